@@ -1,8 +1,13 @@
-// Package bidi implements the Unicode Bidirectional Algorithm (UAX #9).
+// Package bidi implements the Unicode Bidirectional Algorithm (UAX #9, Unicode 16):
+// paragraph level detection (P2–P3), explicit embeddings and isolates (X1–X10),
+// weak and neutral type resolution including paired brackets (W1–W7, N0–N2),
+// implicit levels (I1–I2) and the line rules L1–L3.
 //
-// PLACEHOLDER: the exported API below is the contract other packages build on;
-// the bodies are trivial stand-ins until the real implementation lands.
+// Character properties come from tables generated from the Unicode Character
+// Database in ../ucd (see internal/gen).
 package bidi
+
+//go:generate go run ./internal/gen
 
 // Class is a Bidi_Class value.
 type Class uint8
@@ -34,6 +39,27 @@ const (
 	PDI
 )
 
+var classNames = [...]string{"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "B", "S", "WS", "ON",
+	"LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+
+// String returns the short Bidi_Class alias, e.g. "AL".
+func (c Class) String() string {
+	if int(c) < len(classNames) {
+		return classNames[c]
+	}
+	return "Class(?)"
+}
+
+// ParseClass returns the class with the short alias s.
+func ParseClass(s string) (Class, bool) {
+	for i, n := range classNames {
+		if n == s {
+			return Class(i), true
+		}
+	}
+	return 0, false
+}
+
 // Direction is a requested paragraph direction.
 type Direction uint8
 
@@ -49,55 +75,77 @@ type Level uint8
 // Removed is the level reported for characters removed by X9 (BN and explicit embeddings).
 const Removed Level = 255
 
+// maxDepth is max_depth of BD2.
+const maxDepth = 125
+
+// Layout of a stage2 table byte (kept in sync with internal/gen).
+const (
+	classMask  = 0x1F
+	flagOpen   = 1 << 5
+	flagClose  = 2 << 5
+	flagMirror = 1 << 7
+)
+
+// props returns the table byte of r: class plus bracket and mirror flags.
+func props(r rune) uint8 {
+	if uint32(r) > 0x10FFFF {
+		return uint8(L)
+	}
+	return stage2[int(stage1[r>>blockShift])<<blockShift|int(r)&(1<<blockShift-1)]
+}
+
 // ClassOf returns the Bidi_Class of r.
-func ClassOf(r rune) Class { return L }
+func ClassOf(r rune) Class { return Class(props(r) & classMask) }
 
 // Mirror returns the Bidi_Mirroring_Glyph of r, or r itself.
-func Mirror(r rune) rune { return r }
-
-// Paragraph holds the resolved levels of one paragraph.
-type Paragraph struct {
-	levels []Level
-	base   Level
-}
-
-// New resolves the levels of one paragraph of text.
-func New(text []rune, dir Direction) *Paragraph {
-	p := &Paragraph{levels: make([]Level, len(text))}
-	if dir == RTL {
-		p.base = 1
+func Mirror(r rune) rune {
+	if props(r)&flagMirror == 0 {
+		return r
 	}
-	for i := range p.levels {
-		p.levels[i] = p.base
+	lo, hi := 0, len(mirrors)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if mirrors[m].r < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	return p
-}
-
-// NewFromClasses resolves levels for a sequence of bidi classes (no bracket pairs);
-// used by the BidiTest.txt conformance test.
-func NewFromClasses(classes []Class, dir Direction) *Paragraph {
-	return New(make([]rune, len(classes)), dir)
-}
-
-// BaseLevel is the paragraph embedding level (0 or 1).
-func (p *Paragraph) BaseLevel() Level { return p.base }
-
-// Levels returns the resolved level of every character before the line rules (X9-removed
-// characters report Removed). The slice must not be modified.
-func (p *Paragraph) Levels() []Level { return p.levels }
-
-// LineLevels returns the levels of the line [start,end) of the paragraph with rule L1 applied.
-func (p *Paragraph) LineLevels(start, end int) []Level {
-	return append([]Level(nil), p.levels[start:end]...)
-}
-
-// VisualOrder returns, for the line [start,end), the paragraph indices of its characters in
-// visual order, left to right (L2), leaving out characters removed by X9. With
-// reorderMarks, combining marks (NSM) follow their base in the output (L3).
-func (p *Paragraph) VisualOrder(start, end int, reorderMarks bool) []int {
-	out := make([]int, 0, end-start)
-	for i := start; i < end; i++ {
-		out = append(out, i)
+	if lo < len(mirrors) && mirrors[lo].r == r {
+		return mirrors[lo].m
 	}
-	return out
+	return r
+}
+
+// BracketType is a Bidi_Paired_Bracket_Type value.
+type BracketType uint8
+
+const (
+	NoBracket BracketType = iota
+	Open
+	Close
+)
+
+// Bracket returns the Bidi_Paired_Bracket and Bidi_Paired_Bracket_Type of r.
+func Bracket(r rune) (pair rune, t BracketType) {
+	t = BracketType(props(r) >> 5 & 3)
+	if t == NoBracket {
+		return r, t
+	}
+	i := bracketIndex(r)
+	return brackets[i].pair, t
+}
+
+// bracketIndex returns the index of r in brackets; r must be listed there.
+func bracketIndex(r rune) int {
+	lo, hi := 0, len(brackets)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if brackets[m].r < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }

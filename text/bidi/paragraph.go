@@ -1,0 +1,328 @@
+package bidi
+
+// Paragraph holds the resolved levels of one paragraph. A Paragraph may be reused
+// with SetText or SetClasses to avoid allocations; its methods are safe for
+// concurrent use as long as it is not being reset.
+type Paragraph struct {
+	base   Level
+	orig   []Class // original classes (used by L1 and L3)
+	levels []Level // levels after I2; Removed for X9-removed characters
+	l1     []Level // levels with L1 applied to separators and whitespace before them
+
+	// Scratch space reused between resolutions.
+	text  []rune  // set only while resolving, for bracket pairs
+	types []Class // working classes
+	match []int32 // matching PDI of an isolate initiator and vice versa, or -1
+	runs  []levelRun
+	seq   []int32
+	pairs []bracketPair
+}
+
+// levelRun is a level run (BD7): the text positions of its first and last
+// non-removed characters, and its embedding level.
+type levelRun struct {
+	first, last int32
+	level       Level
+}
+
+// New resolves the levels of one paragraph of text.
+func New(text []rune, dir Direction) *Paragraph {
+	p := new(Paragraph)
+	p.SetText(text, dir)
+	return p
+}
+
+// NewFromClasses resolves levels for a sequence of bidi classes (no bracket pairs);
+// used by the BidiTest.txt conformance test.
+func NewFromClasses(classes []Class, dir Direction) *Paragraph {
+	p := new(Paragraph)
+	p.SetClasses(classes, dir)
+	return p
+}
+
+// SetText resolves text into p, reusing p's memory. Slices previously returned by
+// p.Levels are overwritten.
+func (p *Paragraph) SetText(text []rune, dir Direction) {
+	p.orig = grow(p.orig, len(text))
+	for i, r := range text {
+		p.orig[i] = Class(props(r) & classMask)
+	}
+	p.text = text
+	p.resolve(dir)
+	p.text = nil
+}
+
+// SetClasses is SetText for a sequence of classes; no character forms a bracket pair.
+func (p *Paragraph) SetClasses(classes []Class, dir Direction) {
+	p.orig = grow(p.orig, len(classes))
+	copy(p.orig, classes)
+	p.text = nil
+	p.resolve(dir)
+}
+
+// BaseLevel is the paragraph embedding level (0 or 1).
+func (p *Paragraph) BaseLevel() Level { return p.base }
+
+// Levels returns the resolved level of every character before the line rules (X9-removed
+// characters report Removed). The slice must not be modified.
+func (p *Paragraph) Levels() []Level { return p.levels }
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/4)
+	}
+	return s[:n]
+}
+
+func (p *Paragraph) resolve(dir Direction) {
+	n := len(p.orig)
+	p.types = grow(p.types, n)
+	copy(p.types, p.orig)
+	p.levels = grow(p.levels, n)
+	p.matchIsolates()
+	switch dir {
+	case LTR:
+		p.base = 0
+	case RTL:
+		p.base = 1
+	default:
+		p.base, _ = p.firstStrong(0, n)
+	}
+	p.explicit()
+	p.sequences()
+	p.applyL1()
+}
+
+// matchIsolates pairs isolate initiators with their matching PDIs (BD9).
+// A paragraph separator ends all open isolates.
+func (p *Paragraph) matchIsolates() {
+	n := len(p.orig)
+	p.match = grow(p.match, n)
+	stack := p.seq[:0] // p.seq is free until sequences runs
+	for i, c := range p.orig {
+		p.match[i] = -1
+		switch c {
+		case LRI, RLI, FSI:
+			stack = append(stack, int32(i))
+		case PDI:
+			if k := len(stack) - 1; k >= 0 {
+				p.match[i] = stack[k]
+				p.match[stack[k]] = int32(i)
+				stack = stack[:k]
+			}
+		case B:
+			stack = stack[:0]
+		}
+	}
+	p.seq = stack[:0]
+}
+
+// firstStrong applies P2–P3 to [start,end): level 1 if the first strong character
+// outside nested isolates is R or AL, 0 otherwise; ok reports whether one was found.
+func (p *Paragraph) firstStrong(start, end int) (lvl Level, ok bool) {
+	for i := start; i < end; i++ {
+		switch p.orig[i] {
+		case L:
+			return 0, true
+		case R, AL:
+			return 1, true
+		case LRI, RLI, FSI:
+			if p.match[i] < 0 {
+				return 0, false // the isolate runs to the end of the paragraph
+			}
+			i = int(p.match[i])
+		case B:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+type stackEntry struct {
+	level    Level
+	override Class // ON when neutral, otherwise L or R
+	isolate  bool
+}
+
+// explicit applies X1–X9: it sets the embedding level of every character and
+// marks the characters removed by X9 with Removed.
+func (p *Paragraph) explicit() {
+	var stack [maxDepth + 2]stackEntry
+	sp := 0
+	stack[0] = stackEntry{p.base, ON, false}
+	overflowIsolate, overflowEmbed, validIsolate := 0, 0, 0
+	t, lv := p.types, p.levels
+	for i, c := range p.orig {
+		top := stack[sp]
+		switch c {
+		case RLE, LRE, RLO, LRO:
+			next := (top.level + 2) &^ 1
+			if c == RLE || c == RLO {
+				next = (top.level + 1) | 1
+			}
+			if next <= maxDepth && overflowIsolate == 0 && overflowEmbed == 0 {
+				e := stackEntry{next, ON, false}
+				if c == RLO {
+					e.override = R
+				} else if c == LRO {
+					e.override = L
+				}
+				sp++
+				stack[sp] = e
+			} else if overflowIsolate == 0 {
+				overflowEmbed++
+			}
+			lv[i] = Removed
+		case RLI, LRI, FSI:
+			lv[i] = top.level
+			if top.override != ON {
+				t[i] = top.override
+			}
+			rtl := c == RLI
+			if c == FSI {
+				end := int(p.match[i])
+				if end < 0 {
+					end = len(p.orig)
+				}
+				l, _ := p.firstStrong(i+1, end)
+				rtl = l == 1
+			}
+			next := (top.level + 2) &^ 1
+			if rtl {
+				next = (top.level + 1) | 1
+			}
+			if next <= maxDepth && overflowIsolate == 0 && overflowEmbed == 0 {
+				validIsolate++
+				sp++
+				stack[sp] = stackEntry{next, ON, true}
+			} else {
+				overflowIsolate++
+			}
+		case PDI:
+			if overflowIsolate > 0 {
+				overflowIsolate--
+			} else if validIsolate > 0 {
+				overflowEmbed = 0
+				for !stack[sp].isolate {
+					sp--
+				}
+				sp--
+				validIsolate--
+			}
+			lv[i] = stack[sp].level
+			if o := stack[sp].override; o != ON {
+				t[i] = o
+			}
+		case PDF:
+			if overflowIsolate > 0 {
+			} else if overflowEmbed > 0 {
+				overflowEmbed--
+			} else if !top.isolate && sp > 0 {
+				sp--
+			}
+			lv[i] = Removed
+		case B: // X8: a paragraph separator ends everything
+			lv[i] = p.base
+			sp, overflowIsolate, overflowEmbed, validIsolate = 0, 0, 0, 0
+		case BN:
+			lv[i] = Removed
+		default:
+			lv[i] = top.level
+			if top.override != ON {
+				t[i] = top.override
+			}
+		}
+	}
+}
+
+// sequences applies X10: it splits the paragraph into isolating run sequences and
+// resolves each one.
+func (p *Paragraph) sequences() {
+	lv := p.levels
+	runs := p.runs[:0]
+	prev := -1
+	for i, l := range lv {
+		if l == Removed {
+			continue
+		}
+		if prev >= 0 && lv[prev] == l {
+			runs[len(runs)-1].last = int32(i)
+		} else {
+			runs = append(runs, levelRun{int32(i), int32(i), l})
+		}
+		prev = i
+	}
+	p.runs = runs
+	for ri, r := range runs {
+		if p.orig[r.first] == PDI && p.match[r.first] >= 0 && p.continues(ri) {
+			continue // resolved with the sequence of its isolate initiator
+		}
+		// sos and eos compare with the neighbouring runs' levels, which are the
+		// levels of the adjacent non-removed characters.
+		before := p.base
+		if ri > 0 {
+			before = runs[ri-1].level
+		}
+		seq := p.seq[:0]
+		rj := ri
+		for {
+			for i := r.first; i <= r.last; i++ {
+				if lv[i] != Removed {
+					seq = append(seq, i)
+				}
+			}
+			k := r.last
+			if !isIsolateInit(p.orig[k]) || p.match[k] < 0 {
+				break
+			}
+			next := p.runAt(p.match[k])
+			if next < 0 {
+				break
+			}
+			rj, r = next, runs[next]
+		}
+		after := p.base
+		if rj+1 < len(runs) && !isIsolateInit(p.orig[runs[rj].last]) {
+			after = runs[rj+1].level
+		}
+		p.seq = seq
+		level := runs[ri].level
+		p.resolveSequence(seq, level, dirOf(max(level, before)), dirOf(max(level, after)))
+	}
+}
+
+// continues reports whether run ri, which starts with a matched PDI, follows the
+// run ending with its isolate initiator in an isolating run sequence.
+func (p *Paragraph) continues(ri int) bool {
+	init := p.match[p.runs[ri].first]
+	runs := p.runs[:ri]
+	lo, hi := 0, len(runs) // find the last run starting at or before init
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if runs[m].first <= init {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo > 0 && runs[lo-1].last == init
+}
+
+// runAt returns the index of the level run starting at position i, or -1.
+func (p *Paragraph) runAt(i int32) int {
+	lo, hi := 0, len(p.runs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if p.runs[m].first < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(p.runs) && p.runs[lo].first == i {
+		return lo
+	}
+	return -1
+}
+
+func isIsolateInit(c Class) bool { return c == LRI || c == RLI || c == FSI }
