@@ -5,11 +5,12 @@ import "strings"
 // Fold maps a presentation form back to its base letters (one for a contextual form,
 // two for a ligature, in logical order); other runes map to themselves.
 //
-// Every Arabic presentation form with a positional decomposition (<isolated>, <final>,
-// <initial>, <medial>) folds to that decomposition, so text that already contains
-// ligatures such as U+FDF2 folds to its letters too; the U+FE70–FE7F spacing harakat
-// (<compat> decompositions) are left alone. The result for a presentation form shares
-// memory with the tables and must not be modified.
+// Every presentation form with a positional decomposition (<isolated>, <final>,
+// <initial>, <medial>) folds to that decomposition, as NFKD would: text that already
+// contains ligatures such as U+FDF2 folds to its letters, and the spacing harakat
+// U+FE70–FE7F to space or tatweel plus the mark. The decomposition is not applied
+// again (U+FE81 folds to U+0622, not to alef + madda). The result for a presentation
+// form shares memory with the tables and must not be modified.
 func Fold(r rune) []rune {
 	if f := folded(r); f != nil {
 		return f
