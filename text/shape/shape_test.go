@@ -216,7 +216,7 @@ func TestJoiningType(t *testing.T) {
 		{0x0640, JoinCausing}, {0x200D, JoinCausing}, {0x200C, NonJoining},
 		{0x064E, Transparent}, {0x0670, Transparent}, {0x0301, Transparent}, // Mn, not listed
 		{0x200B, Transparent}, {0x00AD, Transparent}, {0x200E, Transparent}, // Cf
-		{0x20DD, Transparent}, // Me
+		{0x20DD, Transparent},                                                // Me
 		{0x0710, RightJoining}, {0x07FA, JoinCausing}, {0xA872, LeftJoining}, // Syriac, N'Ko, Phags-pa
 		{0x1E900, DualJoining}, {0xE0001, Transparent}, {0x10FFFF, NonJoining},
 		{-1, NonJoining}, {0x110000, NonJoining}, {Merged, NonJoining},
