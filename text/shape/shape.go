@@ -14,7 +14,8 @@
 // itself. A letter lacking only the form its position needs uses a neighbouring one:
 // final and initial fall back to isolated, medial to final, then initial, then isolated.
 // In Unicode 16 the only such letters are U+0677 (no final: isolated is used) and
-// U+06BA NOON GHUNNA (no initial or medial: isolated, resp. final, is used).
+// U+06BA NOON GHUNNA (no initial or medial: isolated, resp. final, is used). The
+// non-joining hamza U+0621 gets its isolated form U+FE80, like every letter that has one.
 //
 // Shaping never changes the number of runes: output index i shows input index i. The only
 // multi-letter form ever produced is the lam-alef ligature (U+FEF5–FEFC), and only on
