@@ -1,0 +1,255 @@
+package annotations
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// fileStamp identifies a version of Out, to notice edits by other tools.
+type fileStamp struct {
+	size  int64
+	mtime time.Time
+}
+
+func stampOf(path string) fileStamp {
+	st, err := os.Stat(path)
+	if err != nil {
+		return fileStamp{size: -1}
+	}
+	return fileStamp{st.Size(), st.ModTime()}
+}
+
+// loadOut reads Out. Lines of other annotators, and lines that are not
+// valid records, are kept verbatim and written back by every Flush. With
+// adopt, this annotator's valid records for documents the journal does not
+// know are taken into the store (and journalled).
+func (s *Store) loadOut(adopt bool) error {
+	f, err := os.Open(s.opts.Out)
+	if errors.Is(err, os.ErrNotExist) {
+		s.outStamp = fileStamp{size: -1}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	s.others = nil
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 1<<30)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimRight(sc.Bytes(), "\r")
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		keep := append([]byte(nil), line...)
+		var r Record
+		if err := json.Unmarshal(line, &r); err != nil {
+			s.warn("%s:%d: not a record (%v); kept as-is", s.opts.Out, n, err)
+			s.others = append(s.others, keep)
+			continue
+		}
+		if r.AnnotatorID != s.opts.Annotator {
+			s.others = append(s.others, keep)
+			continue
+		}
+		if d := s.docs[r.Meta.ID]; d != nil {
+			if d.lastGood == nil {
+				d.lastGood = keep // the journal is newer; keep this as fallback
+			}
+			continue
+		}
+		if !adopt {
+			s.others = append(s.others, keep)
+			continue
+		}
+		if probs := CheckRecord(r); len(probs) > 0 {
+			s.warn("%s:%d: own record for %q has problems (%s); kept as-is, not loaded",
+				s.opts.Out, n, r.Meta.ID, strings.Join(probs, "; "))
+			s.others = append(s.others, keep)
+			continue
+		}
+		if err := s.adopt(r, keep); err != nil {
+			s.warn("%s:%d: cannot load record for %q (%v); kept as-is", s.opts.Out, n, r.Meta.ID, err)
+			s.others = append(s.others, keep)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", s.opts.Out, err)
+	}
+	s.outStamp = stampOf(s.opts.Out)
+	return nil
+}
+
+// adopt loads a record into the store as one journalled snapshot entry.
+func (s *Store) adopt(r Record, line []byte) error {
+	info := DocInfo{ID: r.Meta.ID, Text: r.Text, Source: r.Meta.Source, Lang: r.Meta.Lang}
+	d := newDocState(info)
+	d.updated = r.Timestamp * 1000
+	for _, sp := range r.Spans {
+		d.spans[sp.ID] = sp
+	}
+	for _, c := range r.Claims {
+		d.claims[c.ID] = cloneClaim(c)
+	}
+	d.answer = r.Answer
+	e := snapshotEntry(d, "adopt "+filepath.Base(s.opts.Out), d.updated)
+	if err := s.replay(e); err != nil {
+		delete(s.docs, info.ID)
+		s.order = s.order[:len(s.order)-1]
+		return err
+	}
+	s.docs[info.ID].lastGood = line
+	if err := s.queue(e); err != nil {
+		return err
+	}
+	if err := s.syncPending(); err != nil {
+		s.warn("%v", err) // the record is still in Out, and pending
+	}
+	return nil
+}
+
+// FlushError lists documents whose records failed the pre-write check.
+// Their previous line (if any) was written instead; the store keeps the
+// in-memory state and the journal, so nothing is lost.
+type FlushError struct{ Problems []string }
+
+func (e *FlushError) Error() string {
+	return "records not written: " + strings.Join(e.Problems, "; ")
+}
+
+// Flush atomically rewrites Out: other annotators' lines verbatim, then one
+// line per document of this annotator, each checked (text[start:end] ==
+// text for every span and claim) before it is written. It first retries
+// pending journal writes. Safe to call from any goroutine.
+func (s *Store) Flush() error {
+	s.flushMu.Lock()
+	defer s.flushMu.Unlock()
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return ErrClosed
+	}
+	jerr := s.syncPending()
+	if st := stampOf(s.opts.Out); st != s.outStamp {
+		s.warn("%s was changed by another program; its other lines were re-read", s.opts.Out)
+		if err := s.loadOut(false); err != nil {
+			s.mu.Unlock()
+			return errors.Join(jerr, err)
+		}
+	}
+	lines := append([][]byte(nil), s.others...)
+	written := map[*docState][]byte{}
+	var probs []string
+	for _, id := range s.order {
+		d := s.docs[id]
+		if d.line == nil {
+			r := s.record(d)
+			if p := CheckRecord(r); len(p) > 0 {
+				probs = append(probs, fmt.Sprintf("%s: %s", id, strings.Join(p, "; ")))
+			} else if b, err := json.Marshal(r); err != nil {
+				probs = append(probs, fmt.Sprintf("%s: %v", id, err))
+			} else {
+				d.line = b
+			}
+		}
+		line := d.line
+		if line == nil {
+			line = d.lastGood
+		}
+		if line != nil {
+			lines = append(lines, line)
+			written[d] = line
+		}
+	}
+	s.mu.Unlock()
+
+	werr := s.writeAtomic(lines)
+	s.mu.Lock()
+	if werr == nil {
+		for d, l := range written {
+			d.lastGood = l
+		}
+		s.outStamp = stampOf(s.opts.Out)
+	}
+	s.mu.Unlock()
+	var ferr error
+	if len(probs) > 0 {
+		ferr = &FlushError{Problems: probs}
+	}
+	return errors.Join(werr, jerr, ferr)
+}
+
+// writeAtomic replaces Out with lines: temp file in the same directory,
+// write, fsync, rename over Out, fsync the directory. A crash at any point
+// leaves either the old or the new file, never a mix.
+func (s *Store) writeAtomic(lines [][]byte) error {
+	dir, base := filepath.Split(s.opts.Out)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", s.opts.Out, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	var buf bytes.Buffer
+	for _, l := range lines {
+		buf.Write(l)
+		buf.WriteByte('\n')
+	}
+	write := s.hookOutWrite
+	if write == nil {
+		write = (*os.File).Write
+	}
+	if _, err := write(tmp, buf.Bytes()); err != nil {
+		return fmt.Errorf("write %s: %w", s.opts.Out, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("fsync %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if s.hookBeforeRename != nil {
+		if err := s.hookBeforeRename(tmp.Name()); err != nil {
+			done = errors.Is(err, errSimulatedCrash) // a crash leaves the temp file behind
+			return err
+		}
+	}
+	if err := os.Rename(tmp.Name(), s.opts.Out); err != nil {
+		return fmt.Errorf("replace %s: %w", s.opts.Out, err)
+	}
+	done = true
+	return syncDir(dir)
+}
+
+var errSimulatedCrash = errors.New("simulated crash")
+
+// removeStaleTemps deletes temp files left by a crash during Flush. Safe:
+// we hold the lock, so no other writer owns them.
+func (s *Store) removeStaleTemps() {
+	dir, base := filepath.Split(s.opts.Out)
+	if dir == "" {
+		dir = "."
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+base+".tmp-*"))
+	for _, m := range matches {
+		os.Remove(m)
+	}
+}
