@@ -1,0 +1,188 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"time"
+)
+
+const (
+	publishEvery   = 50 * time.Millisecond // how often the reader hears of progress
+	maxLineWarns   = 1000                  // per source; then one summary warning
+	readBufferSize = 1 << 20
+)
+
+// indexer finds the documents of every source in order, in the background, and
+// publishes them in batches so that Len, Title and Load never wait long for the lock.
+type indexer struct {
+	c         *Corpus
+	batch     []entry
+	warns     []Warning
+	published int   // documents published so far
+	scanned   int64 // bytes of finished sources, plus the current one's progress
+	last      time.Time
+	kept      int64 // bytes of gzip lines kept, against gzKeepBudget
+}
+
+func (c *Corpus) index(ctx context.Context) {
+	defer close(c.stopped)
+	ix := &indexer{c: c, last: time.Now()}
+	for i, s := range c.sources {
+		if ctx.Err() != nil {
+			break
+		}
+		base := ix.scanned
+		switch s.kind {
+		case kindText:
+			if s.size == 0 || s.size == int64(len(bom)) && ix.isBOMOnly(s) {
+				ix.warns = append(ix.warns, warnf(s.path, 0, -1, "empty document"))
+			}
+			ix.add(entry{src: int32(i), n: s.size})
+		case kindJSONL:
+			sr := io.NewSectionReader(s.f, 0, 1<<62)
+			ix.lines(ctx, i, s, sr, func() int64 { return base + ix.pos(sr) })
+		case kindGzip:
+			cr := &countingReader{r: io.NewSectionReader(s.f, 0, 1<<62)}
+			zr, err := gzip.NewReader(bufio.NewReaderSize(cr, readBufferSize))
+			if err != nil {
+				ix.warns = append(ix.warns, warnf(s.path, 0, -1, "not a gzip file (%v)", err))
+				break
+			}
+			ix.lines(ctx, i, s, zr, func() int64 { return base + cr.n })
+		}
+		ix.scanned = base + s.size
+		ix.maybePublish(false)
+	}
+	ix.c.publish(ix.batch, ix.warns, ix.scanned, true)
+}
+
+func (ix *indexer) isBOMOnly(s *source) bool {
+	b, err := s.readAll()
+	return err == nil && bytes.Equal(b, bom)
+}
+
+func (ix *indexer) pos(sr *io.SectionReader) int64 {
+	p, _ := sr.Seek(0, io.SeekCurrent)
+	return p
+}
+
+func (ix *indexer) add(e entry) {
+	ix.batch = append(ix.batch, e)
+	ix.maybePublish(false)
+}
+
+// maybePublish publishes the batch when the reader has nothing yet or has not heard
+// from us for a while.
+func (ix *indexer) maybePublish(force bool) {
+	if len(ix.batch) == 0 && len(ix.warns) == 0 && !force {
+		return
+	}
+	if !force && ix.published > 0 && time.Since(ix.last) < publishEvery {
+		return
+	}
+	ix.c.publish(ix.batch, ix.warns, ix.scanned, false)
+	ix.published += len(ix.batch)
+	ix.batch, ix.warns = ix.batch[:0:0], nil
+	ix.last = time.Now()
+}
+
+// lines indexes a JSONL stream: one entry per valid line, one warning per broken one.
+func (ix *indexer) lines(ctx context.Context, src int, s *source, r io.Reader, progress func() int64) {
+	br := bufio.NewReaderSize(r, readBufferSize)
+	var long []byte // a line longer than the buffer, being assembled
+	var off int64   // of the current line in the (decompressed) stream
+	lineNo, docs, bad := 0, 0, 0
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long, chunk...)
+			continue
+		}
+		line := chunk
+		if long != nil {
+			line = append(long, chunk...)
+		}
+		if len(line) > 0 {
+			lineNo++
+			body, start := bytes.TrimSuffix(line, []byte{'\n'}), int64(0)
+			if lineNo == 1 && bytes.HasPrefix(body, bom) {
+				body, start = body[len(bom):], int64(len(bom))
+			}
+			if ok := ix.line(src, s, body, off+start, lineNo, &bad); ok {
+				docs++
+			}
+			off += int64(len(line))
+		}
+		long = nil
+		if lineNo%1024 == 0 {
+			if ctx.Err() != nil {
+				return
+			}
+			ix.scanned = progress()
+			ix.maybePublish(false)
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			ix.warns = append(ix.warns, warnf(s.path, lineNo+1, off, "read error, the rest of the file is ignored: %v", unwrapPath(err)))
+			break
+		}
+	}
+	if bad > maxLineWarns {
+		ix.warns = append(ix.warns, warnf(s.path, 0, -1, "%d more broken lines skipped without a warning each", bad-maxLineWarns))
+	}
+	switch {
+	case lineNo == 0:
+		ix.warns = append(ix.warns, warnf(s.path, 0, -1, "empty file, no documents"))
+	case docs == 0:
+		ix.warns = append(ix.warns, warnf(s.path, 0, -1, "no documents: none of its %d lines has a usable \"text\"", lineNo))
+	}
+}
+
+// line indexes one JSONL line at offset off; it reports whether it is a document.
+func (ix *indexer) line(src int, s *source, body []byte, off int64, lineNo int, bad *int) bool {
+	if len(bytes.TrimLeft(body, " \t\r\n")) == 0 {
+		return false // blank lines (a trailing one, say) are not worth a warning
+	}
+	id, lerr := skimLine(body)
+	if lerr != nil {
+		if *bad++; *bad <= maxLineWarns {
+			ix.warns = append(ix.warns, lineWarning(s.path, lineNo, off, lerr))
+		}
+		return false
+	}
+	if s.kind == kindGzip && ix.kept+int64(len(body)) <= gzKeepBudget {
+		s.mu.Lock()
+		if s.kept == nil {
+			s.kept = map[int][]byte{}
+		}
+		s.kept[ix.published+len(ix.batch)] = bytes.Clone(body)
+		s.mu.Unlock()
+		ix.kept += int64(len(body))
+	}
+	ix.add(entry{src: int32(src), line: int32(lineNo), off: off, n: int64(len(body)), id: id})
+	return true
+}
+
+func lineWarning(path string, lineNo int, off int64, e *lineError) Warning {
+	if e.kind == errSyntax {
+		at := off + int64(e.pos)
+		return warnf(path, lineNo, at, "%s (byte %d), skipped", e.msg, at)
+	}
+	return warnf(path, lineNo, off, "%s, skipped", e.msg)
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}

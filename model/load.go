@@ -1,0 +1,174 @@
+package model
+
+import (
+	"bytes"
+	"container/list"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"sync"
+)
+
+// Load reads document i (0 <= i < Len()). Recently loaded documents are cached; the
+// returned Document is shared, so don't modify it.
+func (c *Corpus) Load(i int) (*Document, error) {
+	c.mu.RLock()
+	closed, n := c.closed, len(c.entries)
+	var e entry
+	if i >= 0 && i < n {
+		e = c.entries[i]
+	}
+	c.mu.RUnlock()
+	switch {
+	case closed:
+		return nil, errors.New("corpus is closed")
+	case i < 0 || i >= n:
+		return nil, fmt.Errorf("no document %d (the corpus has %d so far)", i, n)
+	}
+	if d := c.cache.get(i); d != nil {
+		return d, nil
+	}
+	s := c.sources[e.src]
+	var d *Document
+	var err error
+	if s.kind == kindText {
+		d, err = loadText(s)
+	} else {
+		d, err = loadRecord(s, i, e)
+	}
+	if err != nil {
+		return nil, err
+	}
+	d.Lang = DetectLang(d.Text)
+	c.cache.put(i, d)
+	c.noteWarnings(i, d.Warnings)
+	return d, nil
+}
+
+// noteWarnings adds a loaded document's warnings to the corpus's, once.
+func (c *Corpus) noteWarnings(i int, ws []Warning) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.warned[i] {
+		return
+	}
+	c.warned[i] = true
+next:
+	for _, w := range ws {
+		for _, old := range c.warnings { // "empty document" is known from indexing
+			if old == w {
+				continue next
+			}
+		}
+		c.warnings = append(c.warnings, w)
+	}
+}
+
+// loadText reads a text file whole: Text is exactly its content minus a BOM, so offsets
+// are the code points of the file as read (CRLF stays two characters).
+func loadText(s *source) (*Document, error) {
+	b, err := s.readAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", s.path, unwrapPath(err))
+	}
+	skip := 0
+	if bytes.HasPrefix(b, bom) {
+		skip = len(bom)
+	}
+	rs, bad, first := decodeUTF8(b[skip:])
+	d := &Document{ID: filepath.Base(s.path), Source: s.path, Text: rs}
+	if len(rs) == 0 {
+		d.Warnings = append(d.Warnings, warnf(s.path, 0, -1, "empty document"))
+	}
+	if bad > 0 {
+		at := skip + first
+		line := bytes.Count(b[:at], []byte{'\n'}) + 1
+		d.Warnings = append(d.Warnings, warnf(s.path, line, int64(at),
+			"invalid UTF-8 at byte %d (%s replaced with U+FFFD)", at, plural(bad, "bad sequence")))
+	}
+	d.Warnings = append(d.Warnings, longLines(b[skip:], s.path, skip)...)
+	return d, nil
+}
+
+// loadRecord reads and decodes JSONL document i.
+func loadRecord(s *source, i int, e entry) (*Document, error) {
+	where := s.path + ":" + strconv.Itoa(int(e.line))
+	line, err := s.readLine(i, e)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", where, err)
+	}
+	var ws []Warning
+	line, bad, first := sanitizeUTF8(line)
+	if bad > 0 {
+		at := e.off + int64(first)
+		ws = append(ws, warnf(s.path, int(e.line), at,
+			"invalid UTF-8 at byte %d (%s replaced with U+FFFD)", at, plural(bad, "bad sequence")))
+	}
+	rec, lerr := parseRecord(line)
+	if lerr != nil { // the file changed since it was indexed
+		return nil, errors.New(lineWarning(s.path, int(e.line), e.off, lerr).String())
+	}
+	d := &Document{ID: rec.id, Source: where, Text: []rune(rec.text), Meta: rec.meta}
+	if d.ID == "" {
+		d.ID = defaultID(s.path, int(e.line))
+	}
+	if len(d.Text) == 0 {
+		ws = append(ws, warnf(s.path, int(e.line), e.off, "empty document"))
+	}
+	d.Warnings = append(ws, longParagraphs(d.Text, s.path, int(e.line))...)
+	return d, nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// lru caches the last few loaded documents, bounded by count and by text size, so
+// paging back and forth is free but a 50 MB document doesn't pin ten others.
+type lru struct {
+	mu    sync.Mutex
+	order *list.List // of *lruItem, most recent first
+	items map[int]*list.Element
+	runes int
+}
+
+type lruItem struct {
+	i int
+	d *Document
+}
+
+const (
+	lruDocs  = 16
+	lruRunes = 16 << 20 // 64 MB of []rune
+)
+
+func newLRU() *lru { return &lru{order: list.New(), items: map[int]*list.Element{}} }
+
+func (l *lru) get(i int) *Document {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if el, ok := l.items[i]; ok {
+		l.order.MoveToFront(el)
+		return el.Value.(*lruItem).d
+	}
+	return nil
+}
+
+func (l *lru) put(i int, d *Document) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, ok := l.items[i]; ok {
+		return
+	}
+	l.items[i] = l.order.PushFront(&lruItem{i, d})
+	l.runes += len(d.Text)
+	for l.order.Len() > 1 && (l.order.Len() > lruDocs || l.runes > lruRunes) {
+		it := l.order.Remove(l.order.Back()).(*lruItem)
+		delete(l.items, it.i)
+		l.runes -= len(it.d.Text)
+	}
+}

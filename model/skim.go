@@ -1,0 +1,328 @@
+package model
+
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
+
+// The indexer must check every line of a 600 MB JSONL file without decoding it:
+// skimLine validates a line exactly as encoding/json would (FuzzSkimLine holds it to
+// that) and extracts only the id, so indexing allocates next to nothing per line.
+// Load decodes the one line it needs with parseRecord.
+
+const maxDepth = 10000 // encoding/json's nesting limit, so both agree on what is valid
+
+// lineError is why a JSONL line was skipped.
+type lineError struct {
+	kind errKind
+	pos  int // byte offset in the line, for syntax errors
+	msg  string
+}
+
+type errKind uint8
+
+const (
+	errSyntax    errKind = iota + 1 // not JSON
+	errNotObject                    // JSON, but not an object
+	errNoText                       // an object without "text"
+	errTextType                     // "text" is not a string
+)
+
+func (e *lineError) Error() string { return e.msg }
+
+type skimmer struct {
+	b     []byte
+	i     int
+	depth int
+}
+
+// skimLine validates line (one JSONL line without its newline) and returns its id: the
+// "id" field's value if it is a string or a number, else "" (the caller's default).
+func skimLine(line []byte) (id string, err *lineError) {
+	s := skimmer{b: line}
+	s.ws()
+	if s.i < len(s.b) && s.b[s.i] != '{' {
+		if e := s.value(); e != nil {
+			return "", e
+		}
+		if e := s.end(); e != nil {
+			return "", e
+		}
+		return "", &lineError{kind: errNotObject, msg: "line is not a JSON object"}
+	}
+	if s.i >= len(s.b) {
+		return "", s.fail("unexpected end of line")
+	}
+	s.i++ // '{'
+	s.depth = 1
+	hasText, textOK := false, false
+	for first := true; ; first = false {
+		s.ws()
+		if s.i >= len(s.b) {
+			return "", s.fail("unexpected end of line")
+		}
+		if s.b[s.i] == '}' && first {
+			s.i++
+			break
+		}
+		if s.b[s.i] != '"' {
+			return "", s.fail("expected a field name")
+		}
+		k0 := s.i
+		if e := s.str(); e != nil {
+			return "", e
+		}
+		key := unquote(s.b[k0:s.i])
+		s.ws()
+		if s.i >= len(s.b) || s.b[s.i] != ':' {
+			return "", s.fail("expected ':' after field name")
+		}
+		s.i++
+		s.ws()
+		v0 := s.i
+		if e := s.value(); e != nil {
+			return "", e
+		}
+		switch key {
+		case "text": // duplicates: the last one counts, as in encoding/json
+			hasText, textOK = true, s.b[v0] == '"'
+		case "id":
+			id = ""
+			if c := s.b[v0]; c == '"' {
+				id = unquote(s.b[v0:s.i])
+			} else if c == '-' || c >= '0' && c <= '9' {
+				id = string(s.b[v0:s.i])
+			}
+		}
+		s.ws()
+		if s.i >= len(s.b) {
+			return "", s.fail("unexpected end of line")
+		}
+		if s.b[s.i] == '}' {
+			s.i++
+			break
+		}
+		if s.b[s.i] != ',' {
+			return "", s.fail("expected ',' or '}'")
+		}
+		s.i++
+	}
+	if e := s.end(); e != nil {
+		return "", e
+	}
+	switch {
+	case !hasText:
+		return "", &lineError{kind: errNoText, msg: `line has no "text" field`}
+	case !textOK:
+		return "", &lineError{kind: errTextType, msg: `"text" is not a string`}
+	}
+	return id, nil
+}
+
+// unquote decodes a JSON string literal that skimLine has already validated.
+func unquote(q []byte) string {
+	for _, c := range q[1 : len(q)-1] {
+		if c == '\\' || c >= utf8.RuneSelf {
+			var s string
+			_ = json.Unmarshal(q, &s) // escapes, and invalid UTF-8 made U+FFFD as Load does
+			return s
+		}
+	}
+	return string(q[1 : len(q)-1])
+}
+
+func (s *skimmer) fail(msg string) *lineError {
+	if s.i >= len(s.b) {
+		return &lineError{kind: errSyntax, pos: s.i, msg: "line is not valid JSON: " + msg}
+	}
+	return &lineError{kind: errSyntax, pos: s.i, msg: "line is not valid JSON: " + msg}
+}
+
+func (s *skimmer) end() *lineError {
+	s.ws()
+	if s.i < len(s.b) {
+		return s.fail("unexpected data after the value")
+	}
+	return nil
+}
+
+func (s *skimmer) ws() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// value skips one JSON value starting at s.i.
+func (s *skimmer) value() *lineError {
+	if s.i >= len(s.b) {
+		return s.fail("unexpected end of line")
+	}
+	switch c := s.b[s.i]; {
+	case c == '"':
+		return s.str()
+	case c == '{' || c == '[':
+		return s.container(c)
+	case c == '-' || c >= '0' && c <= '9':
+		return s.number()
+	case c == 't':
+		return s.literal("true")
+	case c == 'f':
+		return s.literal("false")
+	case c == 'n':
+		return s.literal("null")
+	}
+	return s.fail("unexpected character " + quoteByte(s.b[s.i]))
+}
+
+func (s *skimmer) container(open byte) *lineError {
+	if s.depth++; s.depth > maxDepth {
+		return s.fail("nested too deeply")
+	}
+	close := byte(']')
+	if open == '{' {
+		close = '}'
+	}
+	s.i++
+	for first := true; ; first = false {
+		s.ws()
+		if s.i >= len(s.b) {
+			return s.fail("unexpected end of line")
+		}
+		if first && s.b[s.i] == close {
+			s.i++
+			s.depth--
+			return nil
+		}
+		if open == '{' {
+			if s.b[s.i] != '"' {
+				return s.fail("expected a field name")
+			}
+			if e := s.str(); e != nil {
+				return e
+			}
+			s.ws()
+			if s.i >= len(s.b) || s.b[s.i] != ':' {
+				return s.fail("expected ':' after field name")
+			}
+			s.i++
+			s.ws()
+		}
+		if e := s.value(); e != nil {
+			return e
+		}
+		s.ws()
+		if s.i >= len(s.b) {
+			return s.fail("unexpected end of line")
+		}
+		if s.b[s.i] == close {
+			s.i++
+			s.depth--
+			return nil
+		}
+		if s.b[s.i] != ',' {
+			return s.fail("expected ',' or '" + string(close) + "'")
+		}
+		s.i++
+	}
+}
+
+// str skips a string literal. It is the hot loop of indexing: texts are most of a line.
+func (s *skimmer) str() *lineError {
+	s.i++ // opening quote
+	for s.i < len(s.b) {
+		c := s.b[s.i]
+		switch {
+		case c == '"':
+			s.i++
+			return nil
+		case c == '\\':
+			s.i++
+			if s.i >= len(s.b) {
+				return s.fail("unexpected end of line in string")
+			}
+			switch s.b[s.i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				s.i++
+			case 'u':
+				s.i++
+				for k := 0; k < 4; k++ {
+					if s.i >= len(s.b) || !isHex(s.b[s.i]) {
+						return s.fail(`bad \u escape in string`)
+					}
+					s.i++
+				}
+			default:
+				return s.fail("bad escape in string")
+			}
+		case c < 0x20:
+			return s.fail("control character in string")
+		default:
+			s.i++
+		}
+	}
+	return s.fail("unexpected end of line in string")
+}
+
+func (s *skimmer) number() *lineError {
+	digits := func() int {
+		n := 0
+		for s.i < len(s.b) && s.b[s.i] >= '0' && s.b[s.i] <= '9' {
+			s.i++
+			n++
+		}
+		return n
+	}
+	if s.b[s.i] == '-' {
+		s.i++
+	}
+	if s.i < len(s.b) && s.b[s.i] == '0' {
+		s.i++
+	} else if digits() == 0 {
+		return s.fail("bad number")
+	}
+	if s.i < len(s.b) && s.b[s.i] == '.' {
+		s.i++
+		if digits() == 0 {
+			return s.fail("bad number")
+		}
+	}
+	if s.i < len(s.b) && (s.b[s.i] == 'e' || s.b[s.i] == 'E') {
+		s.i++
+		if s.i < len(s.b) && (s.b[s.i] == '+' || s.b[s.i] == '-') {
+			s.i++
+		}
+		if digits() == 0 {
+			return s.fail("bad number")
+		}
+	}
+	return nil
+}
+
+func (s *skimmer) literal(lit string) *lineError {
+	if len(s.b)-s.i < len(lit) || string(s.b[s.i:s.i+len(lit)]) != lit {
+		return s.fail("unexpected character " + quoteByte(s.b[s.i]))
+	}
+	s.i += len(lit)
+	return nil
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func quoteByte(c byte) string {
+	if c >= 0x20 && c < 0x7F {
+		return "'" + string(c) + "'"
+	}
+	return "byte " + strconvQuoteHex(c)
+}
+
+func strconvQuoteHex(c byte) string {
+	const hex = "0123456789ABCDEF"
+	return "0x" + string([]byte{hex[c>>4], hex[c&15]})
+}
