@@ -1,0 +1,216 @@
+package layout
+
+import (
+	"github.com/hashiya/hashiya/text/bidi"
+	"github.com/hashiya/hashiya/text/shape"
+)
+
+// Layouter lays out paragraphs reusing its scratch buffers, so that laying out many
+// paragraphs allocates almost nothing. The zero value is ready to use. A Paragraph returned by
+// Layout shares the Layouter's buffers: it is valid until the next call to Layout. A Layouter
+// must not be used by two goroutines at once.
+type Layouter struct {
+	src    []rune  // the paragraph, values that are not scalars replaced by U+FFFD
+	props  []prop  // propOf(src[i])
+	disp   []rune  // what index i shows when it has a cell (shaped, made visible); shape.Merged for a merged alef
+	dw     []int8  // intrinsic width of disp[i]
+	flags  []uint8 // break flags before index i (brkLine, brkGrapheme)
+	owner  []int32 // per line: the index whose cell shows i, or -1
+	uw     []int32 // per line: cells of unit i
+	mspan  []int32 // per line: marks of unit i are marks[mspan[2i]:mspan[2i+1]]
+	units  []int32 // per line: indices with a cell, logical then visual order
+	ulev   []bidi.Level
+	lev    []bidi.Level
+	cols   []int32
+	marks  []rune
+	cells  []Cell
+	spans  []lineSpan
+	lines  []Line
+	utf8   []byte
+	shaped []rune
+	bp     bidi.Paragraph
+}
+
+type lineSpan struct {
+	start, end       int // paragraph-relative
+	cellStart, cells int
+}
+
+// Layout lays out one paragraph like LayoutParagraph, in the Layouter's buffers.
+func (l *Layouter) Layout(text []rune, start int, opts Options) Paragraph {
+	n := len(text)
+	l.grow(n)
+	needBidi := opts.Dir == bidi.RTL
+	for i, r := range text {
+		r = validRune(r)
+		l.src[i] = r
+		p := propOf(r)
+		l.props[i] = p
+		if p.rtl() {
+			needBidi = true
+		}
+	}
+	src := l.src[:n]
+	var bp *bidi.Paragraph
+	var levels []bidi.Level
+	base := bidi.Level(0)
+	if needBidi {
+		l.bp.SetText(src, opts.Dir)
+		bp = &l.bp
+		levels = bp.Levels()
+		base = bp.BaseLevel()
+	}
+	shaped := src
+	if opts.Shaping == App && needBidi {
+		shape.Shape(l.shaped[:n], src, levels, shape.Options{Ligatures: opts.Ligatures})
+		shaped = l.shaped[:n]
+	}
+	l.prepare(src, shaped, opts)
+
+	width := opts.Width
+	if width < 0 {
+		width = 0
+	}
+	l.spans = l.spans[:0]
+	l.breakLines(n, width, opts)
+
+	l.cells = l.cells[:0]
+	l.marks = l.marks[:0]
+	for k := range l.spans {
+		sp := &l.spans[k]
+		sp.cellStart = len(l.cells)
+		l.buildLine(sp.start, sp.end, start, base, bp, width, opts)
+		sp.cells = len(l.cells) - sp.cellStart
+	}
+
+	l.lines = l.lines[:0]
+	rtl := base&1 == 1
+	for _, sp := range l.spans {
+		l.lines = append(l.lines, Line{
+			Start: start + sp.start,
+			End:   start + sp.end,
+			RTL:   rtl,
+			Cells: l.cells[sp.cellStart : sp.cellStart+sp.cells : sp.cellStart+sp.cells],
+			col:   l.cols[sp.start:sp.end:sp.end],
+		})
+	}
+	return Paragraph{Start: start, End: start + n, Level: base, Lines: l.lines}
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/4)
+	}
+	return s[:n]
+}
+
+func (l *Layouter) grow(n int) {
+	l.src = grow(l.src, n)
+	l.props = grow(l.props, n)
+	l.disp = grow(l.disp, n)
+	l.dw = grow(l.dw, n)
+	l.owner = grow(l.owner, n)
+	l.uw = grow(l.uw, n)
+	l.mspan = grow(l.mspan, 2*n)
+	l.cols = grow(l.cols, n)
+	l.shaped = grow(l.shaped, n)
+	if cap(l.marks) < n { // Cell.Marks slice this buffer: it must never move while a paragraph is built
+		l.marks = make([]rune, 0, n+n/4)
+	}
+}
+
+// prepare fills disp and dw: what each index shows, and how wide that is.
+func (l *Layouter) prepare(src, shaped []rune, opts Options) {
+	for i, r := range src {
+		p := l.props[i]
+		d, w := rune(0), 0
+		switch p.kind() {
+		case kNormal:
+			d = shaped[i]
+			if d == shape.Merged {
+				break
+			}
+			if d <= 0 {
+				d = r
+			}
+			if w = RuneWidth(d); w == 0 {
+				d, w = r, p.width() // a shaper returning something invisible: keep the letter
+			}
+			if w == 2 && opts.Width == 1 {
+				d, w = ellipsis, 1
+			}
+		case kMark:
+			d, w = r, 1 // the width of the ◌ it gets when it has no base
+		case kControl:
+			d, w = controlPicture(r), 1
+		case kTab:
+			d, w = ' ', 1
+		case kBidiCtl:
+			if opts.ShowControls {
+				d, w = bidiMarker(r), 1
+			}
+		}
+		l.disp[i] = d
+		l.dw[i] = int8(w)
+	}
+}
+
+// lineState follows a line in logical order: its width so far and the index that a
+// following combining mark attaches to.
+type lineState struct {
+	col, base int
+	tab       int // tab stop distance
+}
+
+func newLineState(opts Options) lineState {
+	tw := opts.TabWidth
+	if tw <= 0 {
+		tw = 8
+	}
+	return lineState{base: -1, tab: tw}
+}
+
+// step advances over index i and returns the cells it takes and the index whose cell shows
+// it (-1: none). width > 0 clamps tabs to the line.
+func (l *Layouter) step(st *lineState, i, width int) (w, owner int) {
+	switch l.props[i].kind() {
+	case kNormal:
+		if l.disp[i] == shape.Merged && st.base >= 0 {
+			return 0, st.base
+		}
+		w, owner, st.base = int(l.dw[i]), i, i
+		if w == 0 { // a merged alef with nothing before it on the line
+			l.disp[i], l.dw[i] = l.src[i], 1
+			w = 1
+		}
+	case kMark:
+		if st.base >= 0 {
+			return 0, st.base
+		}
+		w, owner, st.base = 1, i, i // gets a ◌ base; later marks join it
+	case kHidden, kBreak:
+		if l.props[i].kind() == kBreak {
+			st.base = -1
+		}
+		return 0, -1
+	case kBidiCtl:
+		if l.dw[i] == 0 {
+			return 0, -1
+		}
+		w, owner, st.base = 1, i, -1
+	case kControl:
+		w, owner, st.base = 1, i, -1
+	case kTab:
+		w, owner, st.base = st.tab-st.col%st.tab, i, -1
+		if width > 0 && st.col+w > width {
+			w = max(width-st.col, 0)
+		}
+	}
+	st.col += w
+	return w, owner
+}
+
+// hangs reports whether index i may hang past the end of a line: spaces and tabs.
+func (l *Layouter) hangs(i int) bool {
+	return l.src[i] == ' ' || l.props[i].kind() == kTab
+}

@@ -1,0 +1,120 @@
+package layout
+
+import (
+	"unicode/utf8"
+
+	"github.com/hashiya/hashiya/text/shape"
+	"github.com/rivo/uniseg"
+)
+
+// Break flags, per index: a line may break before it (UAX #14), or it starts a grapheme
+// cluster.
+const (
+	brkLine uint8 = 1 << iota
+	brkGrapheme
+)
+
+// breakLines splits the paragraph [0,n) into lines in logical order and appends them to
+// l.spans. Lines break after U+2028 always, and, when width > 0, greedily at the last UAX #14
+// opportunity that keeps the line within width (spaces and tabs may hang past it); a word
+// longer than the line breaks at its last grapheme boundary that fits.
+func (l *Layouter) breakLines(n, width int, opts Options) {
+	if width > 0 && !l.fits(n, width, opts) {
+		l.findBreaks(n)
+	} else {
+		width = 0
+	}
+	ls := 0
+	for {
+		end := n
+		st := newLineState(opts)
+		lastOpp := -1
+		for i := ls; i < n; i++ {
+			if width > 0 && i > ls && l.flags[i]&brkLine != 0 && l.breakOK(i) {
+				lastOpp = i
+			}
+			if l.props[i].kind() == kBreak {
+				end = i + 1
+				break
+			}
+			w, _ := l.step(&st, i, width)
+			if width > 0 && w > 0 && st.col > width && !l.hangs(i) {
+				if lastOpp > ls {
+					end = lastOpp
+				} else {
+					end = l.emergencyBreak(ls, i)
+				}
+				break
+			}
+		}
+		l.spans = append(l.spans, lineSpan{start: ls, end: end})
+		if end < n {
+			ls = end
+			continue
+		}
+		if end > ls && l.props[end-1].kind() == kBreak { // a forced break ends the paragraph
+			l.spans = append(l.spans, lineSpan{start: n, end: n})
+		}
+		return
+	}
+}
+
+// fits reports whether the paragraph fits on one line of width cells with no forced break.
+func (l *Layouter) fits(n, width int, opts Options) bool {
+	st := newLineState(opts)
+	for i := 0; i < n; i++ {
+		if l.props[i].kind() == kBreak {
+			return false
+		}
+		w, _ := l.step(&st, i, 0)
+		if w > 0 && st.col > width && !l.hangs(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// breakOK reports whether a line may start at i: never on a combining mark or the alef of a
+// lam-alef ligature, which belong to the character before them.
+func (l *Layouter) breakOK(i int) bool {
+	return l.props[i].kind() != kMark && l.disp[i] != shape.Merged
+}
+
+// emergencyBreak is where a line [ls, …) with no break opportunity ends when index i does not
+// fit: the last grapheme boundary after ls, or i itself (which starts a new cell, so no mark
+// is cut from its base).
+func (l *Layouter) emergencyBreak(ls, i int) int {
+	for j := i; j > ls; j-- {
+		if l.flags[j]&brkGrapheme != 0 && l.breakOK(j) {
+			return j
+		}
+	}
+	return i
+}
+
+// findBreaks fills l.flags with the UAX #14 line break opportunities and the grapheme cluster
+// boundaries of the paragraph (by uniseg, on its UTF-8 form).
+func (l *Layouter) findBreaks(n int) {
+	l.flags = grow(l.flags, n+1)
+	clear(l.flags)
+	b := l.utf8[:0]
+	for _, r := range l.src[:n] {
+		b = utf8.AppendRune(b, r)
+	}
+	l.utf8 = b
+	state := -1
+	idx := 0
+	for len(b) > 0 {
+		var cluster []byte
+		var boundaries int
+		cluster, b, boundaries, state = uniseg.Step(b, state)
+		idx += utf8.RuneCount(cluster)
+		if idx > n {
+			idx = n
+		}
+		l.flags[idx] |= brkGrapheme
+		if boundaries&uniseg.MaskLine != uniseg.LineDontBreak {
+			l.flags[idx] |= brkLine
+		}
+	}
+}
