@@ -1,0 +1,293 @@
+// Package tui is hashiya's terminal reader: documents side by side, laid out by the
+// text engine, with one top model owning all state.
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/model"
+	"github.com/hashiya/hashiya/text/layout"
+)
+
+// Options configures the reader.
+type Options struct {
+	Corpus     *model.Corpus
+	CorpusName string
+	Annotator  string
+	Engine     layout.Options // bidi and shaping modes, ligatures, visible controls
+	Keys       KeyMap
+	Keyboard   keyboard // layout guess for mapping non-Latin letters to keys
+	Warnings   []string // problems met before the reader started (config, corpus)
+}
+
+type mode int
+
+const (
+	modeNormal mode = iota
+	modeSearch
+	modePicker
+	modeHelp
+	modeWarnings
+)
+
+const (
+	minPaneWidth = 40 // narrower panes wrap Arabic news text too often to read
+	paneGap      = " │ "
+)
+
+// App is the top model: it owns the corpus, the panes and every piece of UI state.
+type App struct {
+	opts   Options
+	corpus *model.Corpus
+
+	panes  []*Pane
+	focus  int
+	narrow bool // one pane with a tab strip
+
+	width, height int
+	styles        Styles
+	sgr           sgrCache
+	keys          KeyMap
+	help          help.Model
+	mapper        *layoutMapper
+	kbGuess       keyboard
+
+	mode   mode
+	sync   bool
+	input  textinput.Model
+	query  string
+	gen    int // search generation, so late results of an old query are dropped
+	picker picker
+
+	status   string
+	isError  bool
+	warnings []string
+}
+
+// New builds the reader; documents load once Init's commands run.
+func New(opts Options) *App {
+	if opts.Keys.Quit.Keys() == nil {
+		opts.Keys = DefaultKeyMap()
+	}
+	if opts.Keyboard == "" {
+		opts.Keyboard = kbAuto
+	}
+	a := &App{
+		opts:     opts,
+		corpus:   opts.Corpus,
+		styles:   NewStyles(true),
+		sgr:      sgrCache{},
+		keys:     opts.Keys,
+		help:     help.New(),
+		mapper:   newLayoutMapper(),
+		kbGuess:  opts.Keyboard,
+		input:    textinput.New(),
+		warnings: append([]string(nil), opts.Warnings...),
+		width:    80,
+		height:   24,
+	}
+	a.input.Prompt = "/"
+	for _, w := range a.corpus.Warnings() {
+		a.warnings = append(a.warnings, w.String())
+	}
+	if len(a.warnings) > 0 {
+		a.setStatus(fmt.Sprintf("%d warning(s): %s  (! lists them)", len(a.warnings), a.warnings[0]), true)
+	}
+	return a
+}
+
+// Init asks for the background colour and loads the first documents.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, waitIndexCmd(a.corpus)}
+	cmds = append(cmds, a.layoutPanes()...)
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message to the part of the state it concerns.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		return a, tea.Batch(a.layoutPanes()...)
+	case tea.BackgroundColorMsg:
+		a.styles = NewStyles(msg.IsDark())
+		a.sgr = sgrCache{}
+		return a, nil
+	case docLoadedMsg:
+		return a, a.docLoaded(msg)
+	case indexMsg:
+		return a, a.indexProgress()
+	case searchDoneMsg:
+		a.searchDone(msg)
+		return a, nil
+	case tea.PasteMsg:
+		if a.mode == modeSearch || a.mode == modePicker {
+			return a, a.updateInput(msg)
+		}
+		return a, nil
+	case tea.KeyPressMsg:
+		return a, a.handleKey(msg)
+	}
+	return a, nil
+}
+
+func (a *App) setStatus(s string, isError bool) {
+	a.status, a.isError = s, isError
+}
+
+func (a *App) focused() *Pane { return a.panes[a.focus] }
+
+// layoutPanes decides how many panes fit, sizes them, and loads documents into new ones.
+func (a *App) layoutPanes() []tea.Cmd {
+	n := a.corpus.Len()
+	a.narrow = a.width < 2*minPaneWidth
+	want := max(1, min(a.width/minPaneWidth, n))
+	if a.narrow {
+		want = max(len(a.panes), min(2, n), 1)
+	}
+	var cmds []tea.Cmd
+	for len(a.panes) < want {
+		p := newPane(a.nextUnshown())
+		a.panes = append(a.panes, p)
+		cmds = append(cmds, a.openInPane(p, p.DocIndex))
+	}
+	if len(a.panes) > want {
+		a.panes = a.panes[:want]
+	}
+	a.focus = min(a.focus, len(a.panes)-1)
+	a.sizePanes()
+	return cmds
+}
+
+// nextUnshown is the first document after those shown, wrapping around.
+func (a *App) nextUnshown() int {
+	n := a.corpus.Len()
+	if n == 0 {
+		return 0
+	}
+	shown := map[int]bool{}
+	last := -1
+	for _, p := range a.panes {
+		shown[p.DocIndex] = true
+		last = max(last, p.DocIndex)
+	}
+	for i := 1; i <= n; i++ {
+		if d := (last + i) % n; !shown[d] {
+			return d
+		}
+	}
+	return (last + 1) % n
+}
+
+func (a *App) bodyHeight() int {
+	h := a.height - 3 // header, status line, help line
+	if a.narrow {
+		h-- // tab strip
+	}
+	return max(h, 2)
+}
+
+func (a *App) sizePanes() {
+	h := a.bodyHeight()
+	if a.narrow {
+		for _, p := range a.panes {
+			p.SetSize(a.width, h)
+			p.relayout(a.opts.Engine)
+		}
+		return
+	}
+	n := len(a.panes)
+	avail := a.width - (n-1)*textWidth(paneGap)
+	for i, p := range a.panes {
+		w := avail / n
+		if i < avail%n {
+			w++
+		}
+		p.SetSize(w, h)
+		p.relayout(a.opts.Engine)
+	}
+}
+
+// openInPane starts loading document index into pane p.
+func (a *App) openInPane(p *Pane, index int) tea.Cmd {
+	p.DocIndex = index
+	p.Title = a.corpus.Title(index)
+	p.loading = true
+	return loadDocCmd(a.corpus, p, index)
+}
+
+func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
+	p := msg.pane
+	if p.DocIndex != msg.index {
+		return nil // the pane moved on to another document meanwhile
+	}
+	if msg.err != nil {
+		p.loading, p.err = false, msg.err.Error()
+		a.setStatus(msg.err.Error(), true)
+		return nil
+	}
+	p.Lang = msg.doc.Lang
+	p.Title = msg.doc.ID
+	p.setText(msg.doc.Text, a.opts.Engine)
+	for _, w := range msg.doc.Warnings {
+		a.addWarning(w.String())
+	}
+	if a.query != "" {
+		return searchCmd(a.gen, p, p.DocIndex, p.view.text, a.query)
+	}
+	return nil
+}
+
+func (a *App) addWarning(w string) {
+	for _, old := range a.warnings {
+		if old == w {
+			return
+		}
+	}
+	a.warnings = append(a.warnings, w)
+	a.setStatus("warning: "+w, true)
+}
+
+func (a *App) indexProgress() tea.Cmd {
+	done, _, _, _ := a.corpus.Indexing()
+	for _, w := range a.corpus.Warnings() {
+		a.addWarning(w.String())
+	}
+	if done {
+		return nil
+	}
+	return waitIndexCmd(a.corpus)
+}
+
+// View draws the whole screen: header, panes, status line, help.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.KeyboardEnhancements.ReportAlternateKeys = true
+	v.WindowTitle = "hashiya · " + a.opts.CorpusName
+	return v
+}
+
+func (a *App) render() string {
+	var rows []string
+	rows = append(rows, a.headerLine())
+	if a.narrow {
+		rows = append(rows, a.tabStrip())
+	}
+	switch a.mode {
+	case modeHelp:
+		rows = append(rows, a.fullHelp())
+	case modePicker:
+		rows = append(rows, a.picker.View(a))
+	case modeWarnings:
+		rows = append(rows, a.warningsView())
+	default:
+		rows = append(rows, a.panesView())
+	}
+	rows = append(rows, a.statusLine(), a.helpLine())
+	return strings.Join(rows, "\n")
+}

@@ -1,0 +1,141 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// block normalizes text to exactly h lines of exactly w cells.
+func block(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		if textWidth(l) > w {
+			l = ansi.Truncate(l, w, "")
+		}
+		lines[i] = padRight(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (a *App) headerLine() string {
+	st := &a.styles
+	left := st.Header.Render("hashiya") + st.HeaderDim.Render(" · ") +
+		visualLTR(a.opts.CorpusName, 30, a.opts.Engine)
+	n := a.corpus.Len()
+	shown := make([]string, 0, len(a.panes))
+	for _, p := range a.panes {
+		shown = append(shown, fmt.Sprint(p.DocIndex+1))
+	}
+	mid := fmt.Sprintf(" · doc %s of %d", strings.Join(shown, ","), n)
+	if done, docs, read, total := a.corpus.Indexing(); !done {
+		pct := 0
+		if total > 0 {
+			pct = int(read * 100 / total)
+		}
+		mid += fmt.Sprintf(" · indexing %d%% (%d docs)", pct, docs)
+	}
+	if a.sync {
+		mid += " · sync"
+	}
+	right := ""
+	if a.opts.Annotator != "" {
+		right = "annotator: " + visualLTR(a.opts.Annotator, 24, a.opts.Engine)
+	}
+	line := left + st.HeaderDim.Render(mid)
+	gap := a.width - textWidth(line) - textWidth(right)
+	if gap >= 1 {
+		line += strings.Repeat(" ", gap) + st.HeaderDim.Render(right)
+	}
+	return block(line, a.width, 1)
+}
+
+// tabStrip lists the panes when only one fits.
+func (a *App) tabStrip() string {
+	var parts []string
+	for i, p := range a.panes {
+		label := fmt.Sprintf("%d:%s", p.DocIndex+1, visualLTR(p.Title, 18, a.opts.Engine))
+		if i == a.focus {
+			parts = append(parts, a.styles.TabActive.Render(label))
+		} else {
+			parts = append(parts, a.styles.Tab.Render(label))
+		}
+	}
+	return block(strings.Join(parts, a.styles.Separator.Render(" │ ")), a.width, 1)
+}
+
+func (a *App) panesView() string {
+	h := a.bodyHeight()
+	if a.narrow {
+		p := a.focused()
+		return block(p.Draw(&a.styles, a.sgr, true, a.corpus.Len(), a.layersFor(p), a.opts.Engine), a.width, h)
+	}
+	cols := make([][]string, len(a.panes))
+	for i, p := range a.panes {
+		cols[i] = strings.Split(p.Draw(&a.styles, a.sgr, i == a.focus, a.corpus.Len(), a.layersFor(p), a.opts.Engine), "\n")
+	}
+	sep := a.styles.Separator.Render(paneGap)
+	var b strings.Builder
+	for row := 0; row < h; row++ {
+		if row > 0 {
+			b.WriteByte('\n')
+		}
+		for i, c := range cols {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			if row < len(c) {
+				b.WriteString(c[row])
+			} else {
+				b.WriteString(strings.Repeat(" ", a.panes[i].width))
+			}
+		}
+	}
+	return b.String()
+}
+
+// layersFor is what the app draws over pane p's text besides its own matches.
+func (a *App) layersFor(p *Pane) paneLayers {
+	return paneLayers{showCursor: p == a.focused() || a.narrow}
+}
+
+func (a *App) statusLine() string {
+	if a.mode == modeSearch {
+		return block(a.input.View(), a.width, 1)
+	}
+	if a.status == "" {
+		return block("", a.width, 1)
+	}
+	style := a.styles.Status
+	if a.isError {
+		style = a.styles.Warning
+	}
+	return block(style.Render(visualLTR(a.status, a.width, a.opts.Engine)), a.width, 1)
+}
+
+func (a *App) helpLine() string {
+	a.help.SetWidth(a.width)
+	return block(a.help.ShortHelpView(a.keys.ShortHelp()), a.width, 1)
+}
+
+func (a *App) fullHelp() string {
+	a.help.SetWidth(a.width)
+	body := a.help.FullHelpView(a.keys.FullHelp())
+	body += "\n\n" + a.styles.HeaderDim.Render("Keys are rebindable in $XDG_CONFIG_HOME/hashiya/config.toml. Press ? or esc to close.")
+	return block(body, a.width, a.bodyHeight())
+}
+
+func (a *App) warningsView() string {
+	lines := []string{a.styles.Header.Render(fmt.Sprintf("%d warning(s) — esc to close", len(a.warnings)))}
+	for _, w := range a.warnings {
+		lines = append(lines, a.styles.Warning.Render(visualLTR(w, a.width, a.opts.Engine)))
+	}
+	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
+}

@@ -1,0 +1,115 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// KeyMap is every key binding of the reader; it feeds the help view and the config file.
+type KeyMap struct {
+	NextPane, PrevPane key.Binding
+	NextDoc, PrevDoc   key.Binding
+	OpenDoc            key.Binding
+	Down, Up           key.Binding
+	PageDown, PageUp   key.Binding
+	HalfDown, HalfUp   key.Binding
+	Top, Bottom        key.Binding
+	NextWord, PrevWord key.Binding
+	Left, Right        key.Binding
+	SyncScroll         key.Binding
+	Direction          key.Binding
+	Search             key.Binding
+	NextMatch          key.Binding
+	PrevMatch          key.Binding
+	Help               key.Binding
+	Quit               key.Binding
+}
+
+// DefaultKeyMap is the documented default binding set.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, helpKey, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+	}
+	return KeyMap{
+		NextPane:   b([]string{"tab"}, "tab", "next pane"),
+		PrevPane:   b([]string{"shift+tab"}, "shift+tab", "previous pane"),
+		NextDoc:    b([]string{"]"}, "]", "next document"),
+		PrevDoc:    b([]string{"["}, "[", "previous document"),
+		OpenDoc:    b([]string{"o"}, "o", "open document"),
+		Down:       b([]string{"j", "down"}, "j/↓", "down a line"),
+		Up:         b([]string{"k", "up"}, "k/↑", "up a line"),
+		PageDown:   b([]string{"pgdown"}, "pgdn", "page down"),
+		PageUp:     b([]string{"pgup"}, "pgup", "page up"),
+		HalfDown:   b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		HalfUp:     b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		Top:        b([]string{"g", "home"}, "g", "top"),
+		Bottom:     b([]string{"G", "end"}, "G", "bottom"),
+		NextWord:   b([]string{"w"}, "w", "next word (reading order)"),
+		PrevWord:   b([]string{"b"}, "b", "previous word (reading order)"),
+		Left:       b([]string{"h", "left"}, "h/←", "one character left"),
+		Right:      b([]string{"l", "right"}, "l/→", "one character right"),
+		SyncScroll: b([]string{"s"}, "s", "toggle synchronized scrolling"),
+		Direction:  b([]string{"d"}, "d", "pane direction: auto/rtl/ltr"),
+		Search:     b([]string{"/"}, "/", "search"),
+		NextMatch:  b([]string{"n"}, "n", "next match"),
+		PrevMatch:  b([]string{"N"}, "N", "previous match"),
+		Help:       b([]string{"?"}, "?", "full help"),
+		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
+	}
+}
+
+// byName lists the bindings under the names the config file uses.
+func (k *KeyMap) byName() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"next_pane": &k.NextPane, "prev_pane": &k.PrevPane,
+		"next_doc": &k.NextDoc, "prev_doc": &k.PrevDoc, "open_doc": &k.OpenDoc,
+		"down": &k.Down, "up": &k.Up, "page_down": &k.PageDown, "page_up": &k.PageUp,
+		"half_down": &k.HalfDown, "half_up": &k.HalfUp, "top": &k.Top, "bottom": &k.Bottom,
+		"next_word": &k.NextWord, "prev_word": &k.PrevWord, "left": &k.Left, "right": &k.Right,
+		"sync_scroll": &k.SyncScroll, "direction": &k.Direction, "search": &k.Search,
+		"next_match": &k.NextMatch, "prev_match": &k.PrevMatch, "help": &k.Help, "quit": &k.Quit,
+	}
+}
+
+// Rebind replaces the keys of the named bindings; an unknown name is an error naming it.
+func (k *KeyMap) Rebind(keys map[string][]string) error {
+	named := k.byName()
+	for name, ks := range keys {
+		b, ok := named[name]
+		if !ok {
+			return fmt.Errorf("unknown key binding %q (known: %s)", name, strings.Join(sortedNames(named), ", "))
+		}
+		if len(ks) == 0 {
+			return fmt.Errorf("key binding %q has no keys", name)
+		}
+		b.SetKeys(ks...)
+		b.SetHelp(strings.Join(ks, "/"), b.Help().Desc)
+	}
+	return nil
+}
+
+func sortedNames(m map[string]*key.Binding) []string {
+	out := make([]string, 0, len(m))
+	for n := range m {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ShortHelp is the footer line.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.NextPane, k.NextDoc, k.Down, k.Search, k.NextMatch, k.Help, k.Quit}
+}
+
+// FullHelp is the ? screen, one column per group.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.NextPane, k.PrevPane, k.NextDoc, k.PrevDoc, k.OpenDoc, k.SyncScroll, k.Direction},
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.NextWord, k.PrevWord, k.Left, k.Right, k.Search, k.NextMatch, k.PrevMatch, k.Help, k.Quit},
+	}
+}

@@ -1,0 +1,59 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// BDSM (ECMA-48 bidirectional support mode): "CSI 8 l" tells a bidi-aware terminal
+// (VTE, mintty) that our output is already in visual order, so it must not reorder it a
+// second time; "CSI 8 h" gives the terminal its implicit mode back.
+const (
+	bdsmExplicit = "\x1b[8l"
+	bdsmImplicit = "\x1b[8h"
+)
+
+// Run starts the reader on the terminal and blocks until it quits. The terminal's
+// bidi mode is restored however the program ends: quit, error, panic or signal.
+func Run(ctx context.Context, opts Options, out io.Writer) (err error) {
+	logf, lerr := openLog()
+	if lerr == nil {
+		defer logf.Close()
+		log.SetOutput(logf)
+	} else {
+		log.SetOutput(io.Discard)
+	}
+	log.Printf("start: corpus %q, %d documents", opts.CorpusName, opts.Corpus.Len())
+
+	io.WriteString(out, bdsmExplicit)
+	defer io.WriteString(out, bdsmImplicit)
+	defer func() {
+		if r := recover(); r != nil {
+			log.Printf("panic: %v", r)
+			err = fmt.Errorf("hashiya crashed: %v (details in the log under %s)", r, StateDir())
+		}
+	}()
+
+	p := tea.NewProgram(New(opts), tea.WithContext(ctx), tea.WithOutput(out))
+	_, err = p.Run()
+	if err != nil {
+		log.Printf("exit: %v", err)
+	}
+	return err
+}
+
+// openLog opens the log file under $XDG_STATE_HOME/hashiya; nothing is ever logged to
+// the terminal while the reader runs.
+func openLog() (*os.File, error) {
+	dir := StateDir()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(filepath.Join(dir, "hashiya.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+}

@@ -1,0 +1,161 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch a.mode {
+	case modeSearch:
+		return a.searchKey(msg)
+	case modePicker:
+		return a.pickerKey(msg)
+	case modeHelp, modeWarnings:
+		if msg.String() == "ctrl+c" {
+			return tea.Quit
+		}
+		if t, ok := a.mapper.Translate(msg, a.kbGuess); ok {
+			msg = t
+		}
+		if msg.String() == "esc" || key.Matches(msg, a.keys.Help, a.keys.Quit) || msg.String() == "!" {
+			a.mode = modeNormal
+		}
+		return nil
+	}
+	if t, ok := a.mapper.Translate(msg, a.kbGuess); ok {
+		msg = t
+	}
+	return a.normalKey(msg)
+}
+
+func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &a.keys
+	p := a.focused()
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		a.mode = modeHelp
+	case msg.String() == "!":
+		a.mode = modeWarnings
+	case key.Matches(msg, k.NextPane):
+		a.focus = (a.focus + 1) % len(a.panes)
+	case key.Matches(msg, k.PrevPane):
+		a.focus = (a.focus + len(a.panes) - 1) % len(a.panes)
+	case key.Matches(msg, k.NextDoc, k.PrevDoc):
+		n := a.corpus.Len()
+		if n == 0 {
+			return nil
+		}
+		step := 1
+		if key.Matches(msg, k.PrevDoc) {
+			step = n - 1
+		}
+		return a.openInPane(p, (p.DocIndex+step)%n)
+	case key.Matches(msg, k.OpenDoc):
+		a.picker.open(a)
+		a.mode = modePicker
+	case key.Matches(msg, k.SyncScroll):
+		a.sync = !a.sync
+		if a.sync {
+			a.setStatus("synchronized scrolling on", false)
+		} else {
+			a.setStatus("synchronized scrolling off", false)
+		}
+	case key.Matches(msg, k.Search):
+		a.mode = modeSearch
+		a.input.SetValue("")
+		a.input.SetWidth(max(a.width-4, 10))
+		return a.input.Focus()
+	case key.Matches(msg, k.NextMatch):
+		a.stepMatch(p, 1)
+	case key.Matches(msg, k.PrevMatch):
+		a.stepMatch(p, -1)
+	default:
+		if p.ready() {
+			a.motion(p, msg)
+		}
+	}
+	return nil
+}
+
+// motion handles cursor and scroll keys; with synchronized scrolling the other panes
+// scroll by as many lines as the focused one did.
+func (a *App) motion(p *Pane, msg tea.KeyPressMsg) {
+	k := &a.keys
+	before := p.top
+	h := p.textHeight()
+	switch {
+	case key.Matches(msg, k.Down):
+		p.moveLines(1)
+	case key.Matches(msg, k.Up):
+		p.moveLines(-1)
+	case key.Matches(msg, k.PageDown):
+		p.scroll(h - 1)
+	case key.Matches(msg, k.PageUp):
+		p.scroll(-(h - 1))
+	case key.Matches(msg, k.HalfDown):
+		p.scroll(h / 2)
+	case key.Matches(msg, k.HalfUp):
+		p.scroll(-h / 2)
+	case key.Matches(msg, k.Top):
+		p.gotoTop()
+	case key.Matches(msg, k.Bottom):
+		p.gotoBottom()
+	case key.Matches(msg, k.NextWord):
+		p.moveWord(1)
+	case key.Matches(msg, k.PrevWord):
+		p.moveWord(-1)
+	case key.Matches(msg, k.Left):
+		p.moveVisual(-1)
+	case key.Matches(msg, k.Right):
+		p.moveVisual(1)
+	case key.Matches(msg, k.Direction):
+		p.cycleDirection()
+		p.relayout(a.opts.Engine)
+		p.ensureVisible()
+	default:
+		return
+	}
+	if a.sync && before != p.top {
+		a.syncScroll(p, before)
+	}
+}
+
+func (a *App) syncScroll(p *Pane, before linePos) {
+	delta, exact := 0, true
+	if before.less(p.top) {
+		delta, exact = p.view.distance(before, p.top, 4*p.textHeight())
+	} else {
+		delta, exact = p.view.distance(p.top, before, 4*p.textHeight())
+		delta = -delta
+	}
+	for _, o := range a.panes {
+		if o == p || !o.ready() {
+			continue
+		}
+		if exact {
+			o.top, _ = o.view.move(o.top, delta)
+		} else {
+			// A long jump: keep the same relative position in the document.
+			frac := float64(p.view.paras[p.top.para].Start) / float64(max(len(p.view.text), 1))
+			o.top = o.view.posOf(int(frac * float64(len(o.view.text))))
+		}
+		o.clampCursorToView()
+	}
+}
+
+// clampCursorToView moves the cursor onto the screen after the view scrolled under it.
+func (p *Pane) clampCursorToView() {
+	cp := p.cursorPos()
+	if cp.less(p.top) {
+		p.cursor = p.view.line(p.top).Start
+		return
+	}
+	h := p.textHeight()
+	if d, ok := p.view.distance(p.top, cp, h); !ok || d >= h {
+		end, _ := p.view.move(p.top, h-1)
+		p.cursor = p.view.line(end).Start
+	}
+}
