@@ -1,58 +1,75 @@
 package bidi
 
-// applyL1 computes p.l1: the levels with the line-independent parts of L1 applied,
-// i.e. segment and paragraph separators and the whitespace and isolate formatting
-// characters before them reset to the paragraph level. Trailing whitespace depends
-// on where the line ends and is handled by lineTrail.
+// applyL1 records the line-independent part of L1: segment and paragraph
+// separators, and the whitespace and isolate formatting characters before them,
+// are reset to the paragraph level. They are rare, so p.resets keeps them as
+// sorted [start,end) ranges. Trailing whitespace depends on where the line ends
+// and is handled by lineTrail.
 func (p *Paragraph) applyL1() {
-	p.l1 = grow(p.l1, len(p.levels))
-	copy(p.l1, p.levels)
-	reset := false // inside whitespace that precedes a separator
-	for i := len(p.orig) - 1; i >= 0; i-- {
-		switch c := p.orig[i]; {
-		case c == S || c == B:
-			p.l1[i] = p.base
-			reset = true
-		case p.levels[i] == Removed:
-			// X9-removed characters neither end nor join the sequence.
-		case c == WS || c >= LRI:
-			if reset {
-				p.l1[i] = p.base
-			}
-		default:
-			reset = false
+	p.resets = p.resets[:0]
+	if p.seen&(1<<S|1<<B) == 0 {
+		return
+	}
+	for i, c := range p.orig {
+		if c != S && c != B {
+			continue
+		}
+		start := i
+		for start > 0 && p.resettable(start-1) {
+			start--
+		}
+		if k := len(p.resets); k > 0 && p.resets[k-1][1] == int32(start) {
+			p.resets[k-1][1] = int32(i + 1)
+		} else {
+			p.resets = append(p.resets, [2]int32{int32(start), int32(i + 1)})
 		}
 	}
 }
 
-// lineTrail returns the start of the trailing whitespace of the line [start,end),
-// which L1 resets to the paragraph level.
+// resettable reports whether L1 resets character i when it precedes a separator
+// or ends a line: whitespace, isolate formatting characters and, since they are
+// not there any more, characters removed by X9.
+func (p *Paragraph) resettable(i int) bool {
+	c := p.orig[i]
+	return c == WS || c >= LRI || p.levels[i] == Removed
+}
+
+// lineTrail returns the start of the trailing whitespace of the line [start,end).
 func (p *Paragraph) lineTrail(start, end int) int {
-	i := end
-	for i > start {
-		c := p.orig[i-1]
-		if c != WS && c < LRI && p.levels[i-1] != Removed {
-			break
-		}
-		i--
+	for end > start && p.resettable(end-1) {
+		end--
 	}
-	return i
+	return end
 }
 
-func (p *Paragraph) lineLevel(i, trail int) Level {
-	if i >= trail && p.l1[i] != Removed {
-		return p.base
+// lineLevels calls fn with every position of the line [start,end) and its level
+// after L1 (Removed stays Removed).
+func (p *Paragraph) lineLevels(start, end int, fn func(i int, l Level)) {
+	trail := p.lineTrail(start, end)
+	resets := p.resets
+	for len(resets) > 0 && int(resets[0][1]) <= start {
+		resets = resets[1:]
 	}
-	return p.l1[i]
+	for i := start; i < end; i++ {
+		l := p.levels[i]
+		reset := i >= trail
+		if len(resets) > 0 && i >= int(resets[0][0]) {
+			if i+1 == int(resets[0][1]) {
+				resets = resets[1:]
+			}
+			reset = true
+		}
+		if reset && l != Removed {
+			l = p.base
+		}
+		fn(i, l)
+	}
 }
 
 // LineLevels returns the levels of the line [start,end) of the paragraph with rule L1 applied.
 func (p *Paragraph) LineLevels(start, end int) []Level {
 	out := make([]Level, end-start)
-	trail := p.lineTrail(start, end)
-	for i := range out {
-		out[i] = p.lineLevel(start+i, trail)
-	}
+	p.lineLevels(start, end, func(i int, l Level) { out[i-start] = l })
 	return out
 }
 
@@ -65,31 +82,30 @@ func (p *Paragraph) VisualOrder(start, end int, reorderMarks bool) []int {
 
 // AppendVisualOrder is VisualOrder appending to dst, so callers can reuse a buffer.
 func (p *Paragraph) AppendVisualOrder(dst []int, start, end int, reorderMarks bool) []int {
-	trail := p.lineTrail(start, end)
-	base := len(dst)
+	// While reordering, each entry carries its level in the low 8 bits.
+	first := len(dst)
 	hi, lowOdd := Level(0), Level(Removed)
-	for i := start; i < end; i++ {
-		l := p.lineLevel(i, trail)
+	p.lineLevels(start, end, func(i int, l Level) {
 		if l == Removed {
-			continue
+			return
 		}
-		dst = append(dst, i)
+		dst = append(dst, i<<8|int(l))
 		hi = max(hi, l)
 		if l&1 == 1 {
 			lowOdd = min(lowOdd, l)
 		}
-	}
+	})
+	v := dst[first:]
 	// L2: from the highest level down to the lowest odd level, reverse every
 	// maximal run at that level or higher.
-	v := dst[base:]
 	for lvl := hi; lvl >= lowOdd && lvl > 0; lvl-- {
 		for k := 0; k < len(v); {
-			if p.lineLevel(v[k], trail) < lvl {
+			if Level(v[k]) < lvl {
 				k++
 				continue
 			}
-			j := k
-			for j < len(v) && p.lineLevel(v[j], trail) >= lvl {
+			j := k + 1
+			for j < len(v) && Level(v[j]) >= lvl {
 				j++
 			}
 			reverse(v[k:j])
@@ -97,7 +113,10 @@ func (p *Paragraph) AppendVisualOrder(dst []int, start, end int, reorderMarks bo
 		}
 	}
 	if reorderMarks {
-		p.reorderMarks(v, trail)
+		p.reorderMarks(v)
+	}
+	for k := range v {
+		v[k] >>= 8
 	}
 	return dst
 }
@@ -108,20 +127,20 @@ func reverse(s []int) {
 	}
 }
 
-// reorderMarks applies L3: in right-to-left runs, L2 left each sequence of
-// combining marks visually before its base; move the base in front of the marks
-// so that the marks follow it, in logical order.
-func (p *Paragraph) reorderMarks(v []int, trail int) {
+// reorderMarks applies L3 to packed entries: in right-to-left runs L2 left each
+// sequence of combining marks visually before its base; move the base in front
+// of the marks so that they follow it, in logical order.
+func (p *Paragraph) reorderMarks(v []int) {
 	for k := 0; k < len(v); k++ {
-		l := p.lineLevel(v[k], trail)
-		if p.orig[v[k]] != NSM || l&1 == 0 {
+		l := Level(v[k])
+		if l&1 == 0 || p.orig[v[k]>>8] != NSM {
 			continue
 		}
-		j := k
-		for j < len(v) && p.orig[v[j]] == NSM && p.lineLevel(v[j], trail) == l {
+		j := k + 1
+		for j < len(v) && p.orig[v[j]>>8] == NSM && Level(v[j]) == l {
 			j++
 		}
-		if j < len(v) && p.lineLevel(v[j], trail) == l && v[j] < v[k] {
+		if j < len(v) && Level(v[j]) == l && v[j] < v[k] {
 			b := v[j]
 			copy(v[k+1:j+1], v[k:j])
 			v[k] = b

@@ -5,13 +5,15 @@ package bidi
 // concurrent use as long as it is not being reset.
 type Paragraph struct {
 	base   Level
-	orig   []Class // original classes (used by L1 and L3)
-	levels []Level // levels after I2; Removed for X9-removed characters
-	l1     []Level // levels with L1 applied to separators and whitespace before them
+	orig   []Class    // original classes (used by L1 and L3)
+	levels []Level    // levels after I2; Removed for X9-removed characters
+	resets [][2]int32 // ranges L1 resets whatever the line: separators and whitespace before them
 
 	// Scratch space reused between resolutions.
 	text  []rune  // set only while resolving, for bracket pairs
+	seen  uint32  // bit c set if class c occurs
 	types []Class // working classes
+	ts    []Class // types of the current isolating run sequence
 	match []int32 // matching PDI of an isolate initiator and vice versa, or -1
 	runs  []levelRun
 	seq   []int32
@@ -44,9 +46,13 @@ func NewFromClasses(classes []Class, dir Direction) *Paragraph {
 // p.Levels are overwritten.
 func (p *Paragraph) SetText(text []rune, dir Direction) {
 	p.orig = grow(p.orig, len(text))
+	seen := uint32(0)
 	for i, r := range text {
-		p.orig[i] = Class(props(r) & classMask)
+		c := Class(props(r) & classMask)
+		p.orig[i] = c
+		seen |= 1 << c
 	}
+	p.seen = seen
 	p.text = text
 	p.resolve(dir)
 	p.text = nil
@@ -56,6 +62,10 @@ func (p *Paragraph) SetText(text []rune, dir Direction) {
 func (p *Paragraph) SetClasses(classes []Class, dir Direction) {
 	p.orig = grow(p.orig, len(classes))
 	copy(p.orig, classes)
+	p.seen = 0
+	for _, c := range classes {
+		p.seen |= 1 << c
+	}
 	p.text = nil
 	p.resolve(dir)
 }
@@ -79,7 +89,9 @@ func (p *Paragraph) resolve(dir Direction) {
 	p.types = grow(p.types, n)
 	copy(p.types, p.orig)
 	p.levels = grow(p.levels, n)
-	p.matchIsolates()
+	if p.seen&isolates != 0 {
+		p.matchIsolates()
+	}
 	switch dir {
 	case LTR:
 		p.base = 0
@@ -88,10 +100,24 @@ func (p *Paragraph) resolve(dir Direction) {
 	default:
 		p.base, _ = p.firstStrong(0, n)
 	}
-	p.explicit()
-	p.sequences()
+	if p.seen&(explicits|isolates|1<<BN) == 0 {
+		// No explicit formatting: the paragraph is one isolating run sequence.
+		if n > 0 {
+			d := dirOf(p.base)
+			p.resolveSequence(nil, p.types, p.base, d, d)
+		}
+	} else {
+		p.explicit()
+		p.sequences()
+	}
 	p.applyL1()
 }
+
+// Class sets for Paragraph.seen.
+const (
+	isolates  = 1<<LRI | 1<<RLI | 1<<FSI | 1<<PDI
+	explicits = 1<<LRE | 1<<RLE | 1<<LRO | 1<<RLO | 1<<PDF
+)
 
 // matchIsolates pairs isolate initiators with their matching PDIs (BD9).
 // A paragraph separator ends all open isolates.
@@ -286,8 +312,13 @@ func (p *Paragraph) sequences() {
 			after = runs[rj+1].level
 		}
 		p.seq = seq
+		ts := grow(p.ts, len(seq))
+		for k, i := range seq {
+			ts[k] = p.types[i]
+		}
+		p.ts = ts
 		level := runs[ri].level
-		p.resolveSequence(seq, level, dirOf(max(level, before)), dirOf(max(level, after)))
+		p.resolveSequence(seq, ts, level, dirOf(max(level, before)), dirOf(max(level, after)))
 	}
 }
 

@@ -3,101 +3,105 @@ package bidi
 import "slices"
 
 // resolveSequence resolves the weak, neutral and implicit types of one isolating
-// run sequence (W1–I2) and stores its final levels.
-func (p *Paragraph) resolveSequence(seq []int32, level Level, sos, eos Class) {
-	t, lv := p.types, p.levels
-
-	// W1: NSM takes the preceding type; ON after an isolate initiator or PDI.
-	prev := sos
-	for _, i := range seq {
-		c := t[i]
+// run sequence (W1–I2) and stores its final levels. ts holds the types of the
+// sequence's characters, whose text positions are seq, or 0..len(ts)-1 if seq is nil.
+func (p *Paragraph) resolveSequence(seq []int32, ts []Class, level Level, sos, eos Class) {
+	// W1–W3: NSM takes the preceding type (ON after an isolate initiator or PDI);
+	// EN after AL becomes AN; AL becomes R.
+	prev, strong := sos, sos
+	for k, c := range ts {
 		if c == NSM {
 			c = prev
-			t[i] = c
 		}
 		prev = c
 		if c >= LRI { // LRI, RLI, FSI, PDI
 			prev = ON
 		}
-	}
-	// W2 and W3: EN after AL becomes AN; AL becomes R.
-	strong := sos
-	for _, i := range seq {
-		switch t[i] {
+		switch c {
 		case L, R:
-			strong = t[i]
+			strong = c
 		case AL:
 			strong = AL
-			t[i] = R
+			c = R
 		case EN:
 			if strong == AL {
-				t[i] = AN
+				c = AN
 			}
 		}
+		ts[k] = c
 	}
 	// W4: a single ES or CS between two numbers of the same kind.
-	for k := 1; k < len(seq)-1; k++ {
-		c := t[seq[k]]
+	for k := 1; k < len(ts)-1; k++ {
+		c := ts[k]
 		if c != ES && c != CS {
 			continue
 		}
-		a, b := t[seq[k-1]], t[seq[k+1]]
+		a, b := ts[k-1], ts[k+1]
 		if a == EN && b == EN {
-			t[seq[k]] = EN
+			ts[k] = EN
 		} else if c == CS && a == AN && b == AN {
-			t[seq[k]] = AN
+			ts[k] = AN
 		}
 	}
-	// W5: ET sequences next to EN become EN; W6: other separators become ON.
-	for k := 0; k < len(seq); {
-		c := t[seq[k]]
-		if c == ES || c == CS {
-			t[seq[k]] = ON
-		}
-		if c != ET {
-			k++
+	// W5: ET sequences next to EN become EN; W6: other separators become ON;
+	// W7: EN after L (or an L sos) becomes L. prevEN remembers EN before W7.
+	strong = sos
+	prevEN := false
+	for k := 0; k < len(ts); {
+		c := ts[k]
+		if c == ET {
+			end := k
+			for end < len(ts) && ts[end] == ET {
+				end++
+			}
+			to := ON
+			if prevEN || (end < len(ts) && ts[end] == EN) {
+				to = EN
+				if strong == L {
+					to = L
+				}
+			}
+			for ; k < end; k++ {
+				ts[k] = to
+			}
+			prevEN = to != ON
 			continue
 		}
-		end := k
-		for end < len(seq) && t[seq[end]] == ET {
-			end++
-		}
-		to := ON
-		if (k > 0 && t[seq[k-1]] == EN) || (end < len(seq) && t[seq[end]] == EN) {
-			to = EN
-		}
-		for ; k < end; k++ {
-			t[seq[k]] = to
-		}
-	}
-	// W7: EN after L (or an L sos) becomes L.
-	strong = sos
-	for _, i := range seq {
-		switch t[i] {
+		prevEN = c == EN
+		switch c {
+		case ES, CS:
+			ts[k] = ON
 		case L, R:
-			strong = t[i]
+			strong = c
 		case EN:
 			if strong == L {
-				t[i] = L
+				ts[k] = L
 			}
 		}
+		k++
 	}
 
-	if p.text != nil {
-		p.resolveBrackets(seq, sos, dirOf(level))
+	if p.text != nil && p.seen&(1<<ON) != 0 {
+		p.resolveBrackets(seq, ts, sos, dirOf(level))
 	}
-	p.resolveNeutrals(seq, sos, eos, dirOf(level))
+	resolveNeutrals(ts, sos, eos, dirOf(level))
 
 	// I1 and I2.
-	for _, i := range seq {
-		switch c := t[i]; {
-		case level&1 == 0 && c == R:
-			lv[i] = level + 1
-		case level&1 == 0 && (c == AN || c == EN):
-			lv[i] = level + 2
-		case level&1 == 1 && (c == L || c == AN || c == EN):
-			lv[i] = level + 1
+	var raise [ON + 1]Level // by resolved type
+	if level&1 == 0 {
+		raise[R], raise[AN], raise[EN] = 1, 2, 2
+	} else {
+		raise[L], raise[AN], raise[EN] = 1, 1, 1
+	}
+	lv := p.levels
+	if seq == nil {
+		for k, c := range ts {
+			lv[k] = level + raise[c]
 		}
+		return
+	}
+	for k, c := range ts {
+		lv[seq[k]] = level + raise[c]
 	}
 }
 
@@ -121,29 +125,28 @@ func strongDir(c Class) Class {
 }
 
 // resolveNeutrals applies N1 and N2 to the neutral and isolate types left after W7.
-func (p *Paragraph) resolveNeutrals(seq []int32, sos, eos, e Class) {
-	t := p.types
+func resolveNeutrals(ts []Class, sos, eos, e Class) {
 	prev := sos
-	for k := 0; k < len(seq); {
-		if d := strongDir(t[seq[k]]); d != ON {
+	for k := 0; k < len(ts); {
+		if d := strongDir(ts[k]); d != ON {
 			prev = d
 			k++
 			continue
 		}
 		start := k
-		for k < len(seq) && strongDir(t[seq[k]]) == ON {
+		for k < len(ts) && strongDir(ts[k]) == ON {
 			k++
 		}
 		next := eos
-		if k < len(seq) {
-			next = strongDir(t[seq[k]])
+		if k < len(ts) {
+			next = strongDir(ts[k])
 		}
 		to := e
 		if prev == next {
 			to = prev
 		}
 		for j := start; j < k; j++ {
-			t[seq[j]] = to
+			ts[j] = to
 		}
 	}
 }
@@ -154,8 +157,7 @@ const maxBracketDepth = 63
 type bracketPair struct{ open, close int32 } // positions in the sequence
 
 // resolveBrackets applies N0 to the bracket pairs of the sequence (BD16).
-func (p *Paragraph) resolveBrackets(seq []int32, sos, e Class) {
-	t := p.types
+func (p *Paragraph) resolveBrackets(seq []int32, ts []Class, sos, e Class) {
 	var stack [maxBracketDepth]struct {
 		key rune
 		pos int32
@@ -163,15 +165,16 @@ func (p *Paragraph) resolveBrackets(seq []int32, sos, e Class) {
 	sp := 0
 	pairs := p.pairs[:0]
 scan:
-	for k, i := range seq {
-		if t[i] != ON {
+	for k, c := range ts {
+		if c != ON {
 			continue
 		}
-		pr := props(p.text[i])
+		r := p.text[pos(seq, k)]
+		pr := props(r)
 		if pr&(flagOpen|flagClose) == 0 {
 			continue
 		}
-		key := brackets[bracketIndex(p.text[i])].key
+		key := brackets[bracketIndex(r)].key
 		if pr&flagOpen != 0 {
 			if sp == maxBracketDepth {
 				break scan
@@ -197,7 +200,7 @@ scan:
 	for _, pr := range pairs {
 		found := ON
 		for k := pr.open + 1; k < pr.close; k++ {
-			if d := strongDir(t[seq[k]]); d == e {
+			if d := strongDir(ts[k]); d == e {
 				found = e
 				break
 			} else if d != ON {
@@ -211,7 +214,7 @@ scan:
 			// N0 c: opposite direction inside; keep it only if the context before agrees.
 			ctx := sos
 			for k := pr.open - 1; k >= 0; k-- {
-				if d := strongDir(t[seq[k]]); d != ON {
+				if d := strongDir(ts[k]); d != ON {
 					ctx = d
 					break
 				}
@@ -220,16 +223,24 @@ scan:
 				found = e
 			}
 		}
-		p.setBracket(seq, int(pr.open), found)
-		p.setBracket(seq, int(pr.close), found)
+		p.setBracket(seq, ts, int(pr.open), found)
+		p.setBracket(seq, ts, int(pr.close), found)
 	}
 }
 
-// setBracket sets the bracket at seq[k] to d, and the NSMs that originally followed
-// it too (W1 had made them copy the bracket's old type).
-func (p *Paragraph) setBracket(seq []int32, k int, d Class) {
-	p.types[seq[k]] = d
-	for k++; k < len(seq) && p.orig[seq[k]] == NSM; k++ {
-		p.types[seq[k]] = d
+// setBracket sets the bracket at position k of the sequence to d, and the NSMs
+// that originally followed it too (W1 had made them copy the bracket's old type).
+func (p *Paragraph) setBracket(seq []int32, ts []Class, k int, d Class) {
+	ts[k] = d
+	for k++; k < len(ts) && p.orig[pos(seq, k)] == NSM; k++ {
+		ts[k] = d
 	}
+}
+
+// pos returns the text position of the k-th character of a sequence.
+func pos(seq []int32, k int) int {
+	if seq == nil {
+		return k
+	}
+	return int(seq[k])
 }

@@ -1,0 +1,149 @@
+package bidi
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// display renders text as a terminal would: visual order, mirrored glyphs at odd levels.
+func display(text string, dir Direction) string {
+	rs := []rune(text)
+	p := New(rs, dir)
+	levels := p.LineLevels(0, len(rs))
+	var b strings.Builder
+	for _, i := range p.VisualOrder(0, len(rs), true) {
+		r := rs[i]
+		if levels[i]&1 == 1 {
+			r = Mirror(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func rev(s string) string {
+	rs := []rune(s)
+	slices.Reverse(rs)
+	return string(rs)
+}
+
+func TestMixed(t *testing.T) {
+	tests := []struct {
+		name, in string
+		dir      Direction
+		want     string
+	}{
+		{"date", "تاريخ النشر: 10th, November 2024 GMT", Auto,
+			"10th, November 2024 GMT :" + rev("تاريخ النشر")},
+		{"brackets", "(مرحبا) [abc]", Auto, "[abc] (" + rev("مرحبا") + ")"},
+		{"brackets ltr", "see (مرحبا) now", Auto, "see (" + rev("مرحبا") + ") now"},
+		{"persian digits", "سال ۱۴۰۳ و ۱۲۳ نفر", Auto,
+			rev("نفر") + " ۱۲۳ " + rev("و") + " ۱۴۰۳ " + rev("سال")},
+		{"arabic-indic digits", "العدد ٣٤٥ هنا", Auto, rev("هنا") + " ٣٤٥ " + rev("العدد")},
+		{"url", "زوروا https://example.com/news?id=42 الآن", Auto,
+			rev("الآن") + " https://example.com/news?id=42 " + rev("زوروا")},
+		{"latin in rtl forced", "abc def", RTL, "abc def"},
+		{"hebrew in ltr", "a אבג b", Auto, "a " + rev("אבג") + " b"},
+		{"numbers after arabic", "السعر 25.5% اليوم", Auto, rev("اليوم") + " %25.5 " + rev("السعر")}, // ET after AN stays neutral
+	}
+	for _, tc := range tests {
+		if got := display(tc.in, tc.dir); got != tc.want {
+			t.Errorf("%s: display(%q)\n got %q\nwant %q", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestNestedIsolates(t *testing.T) {
+	// LTR paragraph: x RLI arabic LRI abc PDI arabic PDI y
+	in := []rune("x \u2067عر \u2066ab\u2069 بي\u2069 y")
+	p := New(in, Auto)
+	want := []Level{0, 0, 0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 0, 0, 0}
+	if got := p.Levels(); !slices.Equal(got, want) {
+		t.Errorf("levels %v, want %v", got, want)
+	}
+	// FSI takes the direction of its first strong character.
+	p = New([]rune("a \u2068عربي\u2069 b"), LTR)
+	if got := p.Levels()[3]; got != 1 {
+		t.Errorf("FSI content level %d, want 1", got)
+	}
+	// An isolate's content does not decide the paragraph direction (P2).
+	if p := New([]rune("\u2067abc\u2069 אב"), Auto); p.BaseLevel() != 1 {
+		t.Errorf("base level %d, want 1", p.BaseLevel())
+	}
+}
+
+func TestRemovedAndLines(t *testing.T) {
+	in := []rune("a\u202Bאב\u202C c  ")
+	p := New(in, LTR)
+	lv := p.Levels()
+	if lv[1] != Removed || lv[4] != Removed {
+		t.Errorf("RLE/PDF levels %v, want Removed", lv)
+	}
+	if got := p.VisualOrder(0, len(in), false); !slices.Equal(got, []int{0, 3, 2, 5, 6, 7, 8}) {
+		t.Errorf("order %v", got)
+	}
+	// L1: trailing whitespace of each line goes to the paragraph level.
+	q := New([]rune("אב גד הו"), LTR)
+	if got := q.LineLevels(0, 3); !slices.Equal(got, []Level{1, 1, 0}) {
+		t.Errorf("line levels %v", got)
+	}
+	if got := q.Levels()[2]; got != 1 {
+		t.Errorf("paragraph level of space %d, want 1", got)
+	}
+	if got := q.VisualOrder(3, 8, false); !slices.Equal(got, []int{7, 6, 5, 4, 3}) {
+		t.Errorf("second line order %v", got)
+	}
+	// L1: a tab (S) and the spaces before it reset; a paragraph separator ends embeddings.
+	r := New([]rune("אב \tגד\u2029"), LTR)
+	if got := r.LineLevels(0, 7); !slices.Equal(got, []Level{1, 1, 0, 0, 1, 1, 0}) {
+		t.Errorf("tab line levels %v", got)
+	}
+}
+
+func TestReorderMarks(t *testing.T) {
+	in := []rune("بَتِّ") // beh fatha teh kasra shadda
+	p := New(in, Auto)
+	if got := p.VisualOrder(0, len(in), false); !slices.Equal(got, []int{4, 3, 2, 1, 0}) {
+		t.Errorf("L2 order %v", got)
+	}
+	if got := p.VisualOrder(0, len(in), true); !slices.Equal(got, []int{2, 3, 4, 0, 1}) {
+		t.Errorf("L3 order %v", got)
+	}
+}
+
+func TestProperties(t *testing.T) {
+	for r, m := range map[rune]rune{'(': ')', ')': '(', '[': ']', '«': '»', '<': '>', 'a': 'a', 'ب': 'ب'} {
+		if got := Mirror(r); got != m {
+			t.Errorf("Mirror(%q) = %q, want %q", r, got, m)
+		}
+	}
+	classes := map[rune]Class{
+		'a': L, 'ا': AL, 'א': R, '0': EN, '۱': EN, '١': AN, ' ': WS, '\t': S, '\n': B, '\u2029': B,
+		',': CS, '+': ES, '$': ET, '(': ON, '\u064E': NSM, '\u200F': R, '\u200D': BN, '\u2067': RLI,
+		'\u2069': PDI, '\u202E': RLO, '\U0001F600': ON, 0x10FFFF: BN, -1: L, 0x110000: L,
+		// Unassigned in Unicode 16: DerivedBidiClass defaults.
+		0x05FF: R, 0x07BB: AL, 0x20C1: ET, 0xFDD0: BN, 0xFFFE: BN, 0x2065: BN, 0xE0080: BN,
+		0x1EF00: R, 0x1EC70: AL, 0x0378: L,
+	}
+	for r, c := range classes {
+		if got := ClassOf(r); got != c {
+			t.Errorf("ClassOf(%U) = %v, want %v", r, got, c)
+		}
+	}
+	if pair, bt := Bracket('\u2329'); pair != '\u232A' || bt != Open {
+		t.Errorf("Bracket(U+2329) = %U, %d", pair, bt)
+	}
+	// Canonically equivalent brackets pair with each other (N0).
+	in := []rune("אב \u2329a\u3009 x")
+	if got := New(in, RTL).Levels(); got[3] != 1 || got[5] != 1 {
+		t.Errorf("U+2329/U+3009 levels %v, want brackets at 1", got)
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	p := New(nil, Auto)
+	if p.BaseLevel() != 0 || len(p.Levels()) != 0 || len(p.VisualOrder(0, 0, true)) != 0 {
+		t.Error("empty paragraph")
+	}
+}
