@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"unicode/utf8"
+	"unsafe"
 )
 
 const (
@@ -18,6 +19,11 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // do: they replace every bad byte. It returns how many replacements were made and the
 // byte offset of the first (-1 if none).
 func decodeUTF8(b []byte) (rs []rune, bad int, first int) {
+	if utf8.Valid(b) {
+		// The runtime's conversion is several times faster than a loop; viewing b as a
+		// string (not retained) saves copying a file that may be 50 MB.
+		return []rune(unsafe.String(unsafe.SliceData(b), len(b))), 0, -1
+	}
 	rs = make([]rune, 0, utf8.RuneCount(b)) // an upper bound: bad bytes count one each
 	first = -1
 	for i := 0; i < len(b); {
@@ -127,7 +133,7 @@ func sniff(head []byte, truncated bool) (why string) {
 		}
 		i += n
 	}
-	if odd*10 > len(head)*3 {
+	if odd >= 8 && odd*10 > len(head)*3 { // a few stray bytes make an invalid-UTF-8 warning, not a refusal
 		return "looks like a binary file, not text"
 	}
 	return ""

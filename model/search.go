@@ -27,9 +27,19 @@ func Search(text []rune, query string) []Range {
 		return nil
 	}
 	m := &matcher{q: q, fail: failure(q), at: make([]int, len(q)), text: text, lastEnd: -1}
+	q0 := q[0]
 	for i, r := range text {
-		switch k := key(r); {
+		var k rune
+		if r >= 0x0600 && r <= 0x06FF { // the common case, by table
+			k = arabicKeys[r-0x0600]
+		} else {
+			k = key(r)
+		}
+		switch {
 		case k > 0:
+			if m.j == 0 && k != q0 {
+				continue // cannot be part of a match: not worth recording (see step)
+			}
 			m.step(k, i)
 		case k < 0: // a presentation form standing for several letters
 			for _, x := range presentation[r-0xFB50] {
@@ -42,10 +52,13 @@ func Search(text []rune, query string) []Range {
 	return m.found
 }
 
+// matcher is a KMP automaton over the keys of the text. Keys seen in state 0 that don't
+// start the query can't belong to a match, so Search skips them: the last len(q) keys
+// recorded are still exactly those of a match when one completes.
 type matcher struct {
 	q, fail []rune // the query's keys; KMP failure function (as lengths)
-	at      []int  // ring: original index of each of the last len(q) keys
-	n       int    // keys seen so far
+	at      []int  // ring: original index of each of the last len(q) keys recorded
+	p       int    // next slot in at
 	j       int    // length of the query prefix matched
 	text    []rune
 	found   []Range
@@ -53,8 +66,10 @@ type matcher struct {
 }
 
 func (m *matcher) step(k rune, i int) {
-	m.at[m.n%len(m.q)] = i
-	m.n++
+	m.at[m.p] = i
+	if m.p++; m.p == len(m.at) {
+		m.p = 0
+	}
 	for m.j > 0 && m.q[m.j] != k {
 		m.j = int(m.fail[m.j-1])
 	}
@@ -64,8 +79,8 @@ func (m *matcher) step(k rune, i int) {
 	if m.j < len(m.q) {
 		return
 	}
-	m.j = 0 // restart: matches must not overlap
-	start := m.at[m.n%len(m.q)]
+	m.j = 0            // restart: matches must not overlap
+	start := m.at[m.p] // the oldest slot
 	if start < m.lastEnd {
 		return // both matches inside one ligature such as ﷲ: keep the first
 	}
@@ -105,6 +120,14 @@ func appendKeys(dst []rune, r rune) []rune {
 	}
 	return dst
 }
+
+// arabicKeys caches key for the Arabic block, where most of the text is.
+var arabicKeys = func() (t [256]rune) {
+	for i := range t {
+		t[i] = key(rune(0x0600 + i))
+	}
+	return t
+}()
 
 // key is r's search key: 0 when r is ignored, -1 when r is a presentation form whose
 // decomposition (in presentation) must be keyed letter by letter.
