@@ -147,3 +147,18 @@ func TestEmpty(t *testing.T) {
 		t.Error("empty paragraph")
 	}
 }
+
+func TestParagraphSeparatorInside(t *testing.T) {
+	// X8: a paragraph separator ends embeddings and isolates; the base level stays
+	// the one P2/P3 found before it.
+	in := []rune("\u202Bab\u2029cd \u2067אב\u2029ef")
+	p := New(in, Auto)
+	want := []Level{Removed, 2, 2, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0}
+	if got := p.Levels(); p.BaseLevel() != 0 || !slices.Equal(got, want) {
+		t.Errorf("base %d levels %v, want 0 %v", p.BaseLevel(), got, want)
+	}
+	// P2 stops at the first paragraph separator.
+	if p := New([]rune("1\u2029אב"), Auto); p.BaseLevel() != 0 {
+		t.Errorf("base level %d, want 0", p.BaseLevel())
+	}
+}

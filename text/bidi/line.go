@@ -1,5 +1,7 @@
 package bidi
 
+import "strconv"
+
 // applyL1 records the line-independent part of L1: segment and paragraph
 // separators, and the whitespace and isolate formatting characters before them,
 // are reset to the paragraph level. They are rare, so p.resets keeps them as
@@ -42,34 +44,44 @@ func (p *Paragraph) lineTrail(start, end int) int {
 	return end
 }
 
-// lineLevels calls fn with every position of the line [start,end) and its level
-// after L1 (Removed stays Removed).
-func (p *Paragraph) lineLevels(start, end int, fn func(i int, l Level)) {
-	trail := p.lineTrail(start, end)
+// l1Cursor yields the levels of a line after L1 (Removed stays Removed) for
+// increasing positions.
+type l1Cursor struct {
+	p      *Paragraph
+	trail  int
+	resets [][2]int32
+}
+
+func (p *Paragraph) cursor(start, end int) l1Cursor {
 	resets := p.resets
 	for len(resets) > 0 && int(resets[0][1]) <= start {
 		resets = resets[1:]
 	}
-	for i := start; i < end; i++ {
-		l := p.levels[i]
-		reset := i >= trail
-		if len(resets) > 0 && i >= int(resets[0][0]) {
-			if i+1 == int(resets[0][1]) {
-				resets = resets[1:]
-			}
-			reset = true
+	return l1Cursor{p, p.lineTrail(start, end), resets}
+}
+
+func (c *l1Cursor) level(i int) Level {
+	l := c.p.levels[i]
+	reset := i >= c.trail
+	if len(c.resets) > 0 && i >= int(c.resets[0][0]) {
+		if i+1 == int(c.resets[0][1]) {
+			c.resets = c.resets[1:]
 		}
-		if reset && l != Removed {
-			l = p.base
-		}
-		fn(i, l)
+		reset = true
 	}
+	if reset && l != Removed {
+		l = c.p.base
+	}
+	return l
 }
 
 // LineLevels returns the levels of the line [start,end) of the paragraph with rule L1 applied.
 func (p *Paragraph) LineLevels(start, end int) []Level {
 	out := make([]Level, end-start)
-	p.lineLevels(start, end, func(i int, l Level) { out[i-start] = l })
+	c := p.cursor(start, end)
+	for i := range out {
+		out[i] = c.level(start + i)
+	}
 	return out
 }
 
@@ -82,19 +94,25 @@ func (p *Paragraph) VisualOrder(start, end int, reorderMarks bool) []int {
 
 // AppendVisualOrder is VisualOrder appending to dst, so callers can reuse a buffer.
 func (p *Paragraph) AppendVisualOrder(dst []int, start, end int, reorderMarks bool) []int {
-	// While reordering, each entry carries its level in the low 8 bits.
+	// While reordering, each entry is its offset in the line with the level in the
+	// low 8 bits.
+	if strconv.IntSize == 32 && end-start >= 1<<23 {
+		panic("bidi: line too long for VisualOrder on a 32-bit platform")
+	}
 	first := len(dst)
 	hi, lowOdd := Level(0), Level(Removed)
-	p.lineLevels(start, end, func(i int, l Level) {
+	c := p.cursor(start, end)
+	for i := start; i < end; i++ {
+		l := c.level(i)
 		if l == Removed {
-			return
+			continue
 		}
-		dst = append(dst, i<<8|int(l))
+		dst = append(dst, (i-start)<<8|int(l))
 		hi = max(hi, l)
 		if l&1 == 1 {
 			lowOdd = min(lowOdd, l)
 		}
-	})
+	}
 	v := dst[first:]
 	// L2: from the highest level down to the lowest odd level, reverse every
 	// maximal run at that level or higher.
@@ -113,10 +131,10 @@ func (p *Paragraph) AppendVisualOrder(dst []int, start, end int, reorderMarks bo
 		}
 	}
 	if reorderMarks {
-		p.reorderMarks(v)
+		p.reorderMarks(v, start)
 	}
 	for k := range v {
-		v[k] >>= 8
+		v[k] = v[k]>>8 + start
 	}
 	return dst
 }
@@ -130,14 +148,15 @@ func reverse(s []int) {
 // reorderMarks applies L3 to packed entries: in right-to-left runs L2 left each
 // sequence of combining marks visually before its base; move the base in front
 // of the marks so that they follow it, in logical order.
-func (p *Paragraph) reorderMarks(v []int) {
+func (p *Paragraph) reorderMarks(v []int, start int) {
+	orig := p.orig[start:]
 	for k := 0; k < len(v); k++ {
 		l := Level(v[k])
-		if l&1 == 0 || p.orig[v[k]>>8] != NSM {
+		if l&1 == 0 || orig[v[k]>>8] != NSM {
 			continue
 		}
 		j := k + 1
-		for j < len(v) && p.orig[v[j]>>8] == NSM && Level(v[j]) == l {
+		for j < len(v) && orig[v[j]>>8] == NSM && Level(v[j]) == l {
 			j++
 		}
 		if j < len(v) && Level(v[j]) == l && v[j] < v[k] {
