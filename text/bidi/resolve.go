@@ -164,7 +164,6 @@ func (p *Paragraph) resolveBrackets(seq []int32, ts []Class, sos, e Class) {
 	}
 	sp := 0
 	pairs := p.pairs[:0]
-scan:
 	for k, c := range ts {
 		if c != ON {
 			continue
@@ -177,7 +176,7 @@ scan:
 		key := brackets[bracketIndex(r)].key
 		if pr&flagOpen != 0 {
 			if sp == maxBracketDepth {
-				break scan
+				break // BD16: stack overflow ends the search
 			}
 			stack[sp].key, stack[sp].pos = key, int32(k)
 			sp++
@@ -208,10 +207,10 @@ scan:
 			}
 		}
 		if found == ON {
-			continue // N0 c: no strong type inside, leave the brackets alone
+			continue // N0 d: no strong type inside, leave the brackets alone
 		}
-		if found != e {
-			// N0 c: opposite direction inside; keep it only if the context before agrees.
+		if found != e { // N0 b handled above: a strong type matching e makes them e
+			// N0 c: only the opposite direction inside; keep it if the context before agrees.
 			ctx := sos
 			for k := pr.open - 1; k >= 0; k-- {
 				if d := strongDir(ts[k]); d != ON {
