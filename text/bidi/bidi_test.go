@@ -1,6 +1,7 @@
 package bidi
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -160,5 +161,55 @@ func TestParagraphSeparatorInside(t *testing.T) {
 	// P2 stops at the first paragraph separator.
 	if p := New([]rune("1\u2029אב"), Auto); p.BaseLevel() != 0 {
 		t.Errorf("base level %d, want 0", p.BaseLevel())
+	}
+}
+
+// TestRandomInvariants checks, on random class sequences (paragraph separators
+// included anywhere) and random runes, that resolution never panics, levels stay
+// in range and every line's visual order is a permutation of its kept characters.
+func TestRandomInvariants(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("aאب1٣۱+-$%.,:() []{}<>«»\t \u2029\u200D\u064E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069")
+	var p Paragraph
+	for range 3000 {
+		n := rnd.IntN(60)
+		cls := make([]Class, n)
+		rs := make([]rune, n)
+		for i := range n {
+			cls[i] = Class(rnd.IntN(int(PDI) + 1))
+			rs[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		for pass := range 2 {
+			dir := Direction(rnd.IntN(3))
+			if pass == 0 {
+				p.SetClasses(cls, dir)
+			} else {
+				p.SetText(rs, dir)
+			}
+			for _, l := range p.Levels() {
+				if l != Removed && l > maxDepth+1 {
+					t.Fatalf("level %d", l)
+				}
+			}
+			cut := rnd.IntN(n + 1)
+			for _, line := range [][2]int{{0, cut}, {cut, n}} {
+				seen := map[int]bool{}
+				for _, i := range p.VisualOrder(line[0], line[1], true) {
+					if i < line[0] || i >= line[1] || seen[i] || p.Levels()[i] == Removed {
+						t.Fatalf("bad visual order for %v / %q", cls, string(rs))
+					}
+					seen[i] = true
+				}
+				kept := 0
+				for _, l := range p.LineLevels(line[0], line[1]) {
+					if l != Removed {
+						kept++
+					}
+				}
+				if kept != len(seen) {
+					t.Fatalf("visual order has %d of %d characters", len(seen), kept)
+				}
+			}
+		}
 	}
 }
