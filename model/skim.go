@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"fmt"
 	"unicode/utf8"
 )
 
@@ -132,9 +133,6 @@ func unquote(q []byte) string {
 }
 
 func (s *skimmer) fail(msg string) *lineError {
-	if s.i >= len(s.b) {
-		return &lineError{kind: errSyntax, pos: s.i, msg: "line is not valid JSON: " + msg}
-	}
 	return &lineError{kind: errSyntax, pos: s.i, msg: "line is not valid JSON: " + msg}
 }
 
@@ -319,10 +317,5 @@ func quoteByte(c byte) string {
 	if c >= 0x20 && c < 0x7F {
 		return "'" + string(c) + "'"
 	}
-	return "byte " + strconvQuoteHex(c)
-}
-
-func strconvQuoteHex(c byte) string {
-	const hex = "0123456789ABCDEF"
-	return "0x" + string([]byte{hex[c>>4], hex[c&15]})
+	return fmt.Sprintf("byte 0x%02X", c)
 }
