@@ -86,6 +86,11 @@ func (s *Store) record(d *docState) Record {
 	if r.Tokens == nil {
 		r.Tokens = []Token{}
 	}
+	for i := range r.Claims {
+		if r.Claims[i].Links == nil {
+			r.Claims[i].Links = []Link{} // consumers get [], not null
+		}
+	}
 	for _, c := range r.Claims {
 		if sp, ok := d.spans[c.Claimant.SpanID]; ok {
 			r.Relations = append(r.Relations, Relation{

@@ -72,12 +72,12 @@ func (d *docState) checkSpan(sp Span) error {
 func (s *Store) current(m mut) mut {
 	d := s.docs[m.Doc]
 	cur := mut{Doc: m.Doc}
+	if d == nil { // unknown document: apply will refuse the mutation
+		d = &docState{}
+	}
 	switch {
 	case m.Answer != nil:
-		a := ""
-		if d != nil {
-			a = d.answer
-		}
+		a := d.answer
 		cur.Answer = &a
 	case m.Span != nil || (m.DelID != "" && strings.HasPrefix(m.DelID, "s")):
 		id := m.DelID
