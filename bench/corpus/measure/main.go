@@ -1,0 +1,85 @@
+// Command measure opens a corpus the way the reader does and reports what the reader's
+// user feels: time to the first document, time to the full index, the cost of loading
+// documents, and memory (Go heap and the process's peak RSS).
+//
+//	go run ./bench/corpus/measure bench/out/corpus.jsonl
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"log"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/hashiya/hashiya/model"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		log.Fatal("usage: measure PATH...")
+	}
+	t0 := time.Now()
+	c, err := model.Open(os.Args[1:])
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+	opened := time.Since(t0)
+	d, err := c.Load(0)
+	if err != nil {
+		log.Fatal(err)
+	}
+	first := time.Since(t0)
+	_, docs, read, total := c.Indexing()
+	fmt.Printf("open:             %v (%d documents known, %.1f of %.1f MB scanned)\n", opened, docs, float64(read)/1e6, float64(total)/1e6)
+	fmt.Printf("first document:   %v (%q, %s, %d code points)\n", first, d.ID, d.Lang, len(d.Text))
+
+	if err := c.Wait(context.Background()); err != nil {
+		log.Fatal(err)
+	}
+	indexed := time.Since(t0)
+	_, docs, _, total = c.Indexing()
+	fmt.Printf("full index:       %v (%d documents, %.0f MB/s, %d warnings)\n", indexed, docs,
+		float64(total)/1e6/indexed.Seconds(), len(c.Warnings()))
+
+	rng := rand.New(rand.NewPCG(1, 1))
+	const loads = 1000
+	var worst time.Duration
+	t1 := time.Now()
+	for range loads {
+		t := time.Now()
+		if _, err := c.Load(rng.IntN(docs)); err != nil {
+			log.Fatal(err)
+		}
+		worst = max(worst, time.Since(t))
+	}
+	fmt.Printf("random Load:      %v mean, %v worst (%d loads)\n", time.Since(t1)/loads, worst, loads)
+
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("Go heap in use:   %.1f MB (Sys %.1f MB)\n", float64(ms.HeapInuse)/1e6, float64(ms.Sys)/1e6)
+	fmt.Printf("peak RSS (VmHWM): %s\n", procStatus("VmHWM"))
+}
+
+// procStatus returns a field of /proc/self/status, such as "VmHWM", in MB.
+func procStatus(field string) string {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(v), " kB"), &kb)
+			return fmt.Sprintf("%.1f MB", float64(kb)*1024/1e6)
+		}
+	}
+	return "unknown"
+}
