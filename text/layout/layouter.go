@@ -210,7 +210,11 @@ func (l *Layouter) step(st *lineState, i, width int) (w, owner int) {
 	return w, owner
 }
 
-// hangs reports whether index i may hang past the end of a line: spaces and tabs.
+// hangs reports whether index i may hang past the end of a line: spaces and tabs, but not a
+// space carrying a combining mark.
 func (l *Layouter) hangs(i int) bool {
-	return l.src[i] == ' ' || l.props[i].kind() == kTab
+	if l.src[i] != ' ' && l.props[i].kind() != kTab {
+		return false
+	}
+	return i+1 >= len(l.src) || l.props[i+1].kind() != kMark
 }

@@ -12,7 +12,7 @@ func (l *Layouter) buildLine(ls, le, docStart int, base bidi.Level, bp *bidi.Par
 	for i := ls; i < le; i++ {
 		col := st.col
 		w, owner := l.step(&st, i, width)
-		if owner == i && width > 0 && col+w > width { // a hanging space: drop its cells
+		if owner == i && width > 0 && col+w > width && l.hangs(i) { // a hanging space: drop its cells
 			st.col = col
 			owner, w = -1, 0
 		}
