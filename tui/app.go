@@ -3,12 +3,13 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/textinput"
 	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/model"
 	"github.com/hashiya/hashiya/text/layout"
 )
@@ -22,6 +23,10 @@ type Options struct {
 	Keys       KeyMap
 	Keyboard   keyboard // layout guess for mapping non-Latin letters to keys
 	Warnings   []string // problems met before the reader started (config, corpus)
+
+	Store  *annotations.Store // where annotations go; nil makes a read-only reader
+	Schema annotations.Schema // labels and their keys
+	Out    string             // the training file's path, shown in the status bar
 }
 
 type mode int
@@ -32,6 +37,9 @@ const (
 	modePicker
 	modeHelp
 	modeWarnings
+	modeLabels   // label picker
+	modeClaim    // claim form
+	modeRelation // choosing the relation of a link
 )
 
 const (
@@ -66,6 +74,18 @@ type App struct {
 	status   string
 	isError  bool
 	warnings []string
+
+	store       *annotations.Store
+	schema      annotations.Schema
+	editor      *editor
+	pending     int // store operations not yet confirmed
+	saved       int // store operations confirmed durable this session
+	flushGen    int // debounce generation of the training-file rewrite
+	closing     bool
+	closeFailed bool
+	form        *claimForm
+	link        *linkState
+	labelCursor int
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -85,12 +105,22 @@ func New(opts Options) *App {
 		help:     help.New(),
 		mapper:   newLayoutMapper(),
 		kbGuess:  opts.Keyboard,
-		input:    textinput.New(),
+		input:    newInput(),
 		warnings: append([]string(nil), opts.Warnings...),
 		width:    80,
 		height:   24,
+		store:    opts.Store,
+		schema:   opts.Schema,
 	}
-	a.input.Prompt = "/"
+	if a.schema.Claim.Name == "" {
+		a.schema = annotations.DefaultSchema()
+	}
+	if a.store != nil {
+		a.editor = newEditor()
+		for _, w := range a.store.Warnings() {
+			a.warnings = append(a.warnings, w)
+		}
+	}
 	for _, w := range a.corpus.Warnings() {
 		a.warnings = append(a.warnings, w.String())
 	}
@@ -103,6 +133,9 @@ func New(opts Options) *App {
 // Init asks for the background colour and loads the first documents.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, waitIndexCmd(a.corpus)}
+	if a.store != nil && a.opts.Out != "" {
+		a.setStatus("annotations → "+a.opts.Out, false)
+	}
 	cmds = append(cmds, a.layoutPanes()...)
 	return tea.Batch(cmds...)
 }
@@ -130,9 +163,59 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
-		return a, a.handleKey(msg)
+		cmd := a.handleKey(msg)
+		return a, cmd
+	case editDoneMsg:
+		return a, a.editResult(msg.what, msg.err)
+	case claimAddedMsg:
+		cmd := a.editResult("claim "+msg.claim.ID, msg.err)
+		if msg.err == nil {
+			a.openClaimForm(msg.pane, msg.claim)
+		}
+		return a, cmd
+	case flushTickMsg:
+		if msg.gen == a.flushGen && a.store != nil && !a.closing {
+			return a, a.editor.run(flushJob(a.store))
+		}
+		return a, nil
+	case flushDoneMsg:
+		if msg.err != nil {
+			a.setStatus("could not write "+a.opts.Out+": "+msg.err.Error()+" · every annotation is safe in the journal", true)
+		}
+		return a, nil
+	case closedMsg:
+		if msg.err != nil {
+			a.closing, a.closeFailed = false, true
+			a.setStatus("could not save "+a.opts.Out+": "+msg.err.Error()+" · the journal holds every edit; q again quits", true)
+			return a, nil
+		}
+		return a, tea.Quit
 	}
 	return a, nil
+}
+
+// quit saves the training file and releases the lock before the program ends.
+func (a *App) quit() tea.Cmd {
+	if a.store == nil || a.closeFailed {
+		return tea.Quit
+	}
+	if a.closing {
+		return nil
+	}
+	a.closing = true
+	a.setStatus("saving…", false)
+	return a.editor.run(closeJob(a.store))
+}
+
+func (a *App) openClaimForm(p *Pane, c annotations.Claim) {
+	var ents []annotations.Span
+	for _, s := range a.store.Spans(p.info.ID, 0, len(p.view.text)) {
+		if s.Label != a.schema.Boilerplate.Name {
+			ents = append(ents, s)
+		}
+	}
+	a.form = newClaimForm(p.info.ID, c, ents)
+	a.mode = modeClaim
 }
 
 func (a *App) setStatus(s string, isError bool) {
@@ -232,6 +315,7 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 	}
 	p.Lang = msg.doc.Lang
 	p.Title = msg.doc.ID
+	p.info = annotations.DocInfo{ID: msg.doc.ID, Text: string(msg.doc.Text), Source: msg.doc.Source, Lang: msg.doc.Lang}
 	p.setText(msg.doc.Text, a.opts.Engine)
 	for _, w := range msg.doc.Warnings {
 		a.addWarning(w.String())
@@ -285,6 +369,10 @@ func (a *App) render() string {
 		rows = append(rows, a.picker.View(a))
 	case modeWarnings:
 		rows = append(rows, a.warningsView())
+	case modeLabels:
+		rows = append(rows, a.labelsView())
+	case modeClaim:
+		rows = append(rows, a.form.View(a))
 	default:
 		rows = append(rows, a.panesView())
 	}

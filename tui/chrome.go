@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
 	"fmt"
 	"strings"
 
@@ -44,6 +46,9 @@ func (a *App) headerLine() string {
 	}
 	if a.sync {
 		mid += " · sync"
+	}
+	if a.store != nil {
+		mid += " · " + a.progress()
 	}
 	right := ""
 	if a.opts.Annotator != "" {
@@ -103,12 +108,17 @@ func (a *App) panesView() string {
 
 // layersFor is what the app draws over pane p's text besides its own matches.
 func (a *App) layersFor(p *Pane) paneLayers {
-	return paneLayers{showCursor: p == a.focused() || a.narrow}
+	return paneLayers{
+		showCursor:  p == a.focused() || a.narrow,
+		decorations: a.decorations(p),
+		selection:   p.selection(),
+	}
 }
 
 func (a *App) statusLine() string {
 	if a.mode == modeSearch {
-		return block(a.input.View(), a.width, 1)
+		q := visualLTR(a.input.Value(), a.width-3, a.opts.Engine)
+		return block(a.styles.Prompt.Render("/")+q+"█", a.width, 1)
 	}
 	if a.status == "" {
 		return block("", a.width, 1)
@@ -127,7 +137,12 @@ func (a *App) helpLine() string {
 
 func (a *App) fullHelp() string {
 	a.help.SetWidth(a.width)
-	body := a.help.FullHelpView(a.keys.FullHelp())
+	groups := a.keys.FullHelp()
+	var labels []key.Binding
+	for _, l := range a.schema.All() {
+		labels = append(labels, key.NewBinding(key.WithKeys(l.Key), key.WithHelp(l.Key, l.Name)))
+	}
+	body := a.help.FullHelpView(append(groups, labels))
 	body += "\n\n" + a.styles.HeaderDim.Render("Keys are rebindable in $XDG_CONFIG_HOME/hashiya/config.toml. Press ? or esc to close.")
 	return block(body, a.width, a.bodyHeight())
 }
@@ -136,6 +151,37 @@ func (a *App) warningsView() string {
 	lines := []string{a.styles.Header.Render(fmt.Sprintf("%d warning(s) — esc to close", len(a.warnings)))}
 	for _, w := range a.warnings {
 		lines = append(lines, a.styles.Warning.Render(visualLTR(w, a.width, a.opts.Engine)))
+	}
+	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
+}
+
+// progress counts answered documents and the edits saved this session.
+func (a *App) progress() string {
+	answered := map[string]int{}
+	for _, id := range a.store.Docs() {
+		if d, ok := a.store.Doc(id); ok && d.Answer != "" {
+			answered[d.Answer]++
+		}
+	}
+	n := answered["accept"] + answered["reject"] + answered["ignore"]
+	s := fmt.Sprintf("answered %d/%d", n, a.corpus.Len())
+	if a.pending > 0 {
+		s += fmt.Sprintf(" · saving %d", a.pending)
+	}
+	return s
+}
+
+// labelsView is the label picker: every label with its key and description.
+func (a *App) labelsView() string {
+	lines := []string{a.styles.Header.Render("Label the target — key or ↑/↓ and enter · esc cancels")}
+	for i, l := range a.schema.All() {
+		row := fmt.Sprintf(" %s  %-12s %s", l.Key, l.Name, l.Description)
+		sw := lipgloss.NewStyle().Foreground(lipgloss.Color(l.Color)).Render("■")
+		if i == a.labelCursor {
+			lines = append(lines, a.styles.ListCursor.Render("▸")+sw+visualLTR(row, a.width-3, a.opts.Engine))
+		} else {
+			lines = append(lines, " "+sw+visualLTR(row, a.width-3, a.opts.Engine))
+		}
 	}
 	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
 }

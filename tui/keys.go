@@ -25,7 +25,15 @@ type KeyMap struct {
 	NextMatch          key.Binding
 	PrevMatch          key.Binding
 	Help               key.Binding
+	Warnings           key.Binding
 	Quit               key.Binding
+
+	Select, LabelPicker, Claim, Remove key.Binding
+	GrowEnd, ShrinkEnd                 key.Binding
+	GrowStart, ShrinkStart             key.Binding
+	Undo, Redo                         key.Binding
+	Link                               key.Binding
+	Accept, Reject, Ignore             key.Binding
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -57,7 +65,23 @@ func DefaultKeyMap() KeyMap {
 		NextMatch:  b([]string{"n"}, "n", "next match"),
 		PrevMatch:  b([]string{"N"}, "N", "previous match"),
 		Help:       b([]string{"?"}, "?", "full help"),
-		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Warnings:   b([]string{"!"}, "!", "list warnings"),
+		Quit:       b([]string{"q", "ctrl+c"}, "q", "save and quit"),
+
+		Select:      b([]string{"v"}, "v", "select"),
+		LabelPicker: b([]string{"enter"}, "enter", "label picker"),
+		Claim:       b([]string{"c"}, "c", "mark a claim (opens its form)"),
+		Remove:      b([]string{"x"}, "x", "remove annotation under cursor"),
+		GrowEnd:     b([]string{">"}, ">", "grow span end by a word"),
+		ShrinkEnd:   b([]string{"<"}, "<", "shrink span end by a word"),
+		GrowStart:   b([]string{")"}, ")", "grow span start by a word"),
+		ShrinkStart: b([]string{"("}, "(", "shrink span start by a word"),
+		Undo:        b([]string{"u"}, "u", "undo"),
+		Redo:        b([]string{"ctrl+r"}, "ctrl+r", "redo"),
+		Link:        b([]string{"L"}, "L", "link claim to a claim in another pane"),
+		Accept:      b([]string{"a"}, "a", "accept document"),
+		Reject:      b([]string{"r"}, "r", "reject document"),
+		Ignore:      b([]string{"i"}, "i", "ignore document"),
 	}
 }
 
@@ -71,6 +95,10 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"next_word": &k.NextWord, "prev_word": &k.PrevWord, "left": &k.Left, "right": &k.Right,
 		"sync_scroll": &k.SyncScroll, "direction": &k.Direction, "search": &k.Search,
 		"next_match": &k.NextMatch, "prev_match": &k.PrevMatch, "help": &k.Help, "quit": &k.Quit,
+		"warnings": &k.Warnings, "select": &k.Select, "label_picker": &k.LabelPicker, "claim": &k.Claim,
+		"remove": &k.Remove, "grow_end": &k.GrowEnd, "shrink_end": &k.ShrinkEnd, "grow_start": &k.GrowStart,
+		"shrink_start": &k.ShrinkStart, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
+		"accept": &k.Accept, "reject": &k.Reject, "ignore": &k.Ignore,
 	}
 }
 
@@ -102,7 +130,7 @@ func sortedNames(m map[string]*key.Binding) []string {
 
 // ShortHelp is the footer line.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextPane, k.NextDoc, k.Down, k.Search, k.NextMatch, k.Help, k.Quit}
+	return []key.Binding{k.NextPane, k.NextDoc, k.Search, k.NextMatch, k.Select, k.Claim, k.Undo, k.Help, k.Quit}
 }
 
 // FullHelp is the ? screen, one column per group.
@@ -110,6 +138,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextPane, k.PrevPane, k.NextDoc, k.PrevDoc, k.OpenDoc, k.SyncScroll, k.Direction},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextWord, k.PrevWord, k.Left, k.Right, k.Search, k.NextMatch, k.PrevMatch, k.Help, k.Quit},
+		{k.NextWord, k.PrevWord, k.Left, k.Right, k.Search, k.NextMatch, k.PrevMatch, k.Warnings, k.Help, k.Quit},
+		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart},
+		{k.Undo, k.Redo, k.Link, k.Accept, k.Reject, k.Ignore},
 	}
 }

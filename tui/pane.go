@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/text/bidi"
 	"github.com/hashiya/hashiya/text/layout"
 )
@@ -24,10 +25,13 @@ type Pane struct {
 
 	matches []layout.Range
 	current int // index into matches of the match n/N landed on, -1 for none
+
+	selAnchor int                 // where v started the selection; -1 for none
+	info      annotations.DocInfo // the document as the annotation store knows it
 }
 
 func newPane(docIndex int) *Pane {
-	return &Pane{DocIndex: docIndex, loading: true, goalCol: -1, current: -1}
+	return &Pane{DocIndex: docIndex, loading: true, goalCol: -1, current: -1, selAnchor: -1}
 }
 
 // SetSize sets the pane's outer size, title line included.
@@ -50,7 +54,7 @@ func (p *Pane) setText(text []rune, base layout.Options) {
 	p.view = newDocView(text, p.layoutOptions(base))
 	p.loading, p.err = false, ""
 	p.top, p.cursor, p.goalCol = linePos{}, 0, -1
-	p.matches, p.current = nil, -1
+	p.matches, p.current, p.selAnchor = nil, -1, -1
 	p.normalizeCursor(1)
 }
 

@@ -82,7 +82,7 @@ func (a *App) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	pk := &a.picker
 	switch msg.String() {
 	case "ctrl+c":
-		return tea.Quit
+		return a.quit()
 	case "esc":
 		a.mode = modeNormal
 		return nil

@@ -21,7 +21,7 @@ func (a *App) updateInput(msg tea.Msg) tea.Cmd {
 func (a *App) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "ctrl+c":
-		return tea.Quit
+		return a.quit()
 	case "esc":
 		a.mode = modeNormal
 		a.input.Blur()

@@ -11,20 +11,35 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.searchKey(msg)
 	case modePicker:
 		return a.pickerKey(msg)
+	case modeClaim:
+		return a.claimFormKey(msg)
+	case modeLabels:
+		return a.labelPickerKey(msg)
+	case modeRelation:
+		if msg.String() == "ctrl+c" {
+			return a.quit()
+		}
+		cmd, _ := a.linkKey(msg)
+		return cmd
 	case modeHelp, modeWarnings:
 		if msg.String() == "ctrl+c" {
-			return tea.Quit
+			return a.quit()
 		}
 		if t, ok := a.mapper.Translate(msg, a.kbGuess); ok {
 			msg = t
 		}
-		if msg.String() == "esc" || key.Matches(msg, a.keys.Help, a.keys.Quit) || msg.String() == "!" {
+		if msg.String() == "esc" || key.Matches(msg, a.keys.Help, a.keys.Quit, a.keys.Warnings) {
 			a.mode = modeNormal
 		}
 		return nil
 	}
 	if t, ok := a.mapper.Translate(msg, a.kbGuess); ok {
 		msg = t
+	}
+	if a.link != nil {
+		if cmd, ok := a.linkKey(msg); ok {
+			return cmd
+		}
 	}
 	return a.normalKey(msg)
 }
@@ -34,10 +49,10 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 	p := a.focused()
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return a.quit()
 	case key.Matches(msg, k.Help):
 		a.mode = modeHelp
-	case msg.String() == "!":
+	case key.Matches(msg, k.Warnings):
 		a.mode = modeWarnings
 	case key.Matches(msg, k.NextPane):
 		a.focus = (a.focus + 1) % len(a.panes)
@@ -73,8 +88,13 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevMatch):
 		a.stepMatch(p, -1)
 	default:
-		if p.ready() {
-			a.motion(p, msg)
+		if cmd, ok := a.annotationKey(p, msg); ok {
+			return cmd
+		}
+		if p.ready() && a.motion(p, msg) {
+			if d := a.describeCursor(p); d != "" {
+				a.setStatus(d, false)
+			}
 		}
 	}
 	return nil
@@ -82,7 +102,7 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // motion handles cursor and scroll keys; with synchronized scrolling the other panes
 // scroll by as many lines as the focused one did.
-func (a *App) motion(p *Pane, msg tea.KeyPressMsg) {
+func (a *App) motion(p *Pane, msg tea.KeyPressMsg) bool {
 	k := &a.keys
 	before := p.top
 	h := p.textHeight()
@@ -116,11 +136,12 @@ func (a *App) motion(p *Pane, msg tea.KeyPressMsg) {
 		p.relayout(a.opts.Engine)
 		p.ensureVisible()
 	default:
-		return
+		return false
 	}
 	if a.sync && before != p.top {
 		a.syncScroll(p, before)
 	}
+	return true
 }
 
 func (a *App) syncScroll(p *Pane, before linePos) {
@@ -158,4 +179,54 @@ func (p *Pane) clampCursorToView() {
 		end, _ := p.view.move(p.top, h-1)
 		p.cursor = p.view.line(end).Start
 	}
+}
+
+func (a *App) claimFormKey(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() == "ctrl+c" {
+		return a.quit()
+	}
+	done, save, cmd := a.form.Update(msg)
+	if !done {
+		return cmd
+	}
+	a.mode = modeNormal
+	if !save {
+		return nil
+	}
+	c, err := a.form.result()
+	if err != nil {
+		a.mode = modeClaim
+		a.setStatus(err.Error(), true)
+		return nil
+	}
+	doc := a.form.doc
+	return a.edit("claim "+c.ID+" saved", func() error {
+		_, err := a.store.UpdateClaim(doc, c)
+		return err
+	})
+}
+
+func (a *App) labelPickerKey(msg tea.KeyPressMsg) tea.Cmd {
+	labels := a.schema.All()
+	switch msg.String() {
+	case "ctrl+c":
+		return a.quit()
+	case "esc", "q":
+		a.mode = modeNormal
+	case "up", "k":
+		a.labelCursor = max(a.labelCursor-1, 0)
+	case "down", "j":
+		a.labelCursor = min(a.labelCursor+1, len(labels)-1)
+	case "enter":
+		a.mode = modeNormal
+		return a.tag(a.focused(), labels[a.labelCursor].Name)
+	default:
+		for _, l := range labels {
+			if l.Key == msg.String() {
+				a.mode = modeNormal
+				return a.tag(a.focused(), l.Name)
+			}
+		}
+	}
+	return nil
 }

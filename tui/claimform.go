@@ -1,0 +1,230 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/annotations"
+)
+
+// claim form fields, top to bottom.
+const (
+	fieldClaimant = iota
+	fieldAttribution
+	fieldCheckworthy
+	fieldValue
+	fieldQualifier
+	fieldUnit
+	fieldCount
+)
+
+var (
+	attributions = []string{annotations.AttrAsserted, annotations.AttrAttributed, annotations.AttrDenied}
+	qualifiers   = []string{"", annotations.QualExact, annotations.QualApprox, annotations.QualMoreThan, annotations.QualLessThan}
+)
+
+// claimForm edits one claim: claimant, attribution, check-worthiness and its number.
+type claimForm struct {
+	doc      string
+	claim    annotations.Claim
+	field    int
+	claimant textinput.Model
+	value    textinput.Model
+	unit     textinput.Model
+	entities []annotations.Span // spans of the document that can be the claimant
+	entity   int                // index into entities, -1 for free text
+}
+
+// newInput is a text input that draws no cursor of its own and never blinks: the app
+// draws fields through the text engine so Arabic reads right.
+func newInput() textinput.Model {
+	in := textinput.New()
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	in.Prompt = ""
+	return in
+}
+
+func newClaimForm(doc string, c annotations.Claim, entities []annotations.Span) *claimForm {
+	f := &claimForm{doc: doc, claim: c, entities: entities, entity: -1,
+		claimant: newInput(), value: newInput(), unit: newInput()}
+	if c.Attribution == "" {
+		f.claim.Attribution = annotations.AttrAsserted
+	}
+	f.claimant.SetValue(c.Claimant.Text)
+	for i, e := range entities {
+		if e.ID == c.Claimant.SpanID {
+			f.entity = i
+		}
+	}
+	if c.Numeric == nil {
+		if n, ok := annotations.ParseNumber(c.Span.Text); ok {
+			f.claim.Numeric = &n
+		}
+	}
+	if n := f.claim.Numeric; n != nil {
+		f.value.SetValue(strconv.FormatFloat(n.Value, 'f', -1, 64))
+		f.unit.SetValue(n.Unit)
+	}
+	f.claimant.Focus()
+	return f
+}
+
+// Update handles a key; done reports the form closed, save whether to store it.
+func (f *claimForm) Update(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		return true, false, nil
+	case "enter":
+		return true, true, nil
+	case "tab", "down":
+		f.focus((f.field + 1) % fieldCount)
+		return false, false, nil
+	case "shift+tab", "up":
+		f.focus((f.field + fieldCount - 1) % fieldCount)
+		return false, false, nil
+	}
+	switch f.field {
+	case fieldClaimant:
+		if msg.String() == "ctrl+n" || msg.String() == "ctrl+p" {
+			f.cycleEntity(map[bool]int{true: 1, false: -1}[msg.String() == "ctrl+n"])
+			return false, false, nil
+		}
+		f.entity = -1
+		f.claimant, cmd = f.claimant.Update(msg)
+	case fieldAttribution:
+		f.claim.Attribution = cycle(attributions, f.claim.Attribution, stepOf(msg))
+	case fieldCheckworthy:
+		switch msg.String() {
+		case "y":
+			f.claim.Checkworthy = true
+		case "n":
+			f.claim.Checkworthy = false
+		case "space", " ", "left", "right":
+			f.claim.Checkworthy = !f.claim.Checkworthy
+		}
+	case fieldValue:
+		f.value, cmd = f.value.Update(msg)
+	case fieldQualifier:
+		q := ""
+		if f.claim.Numeric != nil {
+			q = f.claim.Numeric.Qualifier
+		}
+		f.numeric().Qualifier = cycle(qualifiers, q, stepOf(msg))
+	case fieldUnit:
+		f.unit, cmd = f.unit.Update(msg)
+	}
+	return false, false, cmd
+}
+
+func stepOf(msg tea.KeyPressMsg) int {
+	if msg.String() == "left" || msg.String() == "h" {
+		return -1
+	}
+	return 1
+}
+
+func cycle(opts []string, cur string, step int) string {
+	for i, o := range opts {
+		if o == cur {
+			return opts[(i+step+len(opts))%len(opts)]
+		}
+	}
+	return opts[0]
+}
+
+func (f *claimForm) numeric() *annotations.Numeric {
+	if f.claim.Numeric == nil {
+		f.claim.Numeric = &annotations.Numeric{Surface: f.claim.Span.Text}
+	}
+	return f.claim.Numeric
+}
+
+func (f *claimForm) cycleEntity(step int) {
+	if len(f.entities) == 0 {
+		return
+	}
+	f.entity = (f.entity + step + len(f.entities)) % len(f.entities)
+	f.claimant.SetValue(f.entities[f.entity].Text)
+}
+
+func (f *claimForm) focus(field int) {
+	f.field = field
+	for i, in := range []*textinput.Model{&f.claimant, &f.value, &f.unit} {
+		if []int{fieldClaimant, fieldValue, fieldUnit}[i] == field {
+			in.Focus()
+		} else {
+			in.Blur()
+		}
+	}
+}
+
+// result is the claim as the form leaves it; the value field accepts any digits.
+func (f *claimForm) result() (annotations.Claim, error) {
+	c := f.claim
+	c.Claimant = annotations.Claimant{Text: strings.TrimSpace(f.claimant.Value())}
+	if f.entity >= 0 {
+		c.Claimant.SpanID = f.entities[f.entity].ID
+	}
+	v := strings.TrimSpace(f.value.Value())
+	if v == "" {
+		if c.Numeric != nil && c.Numeric.Qualifier == "" {
+			c.Numeric = nil
+		}
+		return c, nil
+	}
+	n, ok := annotations.ParseNumber(v)
+	if !ok {
+		return c, fmt.Errorf("value %q is not a number", v)
+	}
+	num := *f.numeric()
+	num.Value = n.Value
+	num.Unit = strings.TrimSpace(f.unit.Value())
+	if num.Qualifier == "" {
+		num.Qualifier = annotations.QualExact
+	}
+	if num.Surface == "" {
+		num.Surface = c.Span.Text
+	}
+	c.Numeric = &num
+	return c, nil
+}
+
+// View draws the form as rows of "label: value".
+func (f *claimForm) View(a *App) string {
+	st := &a.styles
+	show := func(s string) string { return visualLTR(s, a.width-24, a.opts.Engine) }
+	q := ""
+	if f.claim.Numeric != nil {
+		q = f.claim.Numeric.Qualifier
+	}
+	claimant := show(f.claimant.Value())
+	if f.entity >= 0 {
+		claimant += st.HeaderDim.Render(fmt.Sprintf("  (entity %s, %d/%d)", f.entities[f.entity].Label, f.entity+1, len(f.entities)))
+	}
+	rows := []struct{ name, value, hint string }{
+		{"claimant", claimant, "type, or ctrl+n/ctrl+p: an entity of the document"},
+		{"attribution", f.claim.Attribution, "←/→: asserted by the outlet / attributed to the claimant / denied"},
+		{"check-worthy", map[bool]string{true: "yes", false: "no"}[f.claim.Checkworthy], "y/n"},
+		{"value", show(f.value.Value()), "digits in any script, or words: 10 آلاف"},
+		{"qualifier", q, "←/→: exact, approx, more-than, less-than"},
+		{"unit", show(f.unit.Value()), "e.g. جندي, ماده"},
+	}
+	lines := []string{st.Header.Render("Claim "+f.claim.ID+": ") + show("«"+f.claim.Span.Text+"»"), ""}
+	for i, r := range rows {
+		marker, val := "  ", r.value
+		if i == f.field {
+			marker = st.ListCursor.Render("▸ ")
+			if i == fieldClaimant || i == fieldValue || i == fieldUnit {
+				val += "█"
+			}
+		}
+		lines = append(lines, fmt.Sprintf("%s%-13s %s   %s", marker, r.name+":", val, st.HeaderDim.Render(r.hint)))
+	}
+	lines = append(lines, "", st.HeaderDim.Render("tab/↑/↓ field · enter save · esc keep defaults"))
+	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
+}
