@@ -22,9 +22,11 @@ func benchCorpus(b *testing.B, opts Options) {
 	}
 }
 
-func BenchmarkLayoutNoWrap(b *testing.B)   { benchCorpus(b, Options{}) }
-func BenchmarkLayoutWidth80(b *testing.B)  { benchCorpus(b, Options{Width: 80, Align: true}) }
-func BenchmarkLayoutTerminal(b *testing.B) { benchCorpus(b, Options{Width: 80, Bidi: Terminal, Shaping: Terminal}) }
+func BenchmarkLayoutNoWrap(b *testing.B)  { benchCorpus(b, Options{}) }
+func BenchmarkLayoutWidth80(b *testing.B) { benchCorpus(b, Options{Width: 80, Align: true}) }
+func BenchmarkLayoutTerminal(b *testing.B) {
+	benchCorpus(b, Options{Width: 80, Bidi: Terminal, Shaping: Terminal})
+}
 
 func BenchmarkLayoutParagraph(b *testing.B) {
 	docs := readCorpus(b)
