@@ -37,6 +37,9 @@ func newRootCmd() *cobra.Command {
 	engine.register(root.Flags(), false)
 	root.Flags().StringVar(&annotator, "annotator", "", "annotator name written into the training data (default: config, then $USER)")
 	root.AddCommand(newRenderCmd())
+	root.AddCommand(newExportCmd())
+	root.AddCommand(newValidateCmd())
+	root.AddCommand(newLabelsCmd())
 	return root
 }
 

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/spf13/cobra"
+)
+
+func newExportCmd() *cobra.Command {
+	var format, offsets, out, labels string
+	var boilerplate bool
+	cmd := &cobra.Command{
+		Use:   "export --format FORMAT [ANNOTATIONS.jsonl]",
+		Short: "Convert annotations to training formats",
+		Long: "Convert an annotations file (default ./annotations.jsonl) to a training format:\n" +
+			"  prodigy  records as stored (Prodigy ner_manual/rel superset)\n" +
+			"  doccano  JSONL with label [[start,end,label]] and entities/relations\n" +
+			"  spacy    JSONL {text, entities [[start,end,label]]}, overlaps resolved longest-first\n" +
+			"  conll    token<TAB>IOB2 tag, blank line between text lines\n" +
+			"  hf       JSONL {id, tokens, ner_tags} plus labels.json with the tag names\n" +
+			"  claims   JSONL, one claim per line\n" +
+			"  brat     DOC.txt + DOC.ann per document into --out DIR\n" +
+			"Offsets are code points unless --offsets utf16 (doccano, claims only).\n" +
+			"Tokens: " + annotations.Tokenization + ".\n" +
+			"BOILERPLATE spans are dropped unless --include-boilerplate; documents answered\n" +
+			"reject or ignore are skipped except in prodigy format. The input is validated\n" +
+			"first; any bad line stops the export.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			in := "annotations.jsonl"
+			if len(args) == 1 {
+				in = args[0]
+			}
+			opts := annotations.ExportOptions{Offsets: offsets, IncludeBoilerplate: boilerplate}
+			if labels != "" {
+				s, err := annotations.LoadSchema(labels)
+				if err != nil {
+					return err
+				}
+				opts.Schema = s
+			}
+			warned := 0
+			opts.Warn = func(m string) {
+				warned++
+				fmt.Fprintln(cmd.ErrOrStderr(), "note:", m)
+			}
+			return runExport(cmd, in, format, out, opts, &warned)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&format, "format", "", "output format: "+strings.Join(annotations.Formats, ", "))
+	f.StringVar(&offsets, "offsets", "codepoint", "offset unit: codepoint or utf16")
+	f.BoolVar(&boilerplate, "include-boilerplate", false, "keep BOILERPLATE spans")
+	f.StringVar(&out, "out", "", "output file or directory (default stdout; required for brat)")
+	f.StringVar(&labels, "labels", "", "label schema TOML (default: built-in)")
+	cmd.MarkFlagRequired("format")
+	return cmd
+}
+
+func runExport(cmd *cobra.Command, in, format, out string, opts annotations.ExportOptions, warned *int) error {
+	f, err := os.Open(in)
+	if err != nil {
+		return err
+	}
+	recs, probs, err := annotations.ReadRecords(f, in)
+	f.Close()
+	for _, p := range probs {
+		fmt.Fprintln(cmd.ErrOrStderr(), p)
+	}
+	if err != nil {
+		return err
+	}
+	if format == annotations.FormatBrat {
+		if out == "" {
+			return fmt.Errorf("brat writes one .txt and .ann per document: give --out DIR")
+		}
+		opts.Dir = out
+		return annotations.Export(io.Discard, recs, format, opts)
+	}
+	if out == "" {
+		if err := annotations.Export(cmd.OutOrStdout(), recs, format, opts); err != nil {
+			return err
+		}
+		if format == annotations.FormatHF {
+			names, _ := json.Marshal(annotations.HFLabels(opts))
+			fmt.Fprintf(cmd.ErrOrStderr(), "ner_tags names: %s\n", names)
+		}
+		return nil
+	}
+	if st, err := os.Stat(out); (err == nil && st.IsDir()) || strings.HasSuffix(out, string(os.PathSeparator)) {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return err
+		}
+		ext := ".jsonl"
+		if format == annotations.FormatCoNLL {
+			ext = ".conll"
+		}
+		out = filepath.Join(out, strings.TrimSuffix(filepath.Base(in), ".jsonl")+"."+format+ext)
+	}
+	if err := writeFileAtomic(out, func(w io.Writer) error { return annotations.Export(w, recs, format, opts) }); err != nil {
+		return err
+	}
+	if format == annotations.FormatHF {
+		lp := strings.TrimSuffix(out, filepath.Ext(out)) + ".labels.json"
+		b, _ := json.MarshalIndent(map[string]any{"names": annotations.HFLabels(opts), "tokenization": annotations.Tokenization}, "", "  ")
+		if err := writeFileAtomic(lp, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err }); err != nil {
+			return err
+		}
+		fmt.Fprintln(cmd.ErrOrStderr(), "wrote", lp)
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d documents, %d notes)\n", out, len(recs), *warned)
+	return nil
+}
+
+// writeFileAtomic writes path via a temp file and rename, so an interrupted
+// export never leaves a half-written training file behind.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
