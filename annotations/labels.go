@@ -41,7 +41,7 @@ func DefaultSchema() Schema {
 			{"LAW", "9", "#abb2bf", "Named treaties, laws and agreements (معاهدة الدفاع المشترك)"},
 		},
 		Claim:       Label{"CLAIM", "c", "#ff79c6", "A checkable statement, with claimant, attribution and numbers"},
-		Boilerplate: Label{"BOILERPLATE", "b", "#5c6370", "Navigation junk, ads, or an unrelated story appended to the article"},
+		Boilerplate: Label{"BOILERPLATE", "B", "#5c6370", "Navigation junk, ads, or an unrelated story appended to the article"},
 	}
 }
 

@@ -115,6 +115,10 @@ func New(opts Options) *App {
 	if a.schema.Claim.Name == "" {
 		a.schema = annotations.DefaultSchema()
 	}
+	if k := a.schema.Claim.Key; k != "" {
+		a.keys.Claim.SetKeys(k)
+		a.keys.Claim.SetHelp(k, a.keys.Claim.Help().Desc)
+	}
 	if a.store != nil {
 		a.editor = newEditor()
 		for _, w := range a.store.Warnings() {

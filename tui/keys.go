@@ -143,3 +143,17 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Undo, k.Redo, k.Link, k.Accept, k.Reject, k.Ignore},
 	}
 }
+
+// ReservedKeys are the keys the reader keeps for itself; a label schema may not use
+// them. The claim key is the schema's own (the CLAIM label's key).
+func ReservedKeys() []string {
+	km := DefaultKeyMap()
+	var out []string
+	for name, b := range km.byName() {
+		if name != "claim" {
+			out = append(out, b.Keys()...)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

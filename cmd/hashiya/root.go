@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/model"
 	"github.com/hashiya/hashiya/text/layout"
 	"github.com/hashiya/hashiya/tui"
@@ -15,11 +16,11 @@ import (
 
 func newRootCmd() *cobra.Command {
 	var engine engineFlags
-	var annotator string
+	var annotator, out, labels string
 	root := &cobra.Command{
 		Use:   "hashiya [PATH...]",
 		Short: "Read and annotate right-to-left news corpora side by side",
-		Long: "hashiya (حاشية, \"marginal note\") is a terminal reader and annotator for news corpora\n" +
+		Long: "hashiya (Arabic for \"marginal note\") is a terminal reader and annotator for news corpora\n" +
 			"in Arabic, Persian and other right-to-left scripts.\n\n" +
 			"PATH may be .txt files, directories (their .txt, .jsonl and .jsonl.gz files) and JSONL\n" +
 			"corpora (one document per line: \"text\" required, \"id\" and \"meta\" optional). With no\n" +
@@ -31,11 +32,13 @@ func newRootCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return runReader(cmd, args, opts, annotator)
+			return runReader(cmd, args, readerFlags{engine: opts, annotator: annotator, out: out, labels: labels})
 		},
 	}
 	engine.register(root.Flags(), false)
 	root.Flags().StringVar(&annotator, "annotator", "", "annotator name written into the training data (default: config, then $USER)")
+	root.Flags().StringVar(&out, "out", "annotations.jsonl", "the training-data file (JSONL, code-point offsets); its journal and lock live beside it")
+	root.Flags().StringVar(&labels, "labels", "", "label schema (TOML) replacing the default labels; see `hashiya labels`")
 	root.AddCommand(newRenderCmd())
 	root.AddCommand(newExportCmd())
 	root.AddCommand(newValidateCmd())
@@ -43,7 +46,12 @@ func newRootCmd() *cobra.Command {
 	return root
 }
 
-func runReader(cmd *cobra.Command, args []string, engine layout.Options, annotator string) error {
+type readerFlags struct {
+	engine                 layout.Options
+	annotator, out, labels string
+}
+
+func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	if !term.IsTerminal(int(os.Stdout.Fd())) {
 		return errors.New("the reader needs a terminal on stdout; for plain output use `hashiya render`")
 	}
@@ -61,7 +69,7 @@ func runReader(cmd *cobra.Command, args []string, engine layout.Options, annotat
 	}
 	defer corpus.Close()
 
-	opts := tui.Options{Corpus: corpus, CorpusName: name, Annotator: annotator, Engine: engine}
+	opts := tui.Options{Corpus: corpus, CorpusName: name, Annotator: f.annotator, Engine: f.engine, Out: f.out}
 	cfgPath := filepath.Join(tui.ConfigDir(), "config.toml")
 	cfg, err := tui.LoadConfig(cfgPath)
 	if err != nil {
@@ -73,7 +81,25 @@ func runReader(cmd *cobra.Command, args []string, engine layout.Options, annotat
 	if opts.Annotator == "" {
 		opts.Annotator = os.Getenv("USER")
 	}
-	return tui.Run(cmd.Context(), opts, os.Stdout)
+	schema := annotations.DefaultSchema()
+	if f.labels != "" {
+		if schema, err = annotations.LoadSchema(f.labels, tui.ReservedKeys()...); err != nil {
+			return err
+		}
+	}
+	opts.Schema = schema
+	store, err := annotations.Open(annotations.StoreOptions{Out: f.out, Annotator: opts.Annotator})
+	if err != nil {
+		return err
+	}
+	opts.Store = store
+	runErr := tui.Run(cmd.Context(), opts, os.Stdout)
+	// The reader closes the store on quit; closing again after a clean quit is a no-op
+	// and after a crash still writes the training file and frees the lock.
+	if err := store.Close(); err != nil && runErr == nil && !errors.Is(err, annotations.ErrClosed) {
+		return err
+	}
+	return runErr
 }
 
 func corpusName(args []string) string {
