@@ -1,0 +1,17 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLabelsCmd(t *testing.T) {
+	out, _, err := run(t, newLabelsCmd())
+	if err != nil || !strings.Contains(out, "PERSON") || !strings.Contains(out, "BOILERPLATE") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	out, _, err = run(t, newLabelsCmd(), "--labels", "../../annotations/testdata/labels.toml")
+	if err != nil || !strings.Contains(out, "WEAPON") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
