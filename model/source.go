@@ -24,7 +24,7 @@ const (
 // stream cannot be entered in the middle, so lines beyond the budget are re-read by
 // decompressing again from the start (or from where the last such read stopped, which
 // makes reading forward cheap). Large gzipped corpora are best gunzipped once.
-const gzKeepBudget = 64 << 20
+const gzKeepBudget = 32 << 20
 
 // source is one input file.
 type source struct {

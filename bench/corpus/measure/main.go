@@ -8,6 +8,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"log"
 	"math/rand/v2"
@@ -20,11 +21,13 @@ import (
 )
 
 func main() {
-	if len(os.Args) < 2 {
-		log.Fatal("usage: measure PATH...")
+	loads := flag.Int("loads", 1000, "random documents to load after indexing (keep it small for .jsonl.gz)")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		log.Fatal("usage: measure [-loads N] PATH...")
 	}
 	t0 := time.Now()
-	c, err := model.Open(os.Args[1:])
+	c, err := model.Open(flag.Args())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -48,17 +51,16 @@ func main() {
 		float64(total)/1e6/indexed.Seconds(), len(c.Warnings()))
 
 	rng := rand.New(rand.NewPCG(1, 1))
-	const loads = 1000
 	var worst time.Duration
 	t1 := time.Now()
-	for range loads {
+	for range *loads {
 		t := time.Now()
 		if _, err := c.Load(rng.IntN(docs)); err != nil {
 			log.Fatal(err)
 		}
 		worst = max(worst, time.Since(t))
 	}
-	fmt.Printf("random Load:      %v mean, %v worst (%d loads)\n", time.Since(t1)/loads, worst, loads)
+	fmt.Printf("random Load:      %v mean, %v worst (%d loads)\n", time.Since(t1)/time.Duration(max(*loads, 1)), worst, *loads)
 
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
