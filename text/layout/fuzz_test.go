@@ -47,6 +47,14 @@ func FuzzLayout(f *testing.F) {
 		text := []rune(s)
 		p := l.Layout(text, 7, opts)
 		checkParagraph(t, text, 7, opts, p)
+		var want []byte
+		for i := range p.Lines {
+			want = append(p.Lines[i].AppendTo(want), '\n')
+		}
+		var l2 Layouter
+		if got := l2.AppendText(nil, text, opts); string(got) != string(want) {
+			t.Fatalf("AppendText %q, Layout %q", got, want)
+		}
 		for _, r := range Paragraphs(text) {
 			if r.Start > r.End || r.End > len(text) {
 				t.Fatalf("paragraph %v", r)

@@ -259,6 +259,14 @@ func TestCorpusInvariants(t *testing.T) {
 					p := l.Layout(text, r.Start, opts)
 					checkParagraph(t, text, r.Start, opts, p)
 					lines += len(p.Lines)
+					var want []byte
+					for i := range p.Lines {
+						want = append(p.Lines[i].AppendTo(want), '\n')
+					}
+					var l2 Layouter
+					if got := l2.AppendText(nil, text, opts); string(got) != string(want) {
+						t.Fatalf("AppendText %q, Layout %q", got, want)
+					}
 				}
 			}
 		}

@@ -1,14 +1,18 @@
 package layout
 
-import "github.com/hashiya/hashiya/text/bidi"
+import (
+	"unicode/utf8"
 
-// buildLine appends the cells of the line [ls, le) of the paragraph to l.cells and fills
-// l.cols[ls:le]. docStart is the paragraph's document offset.
-func (l *Layouter) buildLine(ls, le, docStart int, base bidi.Level, bp *bidi.Paragraph, width int, opts Options) {
+	"github.com/hashiya/hashiya/text/bidi"
+)
+
+// orderLine finds the units of the line [ls, le) (the indices with cells of their own), their
+// widths and marks, and puts them in visual order in l.units. It returns the levels of the
+// line and whether it is reordered (visual), and its width.
+func (l *Layouter) orderLine(ls, le int, base bidi.Level, bp *bidi.Paragraph, width int, opts Options) (lev []bidi.Level, visual bool, lineW int) {
 	// Logical pass: who owns each index, the units (indices with cells), their marks.
 	st := newLineState(opts)
 	units := l.units[:0]
-	lineW := 0
 	for i := ls; i < le; i++ {
 		col := st.col
 		w, owner := l.step(&st, i, width)
@@ -34,8 +38,7 @@ func (l *Layouter) buildLine(ls, le, docStart int, base bidi.Level, bp *bidi.Par
 	l.units = units
 
 	// Levels and visual order.
-	visual := opts.Bidi == App && bp != nil
-	var lev []bidi.Level
+	visual = opts.Bidi == App && bp != nil
 	if visual {
 		lev = append(l.lev[:0], bp.LineLevels(ls, le)...)
 		l.lev = lev
@@ -53,8 +56,14 @@ func (l *Layouter) buildLine(ls, le, docStart int, base bidi.Level, bp *bidi.Par
 		}
 		reorder(units, l.ulev)
 	}
+	return lev, visual, lineW
+}
 
-	// Cells.
+// buildLine appends the cells of the line [ls, le) of the paragraph to l.cells and fills
+// l.cols[ls:le]. docStart is the paragraph's document offset.
+func (l *Layouter) buildLine(ls, le, docStart int, base bidi.Level, bp *bidi.Paragraph, width int, opts Options) {
+	lev, visual, lineW := l.orderLine(ls, le, base, bp, width, opts)
+	units := l.units
 	cells := l.cells
 	first := len(cells)
 	if visual && opts.Align && width > 0 && base&1 == 1 {
@@ -101,6 +110,45 @@ func (l *Layouter) buildLine(ls, le, docStart int, base bidi.Level, bp *bidi.Par
 			l.cols[i] = l.cols[o]
 		}
 	}
+}
+
+// appendLine appends the text of the line [ls, le) to dst, as Line.AppendTo would after
+// buildLine, without building cells.
+func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.Paragraph, width int, opts Options) []byte {
+	lev, visual, lineW := l.orderLine(ls, le, base, bp, width, opts)
+	if visual && opts.Align && width > 0 && base&1 == 1 {
+		for pad := width - lineW; pad > 0; pad-- {
+			dst = append(dst, ' ')
+		}
+	}
+	for _, u32 := range l.units {
+		u := int(u32)
+		w := int(l.uw[u])
+		if w == 0 {
+			continue
+		}
+		r := l.disp[u]
+		switch k := l.props[u].kind(); {
+		case k == kTab:
+			for ; w > 0; w-- {
+				dst = append(dst, ' ')
+			}
+			continue
+		case k == kMark:
+			r = dottedCircle
+		case k == kNormal && visual && lev[u-ls]&1 == 1:
+			r = bidi.Mirror(r)
+		}
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
+		for _, m := range l.marks[l.mspan[2*u]:l.mspan[2*u+1]] {
+			dst = utf8.AppendRune(dst, m)
+		}
+	}
+	return dst
 }
 
 // reorder applies rule L2 to units, whose levels are lev: from the highest level down to the

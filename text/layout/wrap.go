@@ -23,6 +23,10 @@ func (l *Layouter) breakLines(n, width int, opts Options) {
 		l.findBreaks(n)
 	} else {
 		width = 0
+		if !l.hasBreak {
+			l.spans = append(l.spans, lineSpan{start: 0, end: n})
+			return
+		}
 	}
 	ls := 0
 	for {
