@@ -261,3 +261,21 @@ func TestLoadOutOfRangeAndClose(t *testing.T) {
 		t.Error("Load after Close succeeded")
 	}
 }
+
+// A JSONL line longer than the read buffer, with a paragraph over 1 MB in its text.
+func TestJSONLLongLine(t *testing.T) {
+	para := strings.Repeat("سطر طويل ", 2e6/len("سطر طويل "))
+	content := `{"text": "ok"}` + "\n" + `{"id": "big", "text": "title\n` + para + `"}` + "\n" + `{"text": "after"}`
+	p := write(t, t.TempDir(), "long.jsonl", []byte(content))
+	c := open(t, p)
+	if c.Len() != 3 || c.Title(1) != "big" {
+		t.Fatalf("Len %d, title %q, warnings %v", c.Len(), c.Title(1), c.Warnings())
+	}
+	d := load(t, c, 1)
+	if len(d.Text) != 6+len([]rune(para)) || !hasWarning(d.Warnings, p+":2: paragraph 2 of the text is 2.0 MB long") {
+		t.Errorf("%d runes, warnings %v", len(d.Text), d.Warnings)
+	}
+	if d := load(t, c, 2); string(d.Text) != "after" {
+		t.Errorf("doc 2: %q", string(d.Text))
+	}
+}

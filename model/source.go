@@ -120,8 +120,14 @@ func (s *source) readAll() ([]byte, error) {
 // readLine reads the line of document i, located by e.
 func (s *source) readLine(i int, e entry) ([]byte, error) {
 	if s.kind == kindJSONL {
+		s.mu.Lock() // only to read s.f, which Close clears; ReadAt itself runs unlocked
+		f := s.f
+		s.mu.Unlock()
+		if f == nil {
+			return nil, errors.New("corpus is closed")
+		}
 		buf := make([]byte, e.n)
-		if _, err := s.f.ReadAt(buf, e.off); err != nil {
+		if _, err := f.ReadAt(buf, e.off); err != nil {
 			if err == io.EOF {
 				return nil, errors.New("the file is shorter than when it was indexed")
 			}
