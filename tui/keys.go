@@ -70,7 +70,7 @@ func DefaultKeyMap() KeyMap {
 
 		Select:      b([]string{"v"}, "v", "select"),
 		LabelPicker: b([]string{"enter"}, "enter", "label picker"),
-		Claim:       b([]string{"c"}, "c", "mark a claim (opens its form)"),
+		Claim:       b([]string{"c"}, "c", "claim"),
 		Remove:      b([]string{"x"}, "x", "remove annotation under cursor"),
 		GrowEnd:     b([]string{">"}, ">", "grow span end by a word"),
 		ShrinkEnd:   b([]string{"<"}, "<", "shrink span end by a word"),
