@@ -134,14 +134,18 @@ func CheckRecord(r Record) []string {
 	default:
 		add("answer %q is not accept, reject or ignore", r.Answer)
 	}
-	om := NewOffsetMap(r.Text)
+	// Byte offset of every code point (+ the end): one pass, no UTF-16 map.
+	byts := make([]int32, 0, len(r.Text)+1)
+	for b := range r.Text {
+		byts = append(byts, int32(b))
+	}
+	n := len(byts)
+	byts = append(byts, int32(len(r.Text)))
 	slice := func(start, end int) (string, bool) {
-		if start < 0 || end < start || end > om.Len() {
+		if start < 0 || end < start || end > n {
 			return "", false
 		}
-		a, _ := om.Byte(start)
-		b, _ := om.Byte(end)
-		return r.Text[a:b], true
+		return r.Text[byts[start]:byts[end]], true
 	}
 	for i, t := range r.Tokens {
 		if t.ID != i {
@@ -155,7 +159,7 @@ func CheckRecord(r Record) []string {
 		got, ok := slice(sp.Start, sp.End)
 		switch {
 		case !ok || sp.End == sp.Start:
-			add("%s: offsets [%d,%d) out of range (text has %d code points)", where, sp.Start, sp.End, om.Len())
+			add("%s: offsets [%d,%d) out of range (text has %d code points)", where, sp.Start, sp.End, n)
 		case got != sp.Text:
 			add("%s [%d,%d): text[start:end] is %q, span text is %q", where, sp.Start, sp.End, got, sp.Text)
 		}
