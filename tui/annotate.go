@@ -15,9 +15,9 @@ import (
 	"github.com/hashiya/hashiya/text/layout"
 )
 
-// flushDelay is how long after the last edit the training file is rewritten; the
+// defaultFlushDelay is how long after the last edit the training file is rewritten; the
 // journal already holds every edit, so this only bounds how stale annotations.jsonl is.
-const flushDelay = 2 * time.Second
+const defaultFlushDelay = 2 * time.Second
 
 func isMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }
 
@@ -314,7 +314,7 @@ func (a *App) editResult(what string, err error) tea.Cmd {
 	a.setStatus(fmt.Sprintf("saved %d edit(s) · %s", a.saved, what), false)
 	a.flushGen++
 	gen := a.flushGen
-	return tea.Tick(flushDelay, func(time.Time) tea.Msg { return flushTickMsg{gen: gen} })
+	return tea.Tick(a.flushDelay, func(time.Time) tea.Msg { return flushTickMsg{gen: gen} })
 }
 
 // decorations are the annotation layers of pane p: spans by label colour, claims

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/annotations"
@@ -19,7 +20,7 @@ func newAnnotatingApp(t *testing.T, w, h int) (*App, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", Store: st, Out: out})
+	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", Store: st, Out: out, FlushDelay: time.Millisecond})
 	drive(t, a, a.Init())
 	resize(t, a, w, h)
 	return a, out

@@ -5,7 +5,9 @@ package tui
 import (
 	"charm.land/bubbles/v2/textinput"
 	"fmt"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -27,6 +29,8 @@ type Options struct {
 	Store  *annotations.Store // where annotations go; nil makes a read-only reader
 	Schema annotations.Schema // labels and their keys
 	Out    string             // the training file's path, shown in the status bar
+
+	FlushDelay time.Duration // debounce of the training-file rewrite; 0 means 2 s
 }
 
 type mode int
@@ -81,6 +85,7 @@ type App struct {
 	pending     int // store operations not yet confirmed
 	saved       int // store operations confirmed durable this session
 	flushGen    int // debounce generation of the training-file rewrite
+	flushDelay  time.Duration
 	closing     bool
 	closeFailed bool
 	form        *claimForm
@@ -112,6 +117,10 @@ func New(opts Options) *App {
 		store:    opts.Store,
 		schema:   opts.Schema,
 	}
+	a.flushDelay = opts.FlushDelay
+	if a.flushDelay <= 0 {
+		a.flushDelay = defaultFlushDelay
+	}
 	if a.schema.Claim.Name == "" {
 		a.schema = annotations.DefaultSchema()
 	}
@@ -125,11 +134,11 @@ func New(opts Options) *App {
 			a.warnings = append(a.warnings, w)
 		}
 	}
-	for _, w := range a.corpus.Warnings() {
-		a.warnings = append(a.warnings, w.String())
-	}
 	if len(a.warnings) > 0 {
 		a.setStatus(fmt.Sprintf("%d warning(s): %s  (! lists them)", len(a.warnings), a.warnings[0]), true)
+	}
+	for _, w := range a.corpus.Warnings() {
+		a.addWarning(w)
 	}
 	return a
 }
@@ -322,7 +331,7 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 	p.info = annotations.DocInfo{ID: msg.doc.ID, Text: string(msg.doc.Text), Source: msg.doc.Source, Lang: msg.doc.Lang}
 	p.setText(msg.doc.Text, a.opts.Engine)
 	for _, w := range msg.doc.Warnings {
-		a.addWarning(w.String())
+		a.addWarning(w)
 	}
 	if a.query != "" {
 		return searchCmd(a.gen, p, p.DocIndex, p.view.text, a.query)
@@ -330,20 +339,25 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 	return nil
 }
 
-func (a *App) addWarning(w string) {
+// addWarning lists a corpus warning (full path, for "!") and shows it in the status line
+// with the file's base name, so the line number survives a narrow screen.
+func (a *App) addWarning(w model.Warning) {
+	full := w.String()
 	for _, old := range a.warnings {
-		if old == w {
+		if old == full {
 			return
 		}
 	}
-	a.warnings = append(a.warnings, w)
-	a.setStatus("warning: "+w, true)
+	a.warnings = append(a.warnings, full)
+	short := w
+	short.File = filepath.Base(w.File)
+	a.setStatus("warning: "+short.String()+"  (! lists all)", true)
 }
 
 func (a *App) indexProgress() tea.Cmd {
 	done, _, _, _ := a.corpus.Indexing()
 	for _, w := range a.corpus.Warnings() {
-		a.addWarning(w.String())
+		a.addWarning(w)
 	}
 	if done {
 		return nil

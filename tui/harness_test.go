@@ -30,7 +30,7 @@ func drive(t *testing.T, a *App, cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		msg, ok := runWithin(c, 500*time.Millisecond)
+		msg, ok := runWithin(c, 10*time.Second)
 		if !ok {
 			continue // a timer (cursor blink) or a wait that never fires in a test
 		}
@@ -77,7 +77,7 @@ func runWithin(c tea.Cmd, d time.Duration) (tea.Msg, bool) {
 // newTestApp opens the embedded sample at the given size and waits for the documents.
 func newTestApp(t *testing.T, w, h int) *App {
 	t.Helper()
-	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test"})
+	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", FlushDelay: time.Millisecond})
 	drive(t, a, a.Init())
 	_, cmd := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	drive(t, a, cmd)
