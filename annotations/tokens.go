@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,18 +51,15 @@ func allSpace(s string) bool {
 // tokenRange returns the first and last (inclusive) token overlapping
 // [start,end), or ok=false when none does (e.g. a whitespace-only range).
 func tokenRange(toks []Token, start, end int) (first, last int, ok bool) {
+	// Tokens are sorted and disjoint: binary-search the first one ending
+	// after start, then walk while tokens start before end.
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > start })
 	first, last = -1, -1
-	for _, t := range toks {
-		if t.End <= start {
-			continue
-		}
-		if t.Start >= end {
-			break
-		}
+	for ; i < len(toks) && toks[i].Start < end; i++ {
 		if first < 0 {
-			first = t.ID
+			first = toks[i].ID
 		}
-		last = t.ID
+		last = toks[i].ID
 	}
 	return first, last, first >= 0
 }
