@@ -323,3 +323,30 @@ func TestFlushConcurrentWithEdits(t *testing.T) {
 	}
 	<-done
 }
+
+func TestFlushSkipsUnchangedAndRestoresDeletedFile(t *testing.T) {
+	dir := t.TempDir()
+	s := openT(t, dir)
+	defer s.Close()
+	mustSpan(t, s, docA, "PERSON", "بوتين")
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "annotations.jsonl")
+	st1, _ := os.Stat(out)
+	s.hookOutWrite = func(*os.File, []byte) (int, error) { t.Fatal("no-op Flush rewrote the file"); return 0, nil }
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	s.hookOutWrite = nil
+	if st2, _ := os.Stat(out); !st2.ModTime().Equal(st1.ModTime()) {
+		t.Fatal("file touched")
+	}
+	os.Remove(out) // someone deletes the training file while hashiya runs
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(readOut(t, dir), "بوتين") {
+		t.Fatal("deleted file not rewritten")
+	}
+}

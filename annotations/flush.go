@@ -49,12 +49,19 @@ func (s *Store) loadOut(adopt bool) error {
 			continue
 		}
 		keep := append([]byte(nil), line...)
+		// Decode only the owner first: most lines are other annotators' or
+		// already known from the journal, and full records are large.
 		var r Record
-		if err := json.Unmarshal(line, &r); err != nil {
+		var head struct {
+			Meta        struct{ ID string } `json:"meta"`
+			AnnotatorID string              `json:"_annotator_id"`
+		}
+		if err := json.Unmarshal(line, &head); err != nil {
 			s.warn("%s:%d: not a record (%v); kept as-is", s.opts.Out, n, err)
 			s.others = append(s.others, keep)
 			continue
 		}
+		r.Meta.ID, r.AnnotatorID = head.Meta.ID, head.AnnotatorID
 		if r.AnnotatorID != s.opts.Annotator {
 			s.others = append(s.others, keep)
 			continue
@@ -66,6 +73,11 @@ func (s *Store) loadOut(adopt bool) error {
 			continue
 		}
 		if !adopt {
+			s.others = append(s.others, keep)
+			continue
+		}
+		if err := json.Unmarshal(line, &r); err != nil {
+			s.warn("%s:%d: own record for %q does not decode (%v); kept as-is, not loaded", s.opts.Out, n, r.Meta.ID, err)
 			s.others = append(s.others, keep)
 			continue
 		}
@@ -143,7 +155,13 @@ func (s *Store) Flush() error {
 			s.mu.Unlock()
 			return errors.Join(jerr, err)
 		}
+		s.gen++
 	}
+	if s.gen == s.outGen { // nothing changed since the last good write
+		s.mu.Unlock()
+		return jerr
+	}
+	gen := s.gen
 	lines := append([][]byte(nil), s.others...)
 	written := map[*docState][]byte{}
 	var probs []string
@@ -177,6 +195,9 @@ func (s *Store) Flush() error {
 			d.lastGood = l
 		}
 		s.outStamp = stampOf(s.opts.Out)
+		if len(probs) == 0 {
+			s.outGen = gen
+		}
 	}
 	s.mu.Unlock()
 	var ferr error

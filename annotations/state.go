@@ -151,6 +151,7 @@ func (s *Store) apply(m mut, ts int64) error {
 	}
 	d.updated = ts
 	d.line = nil
+	s.gen++
 	return nil
 }
 

@@ -53,6 +53,8 @@ type Store struct {
 	outStamp fileStamp // Out as last read or written, to notice outside edits
 	warnings []string
 	closed   bool
+	gen      uint64 // bumped by every change; Out is current when gen == outGen
+	outGen   uint64
 
 	// Test hooks for failure injection; nil means the real thing.
 	hookJournalWrite func(f *os.File, b []byte) (int, error)
@@ -130,7 +132,7 @@ func Open(opts StoreOptions) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{opts: opts, lock: lk, docs: map[string]*docState{}, now: time.Now}
+	s := &Store{opts: opts, lock: lk, docs: map[string]*docState{}, now: time.Now, gen: 1}
 	if err := s.open(); err != nil {
 		if s.jf != nil {
 			s.jf.Close()

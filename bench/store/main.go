@@ -109,11 +109,29 @@ func main() {
 	}
 	incr := time.Since(t0)
 	fmt.Printf("annotating %d documents (4 durable edits each): %v\n", *docs-50, setup.Round(time.Millisecond))
-	fmt.Printf("atomic Flush, %d documents, %.0f MB: first %v, after one edit %v\n",
-		*docs, float64(st.Size())/1e6, full.Round(time.Millisecond), incr.Round(time.Millisecond))
+	t0 = time.Now()
+	if err := s.Flush(); err != nil {
+		log.Fatal(err)
+	}
+	noop := time.Since(t0)
+	fmt.Printf("atomic Flush, %d documents, %.0f MB: first %v, after one edit %v, nothing changed %v\n",
+		*docs, float64(st.Size())/1e6, full.Round(time.Millisecond), incr.Round(time.Millisecond), noop.Round(time.Microsecond))
 	if err := s.Close(); err != nil {
 		log.Fatal(err)
 	}
+	jst, _ := os.Stat(filepath.Join(out+".journal", "bench.jsonl"))
+	if *prof != "" {
+		pprof.StopCPUProfile()
+		f, _ := os.Create(*prof + ".open")
+		pprof.StartCPUProfile(f)
+	}
+	t0 = time.Now()
+	s, err = annotations.Open(annotations.StoreOptions{Out: out, Annotator: "bench"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("Open (replay %.0f MB journal, read the annotations file): %v\n", float64(jst.Size())/1e6, time.Since(t0).Round(time.Millisecond))
+	s.Close()
 }
 
 // isNothingToDo: undo/redo with an empty history, or on an untouched doc.
