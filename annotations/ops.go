@@ -67,7 +67,7 @@ func makeSpan(d *docState, id, label string, start, end int) (Span, error) {
 	if err != nil {
 		return Span{}, err
 	}
-	ts, te, ok := tokenRange(d.tokens, start, end)
+	ts, te, ok := tokenRange(d.toks(), start, end)
 	if !ok {
 		return Span{}, fmt.Errorf("span [%d,%d) covers only white space", start, end)
 	}

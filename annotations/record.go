@@ -78,7 +78,7 @@ func hash32(parts ...[]byte) int32 {
 func (s *Store) record(d *docState) Record {
 	r := Record{
 		Text: d.info.Text, Meta: Meta{ID: d.info.ID, Source: d.info.Source, Lang: d.info.Lang},
-		Tokens: d.tokens, Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims),
+		Tokens: d.toks(), Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims),
 		Relations: []Relation{}, Answer: d.answer, AnnotatorID: s.opts.Annotator,
 		SessionID: s.opts.Session, Timestamp: d.updated / 1000, OffsetUnit: OffsetUnit,
 		Tokenization: Tokenization, TextSHA256: textSHA(d.info.Text),

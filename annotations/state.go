@@ -12,7 +12,7 @@ import (
 type docState struct {
 	info     DocInfo
 	runes    int
-	tokens   []Token
+	tokens   []Token // lazily computed by toks: replay at Open does not need them
 	spans    map[string]Span
 	claims   map[string]Claim
 	answer   string
@@ -27,9 +27,16 @@ type docState struct {
 
 func newDocState(info DocInfo) *docState {
 	return &docState{
-		info: info, runes: CodePointLen(info.Text), tokens: Tokenize(info.Text),
+		info: info, runes: CodePointLen(info.Text),
 		spans: map[string]Span{}, claims: map[string]Claim{}, nextSpan: 1, nextClm: 1,
 	}
+}
+
+func (d *docState) toks() []Token {
+	if d.tokens == nil && d.runes > 0 {
+		d.tokens = Tokenize(d.info.Text)
+	}
+	return d.tokens
 }
 
 // undoStep holds the mutations that undo (before) and redo (after) one

@@ -10,7 +10,7 @@ func (s *Store) Doc(docID string) (DocView, bool) {
 		return DocView{}, false
 	}
 	return DocView{
-		Info: d.info, Tokens: d.tokens, Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims),
+		Info: d.info, Tokens: d.toks(), Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims),
 		Answer: d.answer, CanUndo: len(d.undo) > 0, CanRedo: len(d.redo) > 0,
 	}, true
 }
