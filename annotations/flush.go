@@ -139,7 +139,9 @@ func (e *FlushError) Error() string {
 // Flush atomically rewrites Out: other annotators' lines verbatim, then one
 // line per document of this annotator, each checked (text[start:end] ==
 // text for every span and claim) before it is written. It first retries
-// pending journal writes. Safe to call from any goroutine.
+// pending journal writes and, while they fail, returns that error without
+// touching Out (Out must never be newer than the journal). Safe to call
+// from any goroutine.
 func (s *Store) Flush() error {
 	s.flushMu.Lock()
 	defer s.flushMu.Unlock()
@@ -148,18 +150,23 @@ func (s *Store) Flush() error {
 		s.mu.Unlock()
 		return ErrClosed
 	}
-	jerr := s.syncPending()
+	if jerr := s.syncPending(); jerr != nil {
+		// Never let Out get ahead of the journal: at Open the journal wins
+		// for documents it knows, so a newer Out line would be discarded.
+		s.mu.Unlock()
+		return jerr
+	}
 	if st := stampOf(s.opts.Out); st != s.outStamp {
 		s.warn("%s was changed by another program; its other lines were re-read", s.opts.Out)
 		if err := s.loadOut(false); err != nil {
 			s.mu.Unlock()
-			return errors.Join(jerr, err)
+			return err
 		}
 		s.gen++
 	}
 	if s.gen == s.outGen { // nothing changed since the last good write
 		s.mu.Unlock()
-		return jerr
+		return nil
 	}
 	gen := s.gen
 	lines := append([][]byte(nil), s.others...)
@@ -204,7 +211,7 @@ func (s *Store) Flush() error {
 	if len(probs) > 0 {
 		ferr = &FlushError{Problems: probs}
 	}
-	return errors.Join(werr, jerr, ferr)
+	return errors.Join(werr, ferr)
 }
 
 // writeAtomic replaces Out with lines: temp file in the same directory,
