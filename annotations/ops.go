@@ -19,8 +19,18 @@ func (s *Store) commit(op, undoDoc string, doc *DocInfo, muts []mut, undoable bo
 			}
 			info := *doc
 			e.Doc = &info
+			s.docs[doc.ID].updated = e.TS
 		} else if err := s.addDoc(*doc); err != nil {
 			return err
+		}
+	}
+	// undo registers a document added above if the entry is not queued:
+	// a document in memory but not in the journal would make later entries
+	// unreplayable.
+	undoNewDoc := func() {
+		if e.Doc != nil {
+			delete(s.docs, e.Doc.ID)
+			s.order = s.order[:len(s.order)-1]
 		}
 	}
 	before := make([]mut, 0, len(muts))
@@ -28,11 +38,13 @@ func (s *Store) commit(op, undoDoc string, doc *DocInfo, muts []mut, undoable bo
 		before = append(before, s.current(m))
 		if err := s.apply(m, e.TS); err != nil {
 			s.rollback(before[:i], e.TS)
+			undoNewDoc()
 			return err
 		}
 	}
 	if err := s.queue(e); err != nil {
 		s.rollback(before, e.TS)
+		undoNewDoc()
 		return err
 	}
 	if undoable {

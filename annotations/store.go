@@ -125,6 +125,11 @@ func Open(opts StoreOptions) (*Store, error) {
 	if opts.Session == "" {
 		opts.Session = opts.Annotator + "-" + time.Now().Format("2006-01-02")
 	}
+	abs, err := filepath.Abs(opts.Out) // immune to later chdir
+	if err != nil {
+		return nil, err
+	}
+	opts.Out = abs
 	if err := os.MkdirAll(filepath.Dir(opts.Out), 0o755); err != nil {
 		return nil, err
 	}
@@ -223,6 +228,8 @@ func (s *Store) replay(e entry) error {
 		if err := s.addDoc(*e.Doc); err != nil {
 			return err
 		}
+		d := s.docs[e.Doc.ID]
+		d.updated = max(d.updated, e.TS)
 	}
 	var done []mut
 	for _, m := range e.Muts {
