@@ -98,7 +98,7 @@ type JournalError struct {
 }
 
 func (e *JournalError) Error() string {
-	return fmt.Sprintf("journal %s is damaged in the middle (nothing was changed; rerun with salvage to load the readable lines and keep a copy of the damaged file):\n  %s:%s",
+	return fmt.Sprintf("journal %s is damaged in the middle (nothing was changed; rerun with --salvage to load the readable lines and keep a copy of the damaged file):\n  %s:%s",
 		e.File, e.File, strings.Join(e.Lines, "\n  "+e.File+":"))
 }
 

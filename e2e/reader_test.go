@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -55,4 +56,28 @@ func TestReaderInTmux(t *testing.T) {
 	if !bytes.Contains(out, []byte("\x1b[?1049l")) {
 		t.Error("the alternate screen was not left at exit")
 	}
+}
+
+// TestOpensPathsInTmux opens a JSONL corpus and a text file given on the command line.
+func TestOpensPathsInTmux(t *testing.T) {
+	bin := buildHashiya(t)
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	txt := filepath.Join(dir, "note.txt")
+	if err := os.WriteFile(corpus, []byte(`{"id":"doc-a","text":"سلام دنیا"}`+"\n"+`{"id":"doc-b","text":"hello"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(txt, []byte("plain text\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"XDG_CONFIG_HOME=" + dir, "XDG_STATE_HOME=" + dir, "USER=e2e", "TERM=tmux-256color"}
+	s := startSession(t, 120, 30, env, bin+" --out "+filepath.Join(dir, "a.jsonl")+" "+corpus+" "+txt+"; echo HASHIYA-EXIT=$?; sleep 60")
+	scr := s.waitFor("▸1/3")
+	for _, want := range []string{"doc-a", "doc-b", "note.txt"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("screen lacks %q:\n%s", want, scr)
+		}
+	}
+	s.keys("q")
+	s.waitFor("HASHIYA-EXIT=0")
 }

@@ -17,6 +17,7 @@ import (
 func newRootCmd() *cobra.Command {
 	var engine engineFlags
 	var annotator, out, labels string
+	var salvage bool
 	root := &cobra.Command{
 		Use:   "hashiya [PATH...]",
 		Short: "Read and annotate right-to-left news corpora side by side",
@@ -27,17 +28,21 @@ func newRootCmd() *cobra.Command {
 			"PATH it opens the embedded sample corpus.\n\n" +
 			"Configuration: $XDG_CONFIG_HOME/hashiya/config.toml; log: $XDG_STATE_HOME/hashiya/hashiya.log.",
 		SilenceUsage: true,
+		// Paths, not subcommands: without this cobra reads a corpus path as an unknown
+		// command. (A file named like a subcommand can be given as ./render.)
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts, err := engine.options()
 			if err != nil {
 				return err
 			}
-			return runReader(cmd, args, readerFlags{engine: opts, annotator: annotator, out: out, labels: labels})
+			return runReader(cmd, args, readerFlags{engine: opts, annotator: annotator, out: out, labels: labels, salvage: salvage})
 		},
 	}
 	engine.register(root.Flags(), false)
 	root.Flags().StringVar(&annotator, "annotator", "", "annotator name written into the training data (default: config, then $USER)")
 	root.Flags().StringVar(&out, "out", "annotations.jsonl", "the training-data file (JSONL, code-point offsets); its journal and lock live beside it")
+	root.Flags().BoolVar(&salvage, "salvage", false, "open even if the journal is damaged in the middle: keep what is readable, set the damaged journal aside, list what was skipped")
 	root.Flags().StringVar(&labels, "labels", "", "label schema (TOML) replacing the default labels; see `hashiya labels`")
 	root.AddCommand(newRenderCmd())
 	root.AddCommand(newExportCmd())
@@ -49,6 +54,7 @@ func newRootCmd() *cobra.Command {
 type readerFlags struct {
 	engine                 layout.Options
 	annotator, out, labels string
+	salvage                bool
 }
 
 func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
@@ -88,7 +94,7 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 		}
 	}
 	opts.Schema = schema
-	store, err := annotations.Open(annotations.StoreOptions{Out: f.out, Annotator: opts.Annotator})
+	store, err := annotations.Open(annotations.StoreOptions{Out: f.out, Annotator: opts.Annotator, Salvage: f.salvage})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,75 @@
+package tui
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/model"
+)
+
+// benchApp is three panes at 240x60, the layout the benchmark target names.
+func benchApp(b *testing.B, withAnnotations bool) *App {
+	t := &testing.T{}
+	opts := Options{Corpus: model.Sample(), CorpusName: "bench", Annotator: "bench", FlushDelay: time.Millisecond}
+	if withAnnotations {
+		st, err := annotations.Open(annotations.StoreOptions{Out: filepath.Join(b.TempDir(), "a.jsonl"), Annotator: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { st.Close() })
+		opts.Store = st
+	}
+	a := New(opts)
+	drive(t, a, a.Init())
+	resize(t, a, 240, 60)
+	a.panes = a.panes[:3]
+	a.sizePanes()
+	if withAnnotations {
+		// A span on every other word of the first screen of each pane, and a claim.
+		for range a.panes {
+			for i := 0; i < 60; i++ {
+				press(t, a, "w")
+				if i%2 == 0 {
+					press(t, a, "1")
+				}
+			}
+			press(t, a, "g", "tab")
+		}
+	}
+	a.View() // warm the layout cache, as the second frame of a session would be
+	return a
+}
+
+// BenchmarkView measures one frame: three panes of Arabic/Persian text at 240x60.
+func BenchmarkView(b *testing.B) {
+	a := benchApp(b, false)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = a.View()
+	}
+}
+
+// BenchmarkViewAnnotated is the same frame with entity spans drawn in colour.
+func BenchmarkViewAnnotated(b *testing.B) {
+	a := benchApp(b, true)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = a.View()
+	}
+}
+
+// BenchmarkViewAfterScroll includes laying out the newly exposed lines.
+func BenchmarkViewAfterScroll(b *testing.B) {
+	a := benchApp(b, false)
+	t := &testing.T{}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if i%40 == 0 {
+			press(t, a, "g")
+		}
+		press(t, a, "j")
+		_ = a.View()
+	}
+}
