@@ -346,11 +346,16 @@ func (a *App) decorations(p *Pane) []decoration {
 	return out
 }
 
+// labelColor is the colour of a label, parsed once per schema (it is looked up for
+// every span on every frame).
 func (a *App) labelColor(name string) color.Color {
-	if l, ok := a.schema.Lookup(name); ok {
-		return lipgloss.Color(l.Color)
+	if a.labelColors == nil {
+		a.labelColors = map[string]color.Color{}
+		for _, l := range a.schema.All() {
+			a.labelColors[l.Name] = lipgloss.Color(l.Color)
+		}
 	}
-	return nil
+	return a.labelColors[name]
 }
 
 // linkedToCursor names the claims linked to the claim under the focused cursor.

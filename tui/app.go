@@ -5,6 +5,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/textinput"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"strings"
 	"time"
@@ -91,6 +92,7 @@ type App struct {
 	form        *claimForm
 	link        *linkState
 	labelCursor int
+	labelColors map[string]color.Color
 }
 
 // New builds the reader; documents load once Init's commands run.
