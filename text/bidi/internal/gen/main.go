@@ -5,16 +5,15 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/hashiya/hashiya/text/internal/ucdfile"
 	"go/format"
 	"log"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -192,36 +191,17 @@ func main() {
 }
 
 // readFields calls fn with the trimmed ';'-separated fields of each data line.
-func readFields(path string, fn func([]string)) {
-	f, err := os.Open(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		line := s.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		fields := strings.Split(line, ";")
-		for i := range fields {
-			fields[i] = strings.TrimSpace(fields[i])
-		}
-		fn(fields)
-	}
-	if err := s.Err(); err != nil {
-		log.Fatal(err)
-	}
-}
 
 func hex(s string) rune {
-	v, err := strconv.ParseUint(s, 16, 32)
+	r, err := ucdfile.CodePoint(s)
 	if err != nil {
-		log.Fatalf("bad code point %q", s)
+		log.Fatal(err)
 	}
-	return rune(v)
+	return r
+}
+
+func readFields(path string, fn func([]string)) {
+	if err := ucdfile.Fields(path, fn); err != nil {
+		log.Fatal(err)
+	}
 }

@@ -5,10 +5,8 @@
 package main
 
 import (
-	"bufio"
+	"github.com/hashiya/hashiya/text/internal/ucdfile"
 	"log"
-	"os"
-	"strconv"
 	"strings"
 )
 
@@ -57,35 +55,13 @@ func main() {
 }
 
 // ucdLines calls fn with the semicolon-separated fields of every data line of a UCD file.
-func ucdLines(name string, fn func(f []string)) {
-	file, err := os.Open(ucdDir + name)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer file.Close()
-	sc := bufio.NewScanner(file)
-	for sc.Scan() {
-		line, _, _ := strings.Cut(sc.Text(), "#")
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		f := strings.Split(line, ";")
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
-		}
-		fn(f)
-	}
-	if err := sc.Err(); err != nil {
-		log.Fatal(err)
-	}
-}
 
 func hex(s string) rune {
-	v, err := strconv.ParseUint(s, 16, 32)
+	r, err := ucdfile.CodePoint(s)
 	if err != nil {
-		log.Fatalf("bad code point %q", s)
+		log.Fatal(err)
 	}
-	return rune(v)
+	return r
 }
 
 // joiningTypes returns the Joining_Type of every code point, and the letters of
@@ -159,4 +135,10 @@ func presentationForms(alefs map[rune]bool) (forms map[rune]*[4]rune, ligs map[r
 		}
 	})
 	return forms, ligs, folds
+}
+
+func ucdLines(name string, fn func(f []string)) {
+	if err := ucdfile.Fields(ucdDir+name, fn); err != nil {
+		log.Fatal(err)
+	}
 }
