@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -261,5 +262,26 @@ func TestInjectedJournalFailureKeepsEverything(t *testing.T) {
 	}
 	if w := s2.Warnings(); len(w) != 0 {
 		t.Fatalf("partial write was not cleaned up: %v", w)
+	}
+}
+
+func TestAnswerCounts(t *testing.T) {
+	s, err := Open(StoreOptions{Out: filepath.Join(t.TempDir(), "a.jsonl"), Annotator: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, ans := range []string{AnswerAccept, AnswerAccept, AnswerReject} {
+		doc := DocInfo{ID: "d" + strconv.Itoa(i), Text: "نص"}
+		if err := s.Touch(doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetAnswer(doc.ID, ans); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := s.AnswerCounts()
+	if got[AnswerAccept] != 2 || got[AnswerReject] != 1 || got[AnswerIgnore] != 0 {
+		t.Fatalf("AnswerCounts = %v", got)
 	}
 }

@@ -63,3 +63,17 @@ func overlaps(sp Span, start, end int) bool {
 	}
 	return sp.Start < end && start < sp.End
 }
+
+// AnswerCounts counts the documents of this store by answer (accept, reject, ignore);
+// cheap enough for a status line drawn every frame.
+func (s *Store) AnswerCounts() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for _, d := range s.docs {
+		if d.answer != "" {
+			out[d.answer]++
+		}
+	}
+	return out
+}

@@ -157,12 +157,7 @@ func (a *App) warningsView() string {
 
 // progress counts answered documents and the edits saved this session.
 func (a *App) progress() string {
-	answered := map[string]int{}
-	for _, id := range a.store.Docs() {
-		if d, ok := a.store.Doc(id); ok && d.Answer != "" {
-			answered[d.Answer]++
-		}
-	}
+	answered := a.store.AnswerCounts()
 	n := answered["accept"] + answered["reject"] + answered["ignore"]
 	s := fmt.Sprintf("answered %d/%d", n, a.corpus.Len())
 	if a.pending > 0 {
