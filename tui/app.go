@@ -372,7 +372,9 @@ func (a *App) View() tea.View {
 	v := tea.NewView(a.render())
 	v.AltScreen = true
 	v.KeyboardEnhancements.ReportAlternateKeys = true
-	v.WindowTitle = "hashiya · " + a.opts.CorpusName
+	// The title goes to the terminal in an OSC sequence, not through the layout: a file
+	// name holding BEL or ESC would end it and send the rest as commands.
+	v.WindowTitle = layout.SanitizeLine("hashiya · " + a.opts.CorpusName)
 	return v
 }
 
