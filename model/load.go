@@ -87,6 +87,7 @@ func loadText(s *source) (*Document, error) {
 		d.Warnings = append(d.Warnings, warnf(s.path, line, int64(at),
 			"invalid UTF-8 at byte %d (%s replaced with U+FFFD)", at, plural(bad, "bad sequence")))
 	}
+	d.Warnings = append(d.Warnings, nulWarning(b[skip:], s.path, skip)...)
 	d.Warnings = append(d.Warnings, longLines(b[skip:], s.path, skip)...)
 	return d, nil
 }

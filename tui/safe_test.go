@@ -85,3 +85,25 @@ func TestFileNameRetitlesTerminalOrLeavesAltScreen(t *testing.T) {
 		t.Errorf("the window title does not show the name with control pictures: %q", got)
 	}
 }
+
+func TestStrayNULOpensWithPictureAndWarning(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "scraped.txt")
+	if err := os.WriteFile(p, []byte("قالت سيول\x00 إن كوريا الشمالية نشرت قوات.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := openApp(t, 100, 20, p)
+	if err != nil {
+		t.Fatalf("a stray NUL refused the article: %v", err)
+	}
+	scr := screen(a)
+	if !strings.Contains(scr, "␀") {
+		t.Errorf("the NUL is not shown as ␀:\n%s", scr)
+	}
+	if !strings.Contains(scr, "scraped.txt:1: NUL byte at byte 17") {
+		t.Errorf("no warning naming file, line and byte offset on the first screen:\n%s", scr)
+	}
+	if n := len(a.focused().view.text); n != len([]rune("قالت سيول\x00 إن كوريا الشمالية نشرت قوات.\n")) {
+		t.Errorf("the text has %d code points: the NUL must be one", n)
+	}
+	checkSafeFrame(t, a, "NUL")
+}
