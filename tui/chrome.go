@@ -51,6 +51,9 @@ func (a *App) headerLine() string {
 	if a.store != nil {
 		mid += " · " + a.progress()
 	}
+	if n := len(a.warnings); n > 0 {
+		mid += fmt.Sprintf(" · %d warning(s) (%s)", n, a.keys.Warnings.Help().Key)
+	}
 	right := ""
 	if a.opts.Annotator != "" {
 		right = "annotator: " + visualLTR(a.opts.Annotator, 24, a.opts.Engine)

@@ -7,7 +7,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 // run executes the hashiya command line as main does and returns its standard error.
@@ -87,5 +90,25 @@ func TestValidateOutputPrintsNamesRaw(t *testing.T) {
 	}
 	if !strings.Contains(out, "x␛[?1049l/t␇␛]0;PWNED␇.jsonl:1:") {
 		t.Errorf("the problem does not name the file with control pictures and its line:\n%q", out)
+	}
+}
+
+func TestQuitAnywaySaysWhatIsLost(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "annotations.jsonl")
+	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { st.FailJournalWrites(nil); st.Close() }()
+	st.FailJournalWrites(syscall.ENOSPC)
+	st.AddSpan(annotations.DocInfo{ID: "doc-7", Text: "hello world"}, "ORG", 0, 5)
+	got := unsavedAtExit(st, out, st.Close()).Error()
+	for _, want := range []string{"1 edit(s) to doc-7", out + ".journal", "no space left on device", "are lost"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q lacks %q", got, want)
+		}
+	}
+	if strings.Contains(got, "will retry") {
+		t.Errorf("%q promises a retry after the program ended", got)
 	}
 }
