@@ -66,6 +66,12 @@ func TestNULRefusesWholeArticle(t *testing.T) {
 	if !hasWarning(d.Warnings, p+":1: NUL byte at byte 33 ", "␀") {
 		t.Errorf("no warning naming file, line and byte offset of the NUL: %v", d.Warnings)
 	}
+	// In JSONL a NUL is the escape \u0000: the same picture and a warning with the line.
+	j := write(t, dir, "scraped.jsonl", []byte(`{"id":"a","text":"ok"}`+"\n"+`{"id":"b","text":"سيول\u0000 إن"}`+"\n"))
+	c = open(t, j)
+	if d := load(t, c, 1); string(d.Text) != "سيول\x00 إن" || !hasWarning(d.Warnings, j+":2: NUL character at code point 4") {
+		t.Errorf("JSONL NUL: text %q, warnings %v", string(d.Text), d.Warnings)
+	}
 	// Really binary: refused as before.
 	for name, b := range map[string][]byte{
 		"elf.txt":  []byte("\x7fELF\x02\x01\x01\x00\x00\x00"),
