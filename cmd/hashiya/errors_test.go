@@ -112,3 +112,10 @@ func TestQuitAnywaySaysWhatIsLost(t *testing.T) {
 		t.Errorf("%q promises a retry after the program ended", got)
 	}
 }
+
+func TestUsageErrorKeepsHelpPointer(t *testing.T) {
+	got := runCLI(t, "render", "--bogus")
+	if !strings.Contains(got, "unknown flag: --bogus\n") || !strings.Contains(got, "--help") {
+		t.Errorf("usage error:\n%s", got)
+	}
+}
