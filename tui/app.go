@@ -198,7 +198,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case flushDoneMsg:
 		if msg.err != nil && annotations.IsNotDurable(msg.err) {
-			a.setStatus("NOT SAVED to disk ("+msg.err.Error()+"); kept in memory, will retry", true)
+			a.setStatus("NOT SAVED to disk: "+shortPaths(msg.err.Error()), true) // the journal failed: not "safe in the journal"
 		} else if msg.err != nil {
 			a.setStatus("could not write "+a.opts.Out+": "+msg.err.Error()+" · every annotation is safe in the journal", true)
 		}

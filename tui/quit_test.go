@@ -188,3 +188,13 @@ func appendTo(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+func TestFlushOnFullDiskSaysEveryAnnotationIsSafeInJournal(t *testing.T) {
+	a, _, _ := fullDiskApp(t)
+	_, cmd := a.Update(flushTickMsg{gen: a.flushGen}) // the debounced rewrite comes due
+	drive(t, a, cmd)
+	scr := screen(a)
+	if strings.Contains(scr, "safe in the journal") || !strings.Contains(scr, "NOT SAVED to disk: journal test.jsonl: no space left on device") {
+		t.Errorf("a flush the journal could not back says:\n%s", scr)
+	}
+}
