@@ -93,6 +93,10 @@ func TestFullDiskQuitSaysJournalHoldsEveryEditAndSecondQDropsEdits(t *testing.T)
 	}
 	checkFrame(t, a, 120, 40)
 	checkSafeFrame(t, a, "failed quit")
+	for _, size := range [][2]int{{20, 6}, {40, 8}, {300, 80}, {120, 40}} {
+		resize(t, a, size[0], size[1])
+		checkFrame(t, a, size[0], size[1])
+	}
 	if pressQuits(t, a, quit) {
 		t.Fatal("a second q dropped the edits that were only in memory")
 	}
