@@ -163,13 +163,21 @@ var (
 // more are nearly all Arabic, or "". It is asked only about text that is not UTF-8: in
 // UTF-8 Arabic every other byte is a continuation byte, which neither code page counts.
 func legacyArabic(head []byte) string {
-	high, win, iso := 0, 0, 0
+	high, win, iso, core := 0, 0, 0, 0
 	for _, c := range head {
 		if c >= 0x80 {
 			high++
 			win += int(arabic1256[c])
 			iso += int(arabic88596[c])
 		}
+		if c >= 0xC1 && c <= 0xDA {
+			core++
+		}
+	}
+	// ء…غ sit at 0xC1–0xDA in both and make half of any Arabic text; there Latin-1 has
+	// capitals, rare in a French or Spanish text whose é è à ç would otherwise pass.
+	if core*4 < high {
+		return ""
 	}
 	best, name := win, "WINDOWS-1256" // the likelier one on a tie
 	if iso > win {

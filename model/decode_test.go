@@ -123,6 +123,14 @@ func TestLegacyArabicRefusedAsBinaryWithoutHint(t *testing.T) {
 			t.Errorf("mixed %s: %v", c.name, err)
 		}
 	}
+	// Nor is Latin-1 French, whose é è à ê ç are Arabic letters in ISO-8859-6.
+	latin1 := []byte("D\xe9j\xe0 \xe9t\xe9, la cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise: tr\xe8s app\xe9ci\xe9e.\n")
+	p0 := write(t, dir, "latin1.txt", bytes.Repeat(latin1, 20))
+	if c, err := Open([]string{p0}); err != nil && strings.Contains(err.Error(), "Arabic") {
+		t.Errorf("Latin-1 French taken for Arabic: %v", err)
+	} else if err == nil {
+		c.Close()
+	}
 	// UTF-8 Arabic with one broken byte is not mistaken for a code page.
 	p := write(t, dir, "utf8.txt", []byte(arabicSentence[:20]+"\xff"+arabicSentence[20:]))
 	c := open(t, p)
