@@ -202,3 +202,30 @@ func TestFlushOnFullDiskSaysEveryAnnotationIsSafeInJournal(t *testing.T) {
 		t.Errorf("a flush the journal could not back says:\n%s", scr)
 	}
 }
+
+func TestQuitWhenOnlyTheTrainingFileFails(t *testing.T) {
+	a, out := newAnnotatingApp(t, 120, 40)
+	press(t, a, a.schema.Labels[0].Key)
+	// A directory where the training file goes: the rename over it fails, the journal works.
+	if err := os.Remove(out); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(out, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if pressQuits(t, a, a.keys.Quit.Keys()[0]) {
+		t.Fatal("a quit that could not write the training file ended the program")
+	}
+	scr := screen(a)
+	for _, want := range []string{"every edit is in the journal", out, a.keys.QuitAnyway.Help().Key} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the screen does not say %q:\n%s", want, scr)
+		}
+	}
+	if strings.Contains(scr, "exist only in memory") {
+		t.Errorf("nothing is only in memory, the screen says otherwise:\n%s", scr)
+	}
+	if !pressQuits(t, a, a.keys.QuitAnyway.Keys()[0]) {
+		t.Fatal("the confirmation did not quit")
+	}
+}

@@ -16,7 +16,7 @@ import (
 type quitFailure struct {
 	err     error
 	journal string   // the journal that could not be written, or "" (only the training file failed)
-	cause   error    // the journal's own error (no space left on device)
+	cause   error    // the journal's own error (no space left on device), else err
 	changes int      // edits only in memory: a quit now loses them
 	docs    []string // their documents
 	tries   int
@@ -30,7 +30,8 @@ func (a *App) failQuit(err error) {
 		f.tries = a.quitFail.tries + 1
 	}
 	var nd *annotations.NotDurableError
-	if errors.As(err, &nd) {
+	f.cause = err
+	if errors.As(err, &nd) && nd.Err != nil {
 		f.journal, f.cause = nd.Path, nd.Err
 	}
 	f.changes, f.docs = a.store.Unsaved()
@@ -43,7 +44,7 @@ func (a *App) quitFailStatus() string {
 	f := a.quitFail
 	anyway := a.keys.QuitAnyway.Help().Key
 	if f.changes == 0 {
-		return fmt.Sprintf("could not write %s: %v · every edit is in the journal · %s retries, %s quits", a.opts.Out, f.err, a.keys.Quit.Help().Key, anyway)
+		return fmt.Sprintf("could not write the training file (%s) · every edit is in the journal · %s retries, %s quits", shortPaths(f.err.Error()), a.keys.Quit.Help().Key, anyway)
 	}
 	return fmt.Sprintf("NOT SAVED: %d edit(s) only in memory (%v) · %s retries, %s quits and loses them", f.changes, f.cause, a.keys.Quit.Help().Key, anyway)
 }
