@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 )
@@ -87,6 +88,7 @@ func loadText(s *source) (*Document, error) {
 		d.Warnings = append(d.Warnings, warnf(s.path, line, int64(at),
 			"invalid UTF-8 at byte %d (%s replaced with U+FFFD)", at, plural(bad, "bad sequence")))
 	}
+	d.Warnings = append(d.Warnings, nulWarning(b[skip:], s.path, skip)...)
 	d.Warnings = append(d.Warnings, longLines(b[skip:], s.path, skip)...)
 	return d, nil
 }
@@ -115,6 +117,9 @@ func loadRecord(s *source, i int, e entry) (*Document, error) {
 	}
 	if len(d.Text) == 0 {
 		ws = append(ws, warnf(s.path, int(e.line), e.off, "empty document"))
+	}
+	if i := slices.Index(d.Text, 0); i >= 0 { // a JSON "\u0000": shown as ␀ like a text file's NUL
+		ws = append(ws, warnf(s.path, int(e.line), e.off, "NUL character at code point %d of the text shown as ␀", i))
 	}
 	d.Warnings = append(ws, longParagraphs(d.Text, s.path, int(e.line))...)
 	return d, nil

@@ -88,7 +88,7 @@ func (s *source) open() *Warning {
 		return refuse("cannot read: %v", unwrapPath(err))
 	}
 	head = bytes.TrimPrefix(head[:n], bom)
-	if why := sniff(head, n == sniffSize); why != "" {
+	if why := sniff(head, n == sniffSize, s.path); why != "" {
 		return refuse("%s", why)
 	}
 	if s.fsys != nil {

@@ -4,7 +4,6 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/textinput"
-	"fmt"
 	"image/color"
 	"path/filepath"
 	"strings"
@@ -42,9 +41,10 @@ const (
 	modePicker
 	modeHelp
 	modeWarnings
-	modeLabels   // label picker
-	modeClaim    // claim form
-	modeRelation // choosing the relation of a link
+	modeLabels     // label picker
+	modeClaim      // claim form
+	modeRelation   // choosing the relation of a link
+	modeQuitFailed // a quit could not save: what is lost, and a confirmation
 )
 
 const (
@@ -88,7 +88,8 @@ type App struct {
 	flushGen    int // debounce generation of the training-file rewrite
 	flushDelay  time.Duration
 	closing     bool
-	closeFailed bool
+	quitFail    *quitFailure // the last quit that could not save, until one does
+	startNotice bool         // warnings met at start stay in the status line until a key
 	form        *claimForm
 	link        *linkState
 	labelCursor int
@@ -132,15 +133,16 @@ func New(opts Options) *App {
 	}
 	if a.store != nil {
 		a.editor = newEditor()
-		for _, w := range a.store.Warnings() {
-			a.warnings = append(a.warnings, w)
-		}
-	}
-	if len(a.warnings) > 0 {
-		a.setStatus(fmt.Sprintf("%d warning(s): %s  (! lists them)", len(a.warnings), a.warnings[0]), true)
+		// The store's warnings (a torn journal tail, records kept as they were) concern
+		// the annotator's work: they come first.
+		a.warnings = append(a.store.Warnings(), a.warnings...)
 	}
 	for _, w := range a.corpus.Warnings() {
 		a.addWarning(w)
+	}
+	if len(a.warnings) > 0 {
+		a.startNotice = true
+		a.setStatus(a.warningsStatus(), true)
 	}
 	return a
 }
@@ -148,7 +150,7 @@ func New(opts Options) *App {
 // Init asks for the background colour and loads the first documents.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, waitIndexCmd(a.corpus)}
-	if a.store != nil && a.opts.Out != "" {
+	if a.store != nil && a.opts.Out != "" && !a.startNotice {
 		a.setStatus("annotations → "+a.opts.Out, false)
 	}
 	cmds = append(cmds, a.layoutPanes()...)
@@ -178,6 +180,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
+		a.startNotice = false
 		cmd := a.handleKey(msg)
 		return a, cmd
 	case editDoneMsg:
@@ -194,14 +197,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case flushDoneMsg:
-		if msg.err != nil {
+		if msg.err != nil && annotations.IsNotDurable(msg.err) {
+			a.setStatus("NOT SAVED to disk: "+shortPaths(msg.err.Error()), true) // the journal failed: not "safe in the journal"
+		} else if msg.err != nil {
 			a.setStatus("could not write "+a.opts.Out+": "+msg.err.Error()+" · every annotation is safe in the journal", true)
 		}
 		return a, nil
 	case closedMsg:
 		if msg.err != nil {
-			a.closing, a.closeFailed = false, true
-			a.setStatus("could not save "+a.opts.Out+": "+msg.err.Error()+" · the journal holds every edit; q again quits", true)
+			a.failQuit(msg.err)
 			return a, nil
 		}
 		return a, tea.Quit
@@ -209,9 +213,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
-// quit saves the training file and releases the lock before the program ends.
+// quit saves the training file and releases the lock before the program ends. If that
+// fails the program goes on (see failQuit): a quit never drops an edit unasked.
 func (a *App) quit() tea.Cmd {
-	if a.store == nil || a.closeFailed {
+	if a.store == nil {
 		return tea.Quit
 	}
 	if a.closing {
@@ -351,6 +356,10 @@ func (a *App) addWarning(w model.Warning) {
 		}
 	}
 	a.warnings = append(a.warnings, full)
+	if a.startNotice {
+		a.setStatus(a.warningsStatus(), true) // the first screen keeps the start warnings
+		return
+	}
 	short := w
 	short.File = filepath.Base(w.File)
 	a.setStatus("warning: "+short.String()+"  (! lists all)", true)
@@ -372,7 +381,9 @@ func (a *App) View() tea.View {
 	v := tea.NewView(a.render())
 	v.AltScreen = true
 	v.KeyboardEnhancements.ReportAlternateKeys = true
-	v.WindowTitle = "hashiya · " + a.opts.CorpusName
+	// The title goes to the terminal in an OSC sequence, not through the layout: a file
+	// name holding BEL or ESC would end it and send the rest as commands.
+	v.WindowTitle = layout.SanitizeLine("hashiya · " + a.opts.CorpusName)
 	return v
 }
 
@@ -393,6 +404,8 @@ func (a *App) render() string {
 		rows = append(rows, a.labelsView())
 	case modeClaim:
 		rows = append(rows, a.form.View(a))
+	case modeQuitFailed:
+		rows = append(rows, a.quitFailedView())
 	default:
 		rows = append(rows, a.panesView())
 	}

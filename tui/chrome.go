@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/hashiya/hashiya/text/layout"
 )
 
 // block normalizes text to exactly h lines of exactly w cells.
@@ -49,6 +50,9 @@ func (a *App) headerLine() string {
 	}
 	if a.store != nil {
 		mid += " · " + a.progress()
+	}
+	if n := len(a.warnings); n > 0 {
+		mid += fmt.Sprintf(" · %d warning(s) (%s)", n, a.keys.Warnings.Help().Key)
 	}
 	right := ""
 	if a.opts.Annotator != "" {
@@ -132,7 +136,7 @@ func (a *App) statusLine() string {
 
 func (a *App) helpLine() string {
 	a.help.SetWidth(a.width)
-	return block(a.help.ShortHelpView(a.keys.ShortHelp()), a.width, 1)
+	return block(a.help.ShortHelpView(safeBindings(a.keys.ShortHelp())), a.width, 1)
 }
 
 func (a *App) fullHelp() string {
@@ -142,7 +146,11 @@ func (a *App) fullHelp() string {
 	for _, l := range a.schema.All() {
 		labels = append(labels, key.NewBinding(key.WithKeys(l.Key), key.WithHelp(l.Key, l.Name)))
 	}
-	body := a.help.FullHelpView(append(groups, labels))
+	groups = append(groups, labels)
+	for i := range groups {
+		groups[i] = safeBindings(groups[i])
+	}
+	body := a.help.FullHelpView(groups)
 	body += "\n\n" + a.styles.HeaderDim.Render("Keys are rebindable in $XDG_CONFIG_HOME/hashiya/config.toml. Press ? or esc to close.")
 	return block(body, a.width, a.bodyHeight())
 }
@@ -179,4 +187,16 @@ func (a *App) labelsView() string {
 		}
 	}
 	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
+}
+
+// safeBindings returns copies of bs with sanitized help texts: keys come from the config
+// file and the label schema, and the help model prints them as they are.
+func safeBindings(bs []key.Binding) []key.Binding {
+	out := make([]key.Binding, len(bs))
+	for i, b := range bs {
+		h := b.Help()
+		b.SetHelp(layout.SanitizeLine(h.Key), layout.SanitizeLine(h.Desc))
+		out[i] = b
+	}
+	return out
 }

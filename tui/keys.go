@@ -27,6 +27,7 @@ type KeyMap struct {
 	Help               key.Binding
 	Warnings           key.Binding
 	Quit               key.Binding
+	QuitAnyway         key.Binding // only after a quit could not save
 
 	Select, LabelPicker, Claim, Remove key.Binding
 	GrowEnd, ShrinkEnd                 key.Binding
@@ -67,6 +68,7 @@ func DefaultKeyMap() KeyMap {
 		Help:       b([]string{"?"}, "?", "full help"),
 		Warnings:   b([]string{"!"}, "!", "list warnings"),
 		Quit:       b([]string{"q", "ctrl+c"}, "q", "save and quit"),
+		QuitAnyway: b([]string{"Q"}, "Q", "quit without saving (only after a save failed)"),
 
 		Select:      b([]string{"v"}, "v", "select"),
 		LabelPicker: b([]string{"enter"}, "enter", "label picker"),
@@ -94,7 +96,7 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"half_down": &k.HalfDown, "half_up": &k.HalfUp, "top": &k.Top, "bottom": &k.Bottom,
 		"next_word": &k.NextWord, "prev_word": &k.PrevWord, "left": &k.Left, "right": &k.Right,
 		"sync_scroll": &k.SyncScroll, "direction": &k.Direction, "search": &k.Search,
-		"next_match": &k.NextMatch, "prev_match": &k.PrevMatch, "help": &k.Help, "quit": &k.Quit,
+		"next_match": &k.NextMatch, "prev_match": &k.PrevMatch, "help": &k.Help, "quit": &k.Quit, "quit_anyway": &k.QuitAnyway,
 		"warnings": &k.Warnings, "select": &k.Select, "label_picker": &k.LabelPicker, "claim": &k.Claim,
 		"remove": &k.Remove, "grow_end": &k.GrowEnd, "shrink_end": &k.ShrinkEnd, "grow_start": &k.GrowStart,
 		"shrink_start": &k.ShrinkStart, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
@@ -138,7 +140,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextPane, k.PrevPane, k.NextDoc, k.PrevDoc, k.OpenDoc, k.SyncScroll, k.Direction},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextWord, k.PrevWord, k.Left, k.Right, k.Search, k.NextMatch, k.PrevMatch, k.Warnings, k.Help, k.Quit},
+		{k.NextWord, k.PrevWord, k.Left, k.Right, k.Search, k.NextMatch, k.PrevMatch, k.Warnings, k.Help, k.Quit, k.QuitAnyway},
 		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart},
 		{k.Undo, k.Redo, k.Link, k.Accept, k.Reject, k.Ignore},
 	}

@@ -15,6 +15,8 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.claimFormKey(msg)
 	case modeLabels:
 		return a.labelPickerKey(msg)
+	case modeQuitFailed:
+		return a.quitFailedKey(msg)
 	case modeRelation:
 		if msg.String() == "ctrl+c" {
 			return a.quit()

@@ -48,7 +48,7 @@ func newExportCmd() *cobra.Command {
 			warned := 0
 			opts.Warn = func(m string) {
 				warned++
-				fmt.Fprintln(cmd.ErrOrStderr(), "note:", m)
+				fmt.Fprintln(stderrOf(cmd), "note:", m)
 			}
 			return runExport(cmd, in, format, out, opts, &warned)
 		},
@@ -71,7 +71,7 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 	recs, probs, err := annotations.ReadRecords(f, in)
 	f.Close()
 	for _, p := range probs {
-		fmt.Fprintln(cmd.ErrOrStderr(), p)
+		fmt.Fprintln(stderrOf(cmd), p)
 	}
 	if err != nil {
 		return err
@@ -89,7 +89,7 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 		}
 		if format == annotations.FormatHF {
 			names, _ := json.Marshal(annotations.HFLabels(opts))
-			fmt.Fprintf(cmd.ErrOrStderr(), "ner_tags names: %s\n", names)
+			fmt.Fprintf(stderrOf(cmd), "ner_tags names: %s\n", names)
 		}
 		return nil
 	}
@@ -112,9 +112,9 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 		if err := writeFileAtomic(lp, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err }); err != nil {
 			return err
 		}
-		fmt.Fprintln(cmd.ErrOrStderr(), "wrote", lp)
+		fmt.Fprintln(stderrOf(cmd), "wrote", lp)
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d documents, %d notes)\n", out, len(recs), *warned)
+	fmt.Fprintf(stderrOf(cmd), "wrote %s (%d documents, %d notes)\n", out, len(recs), *warned)
 	return nil
 }
 

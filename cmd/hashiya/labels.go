@@ -30,7 +30,7 @@ func newLabelsCmd() *cobra.Command {
 			if asTOML {
 				return toml.NewEncoder(cmd.OutOrStdout()).Encode(s)
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			tw := tabwriter.NewWriter(stdoutOf(cmd), 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "KEY\tLABEL\tCOLOR\tDESCRIPTION")
 			for _, l := range s.Labels {
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Key, l.Name, l.Color, l.Description)

@@ -6,14 +6,19 @@ import (
 	"os"
 
 	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
 func main() {
-	root := newRootCmd()
-	if err := fang.Execute(context.Background(), root, fang.WithVersion(version)); err != nil {
+	if err := execute(context.Background(), newRootCmd()); err != nil {
 		os.Exit(1)
 	}
+}
+
+// execute runs root under fang, with hashiya's error printer.
+func execute(ctx context.Context, root *cobra.Command) error {
+	return fang.Execute(ctx, root, fang.WithVersion(version), fang.WithErrorHandler(printError))
 }

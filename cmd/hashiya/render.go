@@ -44,7 +44,7 @@ func newRenderCmd() *cobra.Command {
 				io.WriteString(out, "\x1b[8l") // BDSM explicit: a bidi terminal must not reorder again
 				defer io.WriteString(out, "\x1b[8h")
 			}
-			return renderFiles(out, cmd.ErrOrStderr(), cmd.InOrStdin(), args, opts)
+			return renderFiles(out, stderrOf(cmd), cmd.InOrStdin(), args, opts)
 		},
 	}
 	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap lines at this many cells and right-align right-to-left paragraphs; 0: no wrapping")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,9 +104,21 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	// The reader closes the store on quit; closing again after a clean quit is a no-op
 	// and after a crash still writes the training file and frees the lock.
 	if err := store.Close(); err != nil && runErr == nil && !errors.Is(err, annotations.ErrClosed) {
-		return err
+		return unsavedAtExit(store, f.out, err)
 	}
 	return runErr
+}
+
+// unsavedAtExit is the error of a reader told to quit although it could not save: it says
+// what is lost, not the store's "will retry", which is no longer true.
+func unsavedAtExit(store *annotations.Store, out string, err error) error {
+	var nd *annotations.NotDurableError
+	if errors.As(err, &nd) {
+		n, docs := store.Unsaved()
+		return fmt.Errorf("quit without saving: %d edit(s) to %s could not be written to the journal %s (%v) and are lost",
+			n, strings.Join(docs, ", "), nd.Path, nd.Err)
+	}
+	return fmt.Errorf("quit without saving the training file %s (%v); the journal holds every edit and the next session writes the file", out, err)
 }
 
 func corpusName(args []string) string {

@@ -27,7 +27,7 @@ func newValidateCmd() *cobra.Command {
 				probs := annotations.Validate(f, path)
 				f.Close()
 				for _, p := range probs {
-					fmt.Fprintln(cmd.OutOrStdout(), p)
+					fmt.Fprintln(stdoutOf(cmd), p)
 				}
 				bad += len(probs)
 			}

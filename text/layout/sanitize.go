@@ -1,5 +1,7 @@
 package layout
 
+import "strings"
+
 // Control pictures and markers: what the layout shows for characters that must not reach
 // the terminal as they are.
 
@@ -64,4 +66,49 @@ func validRune(r rune) rune {
 		return 0xFFFD
 	}
 	return r
+}
+
+// SanitizeString makes s safe to print as it is, for text that reaches the terminal
+// without being laid out (error messages, standard error, a window title): each C0
+// control but the newline, DEL and each C1 control become the pictures the layout shows
+// for them (ESC is ␛, so an escape sequence is shown, not obeyed), each bidi formatting
+// character its marker (it would reorder the rest of the terminal line), invalid UTF-8
+// U+FFFD, and a tab a space, as the layout draws it. Newlines are kept.
+func SanitizeString(s string) string { return sanitize(s, true) }
+
+// SanitizeLine is SanitizeString for a place that holds one line (a window title): a
+// newline becomes ␊ too.
+func SanitizeLine(s string) string { return sanitize(s, false) }
+
+func sanitize(s string, keepNewlines bool) string {
+	if plainASCII(s, keepNewlines) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s { // an invalid byte comes as U+FFFD
+		switch {
+		case r == '\n' && keepNewlines:
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case propOf(r).kind() == kControl:
+			b.WriteRune(controlPicture(r))
+		case isBidiControl(r):
+			b.WriteRune(bidiMarker(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII (and newlines, if kept): nothing to do.
+func plainASCII(s string, keepNewlines bool) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 || c >= 0x7F) && !(c == '\n' && keepNewlines) {
+			return false
+		}
+	}
+	return true
 }

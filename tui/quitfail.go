@@ -1,0 +1,160 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/text/layout"
+)
+
+// quitFailure is what a quit that could not save leaves behind.
+type quitFailure struct {
+	err     error
+	journal string   // the journal that could not be written, or "" (only the training file failed)
+	cause   error    // the journal's own error (no space left on device), else err
+	changes int      // edits only in memory: a quit now loses them
+	docs    []string // their documents
+	tries   int
+}
+
+// failQuit keeps the reader running after a failed save at quit and shows what a quit
+// would lose; q tries again, esc goes back to the documents, QuitAnyway quits.
+func (a *App) failQuit(err error) {
+	f := &quitFailure{err: err, tries: 1}
+	if a.quitFail != nil {
+		f.tries = a.quitFail.tries + 1
+	}
+	var nd *annotations.NotDurableError
+	f.cause = err
+	if errors.As(err, &nd) && nd.Err != nil {
+		f.journal, f.cause = nd.Path, nd.Err
+	}
+	f.changes, f.docs = a.store.Unsaved()
+	a.closing, a.quitFail, a.mode = false, f, modeQuitFailed
+	a.setStatus(a.quitFailStatus(), true)
+}
+
+// quitFailStatus is the status line while a failed quit's edits are still unsaved.
+func (a *App) quitFailStatus() string {
+	f := a.quitFail
+	anyway := a.keys.QuitAnyway.Help().Key
+	if f.changes == 0 {
+		return fmt.Sprintf("could not write the training file (%s) · every edit is in the journal · %s retries, %s quits", shortPaths(f.err.Error()), a.keys.Quit.Help().Key, anyway)
+	}
+	return fmt.Sprintf("NOT SAVED: %d edit(s) only in memory (%v) · %s retries, %s quits and loses them", f.changes, f.cause, a.keys.Quit.Help().Key, anyway)
+}
+
+func (a *App) quitFailedKey(msg tea.KeyPressMsg) tea.Cmd {
+	if t, ok := a.mapper.Translate(msg, a.kbGuess); ok {
+		msg = t
+	}
+	switch {
+	case key.Matches(msg, a.keys.QuitAnyway):
+		return tea.Quit
+	case key.Matches(msg, a.keys.Quit):
+		cmd := a.quit()
+		a.setStatus(fmt.Sprintf("saving… (attempt %d)", a.quitFail.tries+1), false)
+		return cmd
+	case msg.String() == "esc":
+		a.mode = modeNormal
+		a.setStatus(a.quitFailStatus(), true)
+	}
+	return nil
+}
+
+// quitFailedView says what is not saved, where, why, and which key does what.
+func (a *App) quitFailedView() string {
+	f := a.quitFail
+	st := &a.styles
+	w := max(a.width-4, 10)
+	var lines []string
+	add := func(s string) {
+		for _, l := range wrapCells(s, w) {
+			lines = append(lines, "  "+visualLTR(l, 0, a.opts.Engine))
+		}
+	}
+	lossy := f.changes > 0
+	if lossy {
+		lines = append(lines, st.Warning.Render("Could not save: quitting now loses the edits listed here"))
+	} else {
+		lines = append(lines, st.Warning.Render("Could not write the training file; every edit is in the journal"))
+	}
+	lines = append(lines, "")
+	if f.journal != "" {
+		add("journal (where every edit goes first):")
+		add("  " + f.journal)
+		add("error: " + f.cause.Error())
+	} else {
+		add("error: " + f.err.Error())
+	}
+	add("training file:")
+	add("  " + a.opts.Out)
+	lines = append(lines, "")
+	if lossy {
+		add(fmt.Sprintf("%d edit(s) exist only in memory, not on disk, in %d document(s):", f.changes, len(f.docs)))
+	} else {
+		add("The journal holds every edit: the training file is rewritten from it the next time hashiya saves.")
+	}
+	keys := []string{
+		"",
+		fmt.Sprintf("%-6s try to save again (free some space first; attempt %d failed)", a.keys.Quit.Help().Key, f.tries),
+		fmt.Sprintf("%-6s back to the documents; every edit tries the journal again", "esc"),
+	}
+	if lossy {
+		keys = append(keys, fmt.Sprintf("%-6s quit anyway and lose the %d edit(s)", a.keys.QuitAnyway.Help().Key, f.changes))
+	} else {
+		keys = append(keys, fmt.Sprintf("%-6s quit; the journal keeps every edit", a.keys.QuitAnyway.Help().Key))
+	}
+	room := a.bodyHeight() - len(lines) - len(keys)
+	for i, d := range f.docs {
+		if i == room-1 && len(f.docs) > room {
+			add(fmt.Sprintf("  … and %d more", len(f.docs)-i))
+			break
+		}
+		if i >= room {
+			break
+		}
+		add("  " + d)
+	}
+	for _, k := range keys {
+		add(k)
+	}
+	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
+}
+
+// warningsStatus is the status line for warnings met at start: how many, and the first
+// with its paths cut to base names so the message itself survives a narrow screen.
+func (a *App) warningsStatus() string {
+	return fmt.Sprintf("%d warning(s): %s  (%s lists them)", len(a.warnings), shortPaths(a.warnings[0]), a.keys.Warnings.Help().Key)
+}
+
+// shortPaths replaces every absolute path in s by its base name ("/a/b/x.jsonl:3:" →
+// "x.jsonl:3:"); the warnings list keeps the full text.
+func shortPaths(s string) string {
+	fields := strings.Split(s, " ")
+	for i, f := range fields {
+		if strings.HasPrefix(f, "/") && len(f) > 1 {
+			fields[i] = filepath.Base(f)
+		}
+	}
+	return strings.Join(fields, " ")
+}
+
+// wrapCells cuts s into lines of at most w cells, at spaces where it can.
+func wrapCells(s string, w int) []string {
+	var out []string
+	for layout.StringWidth(s) > w {
+		cut := layout.Truncate(s, w, "")
+		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+			cut = cut[:i+1]
+		}
+		out = append(out, strings.TrimRight(cut, " "))
+		s = s[len(cut):]
+	}
+	return append(out, s)
+}
