@@ -44,7 +44,9 @@ func startSession(t *testing.T, w, h int, env []string, command string) *session
 	t.Helper()
 	need(t, "tmux")
 	s := &session{t: t, sock: filepath.Join(t.TempDir(), "tmux.sock")}
-	args := []string{"-S", s.sock, "-f", "/dev/null", "new-session", "-d", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h)}
+	// The program starts in a directory of its own, so a default ./annotations.jsonl never
+	// lands in the source tree.
+	args := []string{"-S", s.sock, "-f", "/dev/null", "new-session", "-d", "-c", t.TempDir(), "-x", strconv.Itoa(w), "-y", strconv.Itoa(h)}
 	for _, e := range env {
 		args = append(args, "-e", e)
 	}
