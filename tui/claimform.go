@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -31,8 +32,9 @@ var (
 type claimForm struct {
 	doc      string
 	claim    annotations.Claim
-	editing  bool // the claim was saved before; enter replaces it
-	typed    bool // the value was typed here: its surface is the typed phrase
+	orig     annotations.Claim // as the form opened, to tell a save that changes nothing
+	editing  bool              // the claim was saved before; enter replaces it
+	typed    bool              // the value was typed here: its surface is the typed phrase
 	field    int
 	claimant textinput.Model
 	value    textinput.Model
@@ -53,7 +55,7 @@ func newInput() textinput.Model {
 }
 
 func newClaimForm(doc string, c annotations.Claim, entities []annotations.Span) *claimForm {
-	f := &claimForm{doc: doc, claim: c, entities: entities, entity: -1,
+	f := &claimForm{doc: doc, claim: c, orig: c, entities: entities, entity: -1,
 		claimant: newInput(), value: newInput(), unit: newInput()}
 	if c.Attribution == "" {
 		f.claim.Attribution = annotations.AttrAsserted
@@ -144,6 +146,9 @@ func cycle(opts []string, cur string, step int) string {
 	}
 	return opts[0]
 }
+
+// unchanged reports whether c is the claim as the form opened.
+func (f *claimForm) unchanged(c annotations.Claim) bool { return reflect.DeepEqual(c, f.orig) }
 
 // readTyped applies what a typed value says besides its number, as it is typed:
 // «حوالى 10 آلاف» sets the qualifier to approx, «10 آلاف جندي» the unit.
