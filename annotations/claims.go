@@ -60,6 +60,11 @@ func (s *Store) UpdateClaim(docID string, c Claim) (Claim, error) {
 	if err != nil {
 		return Claim{}, err
 	}
+	for _, o := range d.claims {
+		if o.ID != c.ID && o.Span.Start == sp.Start && o.Span.End == sp.End {
+			return Claim{}, fmt.Errorf("claim %s [%d,%d) would have the extent of claim %s: edit that one, or remove one", c.ID, sp.Start, sp.End, o.ID)
+		}
+	}
 	switch c.Attribution {
 	case AttrAsserted, AttrAttributed, AttrDenied:
 	default:

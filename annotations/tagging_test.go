@@ -175,6 +175,15 @@ func TestEditsThatChangeNothingRecordNothing(t *testing.T) {
 	if v, _ := s.Doc(docA.ID); len(v.Claims) != 1 {
 		t.Errorf("a claim of the same extent was added: %+v", v.Claims)
 	}
+	// Nor can a resize give a claim the extent of another.
+	c2, err := s.AddClaim(docA, 0, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2.Span.End = 20
+	if _, err := s.UpdateClaim(docA.ID, c2); err == nil || !strings.Contains(err.Error(), "extent of claim "+ca.ID) {
+		t.Errorf("a resize onto another claim's extent: %v", err)
+	}
 }
 
 func TestNewClaimFindsItsNumber(t *testing.T) {
