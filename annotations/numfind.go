@@ -56,8 +56,11 @@ func numWords(text string) []numWord {
 			}
 			continue
 		}
-		if start >= 0 && isDigit(r) && unicode.IsLetter(rs[i-1]) || start >= 0 && r == 'ـ' && i+1 < len(rs) && isDigit(rs[i+1]) {
-			flush(start, i) // «و10», «بـ10»: the number is its own word
+		glued := start >= 0 && (isDigit(r) && unicode.IsLetter(rs[i-1]) || // «و10»
+			r == 'ـ' && i+1 < len(rs) && isDigit(rs[i+1]) || // «بـ10»
+			(r == '%' || r == '٪') && isDigit(rs[i-1])) // «10%»: % is the unit
+		if glued {
+			flush(start, i)
 			start = i
 		}
 		if start < 0 {
@@ -224,6 +227,10 @@ func phraseAt(ws []numWord, i, end int, val float64) NumberPhrase {
 		w := ws[j].norm
 		if w == "من" || w == "از" {
 			continue
+		}
+		if (w == "في" || w == "فى") && j+1 < len(ws) && (ws[j+1].norm == "المئه" || ws[j+1].norm == "المائه") {
+			p.Unit = ws[j].raw + " " + ws[j+1].raw // «10 في المئة»
+			break
 		}
 		if !unitStop[w] && !isNumberWord(w) {
 			p.Unit = ws[j].raw
