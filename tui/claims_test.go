@@ -263,3 +263,33 @@ func TestRemovingLinkedClaimDropsLinksSilently(t *testing.T) {
 		t.Fatalf("undo does not restore both sides of the link: %+v / %+v", lc, claimsOf(a, right))
 	}
 }
+
+func TestUnlinkPicksOneOfSeveralLinks(t *testing.T) {
+	a := newDocsApp(t, 120, 30, seoulClaim, "أكدت موسكو أن أقل من 3 آلاف جندي وصلوا", "قالت كييف إن 12 ألف جندي وصلوا")
+	if len(a.panes) != 3 {
+		t.Fatalf("%d panes at width 120, the test needs 3", len(a.panes))
+	}
+	for range a.panes {
+		press(t, a, bind(a.keys.Top), bind(a.keys.Select), bind(a.keys.Bottom), bind(a.keys.Claim), "enter", bind(a.keys.Top), bind(a.keys.NextPane))
+	}
+	left, middle, right := a.panes[0], a.panes[1], a.panes[2]
+	press(t, a, bind(a.keys.Link), bind(a.keys.NextPane), "enter", choiceKey(1)) // contradicts
+	press(t, a, bind(a.keys.PrevPane), bind(a.keys.Link), bind(a.keys.PrevPane), "enter", choiceKey(3))
+	press(t, a, bind(a.keys.NextPane))
+	if a.focused() != left || len(claimsOf(a, left)[0].Links) != 2 {
+		t.Fatalf("setup: focus %s, links %+v", a.focused().info.ID, claimsOf(a, left)[0].Links)
+	}
+	press(t, a, bind(a.keys.Unlink))
+	if !strings.Contains(screen(a), "unlink which link") {
+		t.Fatalf("X on a claim with two links does not ask which:\n%s", screen(a))
+	}
+	press(t, a, choiceKey(1)) // the second link listed
+	links := claimsOf(a, left)[0].Links
+	if len(links) != 1 || len(claimsOf(a, middle)[0].Links)+len(claimsOf(a, right)[0].Links) != 1 {
+		t.Fatalf("picking one link removed other than one: %+v", links)
+	}
+	press(t, a, bind(a.keys.Relink), choiceKey(3)) // one link left: straight to its relation
+	if l := claimsOf(a, left)[0].Links; len(l) != 1 || l[0].Relation != annotations.RelRelated || l[0].To != links[0].To {
+		t.Fatalf("R on the remaining link: %+v", l)
+	}
+}
