@@ -95,6 +95,11 @@ func (a *App) startLinkEdit(p *Pane, unlink bool) tea.Cmd {
 func (a *App) chooseLink(l annotations.Link) tea.Cmd {
 	st := a.link
 	i := strings.LastIndex(l.To, "#")
+	if i < 0 {
+		a.link, a.mode = nil, modeNormal
+		a.setStatus(fmt.Sprintf("link %q is not DOC#CLAIM; hashiya validate names the record", l.To), true)
+		return nil
+	}
 	st.toDoc, st.toClaim, st.choices, st.oldRelation = l.To[:i], l.To[i+1:], nil, l.Relation
 	if st.unlink {
 		a.link, a.mode = nil, modeNormal
