@@ -55,10 +55,15 @@ func main() {
 		t := toks[(i*7)%len(toks)]
 		t0 := time.Now()
 		switch i % 10 {
-		case 7: // resize the newest span
+		case 7: // grow the last span by a token (the same extent would be a no-op)
 			if v, _ := s.Doc(d.ID); len(v.Spans) > 0 {
 				sp := v.Spans[len(v.Spans)-1]
-				_, err = s.ResizeSpan(d.ID, sp.ID, sp.Start, sp.End)
+				for _, next := range toks {
+					if next.Start >= sp.End {
+						_, err = s.ResizeSpan(d.ID, sp.ID, sp.Start, next.End)
+						break
+					}
+				}
 			}
 		case 8:
 			err = s.Undo(d.ID)
