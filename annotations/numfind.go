@@ -14,8 +14,8 @@ type numWord struct {
 	clauseEnd  bool   // punctuation after it ends the clause (. ، ؛ : ! ?)
 }
 
-// wordBreak separates words; digits glued to a letter («بـ10», «و10») are
-// split from it by numWords as well.
+// wordBreak separates words; numWords also splits digits from a letter they
+// are glued to («بـ10», «و10») and a percent sign from its number.
 const wordBreak = "()[]{}«»\"'“”‘’:؛;!؟?"
 
 // numWords splits text into words for the number finder.
@@ -56,8 +56,7 @@ func numWords(text string) []numWord {
 			}
 			continue
 		}
-		glued := start >= 0 && (isDigit(r) && unicode.IsLetter(rs[i-1]) || // «و10»
-			r == 'ـ' && i+1 < len(rs) && isDigit(rs[i+1]) || // «بـ10»
+		glued := start >= 0 && (isDigit(r) && unicode.IsLetter(rs[i-1]) || // «و10», «بـ10» (tatweel is a letter)
 			(r == '%' || r == '٪') && isDigit(rs[i-1])) // «10%»: % is the unit
 		if glued {
 			flush(start, i)
