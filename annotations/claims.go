@@ -5,8 +5,10 @@ import (
 	"strings"
 )
 
-// AddClaim marks text[start:end] of doc as a claim (asserted, not
-// checkworthy, no numeric until UpdateClaim).
+// AddClaim marks text[start:end] of doc as a claim: asserted, not
+// checkworthy, with the first quantity phrase of its text as Numeric (nil if
+// it has none). A claim of exactly that extent already there is returned
+// with an ErrUnchanged error: one extent, one claim.
 func (s *Store) AddClaim(doc DocInfo, start, end int) (Claim, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -25,7 +27,12 @@ func (s *Store) AddClaim(doc DocInfo, start, end int) (Claim, error) {
 	if err != nil {
 		return Claim{}, err
 	}
-	c := Claim{ID: id, Span: sp, Attribution: AttrAsserted}
+	for _, old := range sortedClaims(d.claims) {
+		if old.Span.Start == start && old.Span.End == end {
+			return old, fmt.Errorf("%w: «%s» is already claim %s", ErrUnchanged, old.Span.Text, old.ID)
+		}
+	}
+	c := Claim{ID: id, Span: sp, Attribution: AttrAsserted, Numeric: claimNumber(sp)}
 	err = s.commit("add-claim", doc.ID, &doc, []mut{{Doc: doc.ID, Claim: &c}}, true)
 	return c, err
 }
@@ -53,6 +60,11 @@ func (s *Store) UpdateClaim(docID string, c Claim) (Claim, error) {
 	if err != nil {
 		return Claim{}, err
 	}
+	for _, o := range d.claims {
+		if o.ID != c.ID && o.Span.Start == sp.Start && o.Span.End == sp.End {
+			return Claim{}, fmt.Errorf("claim %s [%d,%d) would have the extent of claim %s: edit that one, or remove one", c.ID, sp.Start, sp.End, o.ID)
+		}
+	}
 	switch c.Attribution {
 	case AttrAsserted, AttrAttributed, AttrDenied:
 	default:
@@ -63,14 +75,63 @@ func (s *Store) UpdateClaim(docID string, c Claim) (Claim, error) {
 			return Claim{}, fmt.Errorf("claimant span %q not in document %q", c.Claimant.SpanID, docID)
 		}
 	}
-	if c.Numeric != nil {
-		if err := checkQualifier(c.Numeric.Qualifier); err != nil {
+	nc := cloneClaim(c)
+	if nc.Numeric != nil {
+		if err := checkQualifier(nc.Numeric.Qualifier); err != nil {
 			return Claim{}, err
 		}
+		locateSurface(nc.Numeric, sp)
 	}
-	nc := cloneClaim(c)
 	nc.Span, nc.Cluster, nc.Links = sp, old.Cluster, append([]Link(nil), old.Links...)
+	if sameState(mut{Doc: docID, Claim: &nc}, mut{Doc: docID, Claim: &old}) {
+		return nc, fmt.Errorf("%w: claim %s is as it was", ErrUnchanged, c.ID)
+	}
 	return nc, s.commit("update-claim", docID, nil, []mut{{Doc: docID, Claim: &nc}}, true)
+}
+
+// claimNumber is the first quantity phrase of a claim's text, its surface
+// located in the document.
+func claimNumber(sp Span) *Numeric {
+	p, ok := FindNumber(sp.Text)
+	if !ok {
+		return nil
+	}
+	n := p.Numeric
+	n.SurfaceStart += sp.Start
+	n.SurfaceEnd += sp.Start
+	return &n
+}
+
+// locateSurface keeps n's offsets if they still hold its surface inside the
+// claim span sp, else looks the surface up in the span's text (a typed value,
+// a resized claim); 0,0 when it is not there.
+func locateSurface(n *Numeric, sp Span) {
+	if n.SurfaceStart >= sp.Start && n.SurfaceEnd <= sp.End && n.SurfaceEnd > n.SurfaceStart {
+		rs := []rune(sp.Text)
+		if string(rs[n.SurfaceStart-sp.Start:n.SurfaceEnd-sp.Start]) == n.Surface {
+			return
+		}
+	}
+	n.SurfaceStart, n.SurfaceEnd = 0, 0
+	if i := strings.Index(sp.Text, n.Surface); i >= 0 && n.Surface != "" {
+		n.SurfaceStart = sp.Start + CodePointLen(sp.Text[:i])
+		n.SurfaceEnd = n.SurfaceStart + CodePointLen(n.Surface)
+	}
+}
+
+// checkSurface verifies a numeric's located surface against the claim span.
+func checkSurface(n *Numeric, sp Span) error {
+	if n == nil || (n.SurfaceStart == 0 && n.SurfaceEnd == 0) {
+		return nil
+	}
+	if n.SurfaceStart < sp.Start || n.SurfaceEnd > sp.End || n.SurfaceEnd <= n.SurfaceStart {
+		return fmt.Errorf("numeric surface [%d,%d) is not inside the claim span [%d,%d)", n.SurfaceStart, n.SurfaceEnd, sp.Start, sp.End)
+	}
+	rs := []rune(sp.Text)
+	if got := string(rs[n.SurfaceStart-sp.Start : n.SurfaceEnd-sp.Start]); got != n.Surface {
+		return fmt.Errorf("numeric surface [%d,%d): text is %q, surface says %q", n.SurfaceStart, n.SurfaceEnd, got, n.Surface)
+	}
+	return nil
 }
 
 // RemoveClaim deletes a claim and the links other claims have to it.
@@ -113,6 +174,16 @@ func (s *Store) claimRef(ref string) (string, Claim, bool) {
 	return ref[:i], c, ok
 }
 
+// hasLink reports a link to "to" (with that relation, unless relation is "").
+func hasLink(ls []Link, to, relation string) bool {
+	for _, l := range ls {
+		if l.To == to && (relation == "" || l.Relation == relation) {
+			return true
+		}
+	}
+	return false
+}
+
 func dropLink(ls []Link, to string) []Link {
 	var out []Link
 	for _, l := range ls {
@@ -147,6 +218,9 @@ func (s *Store) LinkClaims(fromDoc, fromClaim, toDoc, toClaim, relation string) 
 	_, b, ok := s.claimRef(toRef)
 	if !ok {
 		return fmt.Errorf("no claim %s", toRef)
+	}
+	if hasLink(a.Links, toRef, relation) && hasLink(b.Links, fromRef, relation) {
+		return fmt.Errorf("%w: %s and %s are already linked as %s", ErrUnchanged, fromRef, toRef, relation)
 	}
 	a, b = cloneClaim(a), cloneClaim(b)
 	a.Links = append(dropLink(a.Links, toRef), Link{To: toRef, Relation: relation})
@@ -203,6 +277,9 @@ func (s *Store) UnlinkClaims(fromDoc, fromClaim, toDoc, toClaim string) error {
 	_, b, ok2 := s.claimRef(toRef)
 	if !ok1 || !ok2 {
 		return fmt.Errorf("no claim %s or %s", fromRef, toRef)
+	}
+	if !hasLink(a.Links, toRef, "") && !hasLink(b.Links, fromRef, "") {
+		return fmt.Errorf("%w: %s and %s are not linked", ErrUnchanged, fromRef, toRef)
 	}
 	a, b = cloneClaim(a), cloneClaim(b)
 	a.Links, b.Links = dropLink(a.Links, toRef), dropLink(b.Links, fromRef)

@@ -195,6 +195,15 @@ func CheckRecord(r Record) []string {
 			if err := checkQualifier(c.Numeric.Qualifier); err != nil {
 				add("%s: numeric: %v", where, err)
 			}
+			if n := c.Numeric; n.SurfaceStart != 0 || n.SurfaceEnd != 0 {
+				got, ok := slice(n.SurfaceStart, n.SurfaceEnd)
+				switch {
+				case !ok || n.SurfaceEnd <= n.SurfaceStart || n.SurfaceStart < c.Span.Start || n.SurfaceEnd > c.Span.End:
+					add("%s: numeric surface [%d,%d) is not inside the claim span [%d,%d)", where, n.SurfaceStart, n.SurfaceEnd, c.Span.Start, c.Span.End)
+				case got != n.Surface:
+					add("%s: numeric surface [%d,%d): text[start:end] is %q, surface is %q", where, n.SurfaceStart, n.SurfaceEnd, got, n.Surface)
+				}
+			}
 		}
 		for j, l := range c.Links {
 			if !linkToRE.MatchString(l.To) {

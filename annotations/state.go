@@ -147,6 +147,9 @@ func (s *Store) apply(m mut, ts int64) error {
 		if err := d.checkSpan(m.Claim.Span); err != nil {
 			return fmt.Errorf("claim %s: %w", m.Claim.ID, err)
 		}
+		if err := checkSurface(m.Claim.Numeric, m.Claim.Span); err != nil {
+			return fmt.Errorf("claim %s: %w", m.Claim.ID, err)
+		}
 		d.claims[m.Claim.ID] = cloneClaim(*m.Claim)
 		d.nextClm = max(d.nextClm, idNum(m.Claim.ID)+1)
 	case strings.HasPrefix(m.DelID, "s"):

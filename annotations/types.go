@@ -20,13 +20,19 @@ const (
 	QualExact    = "exact"
 )
 
-// Numeric is the normalised number a claim is about, e.g. «أكثر من 8 آلاف جندي»
-// → {8000, more-than, جندي}.
+// Numeric is the normalised number a claim is about, e.g. «نشرت أكثر من 8 آلاف
+// جندي» → {8000, more-than, جندي, surface «أكثر من 8 آلاف»}.
 type Numeric struct {
 	Value     float64 `json:"value"`
 	Qualifier string  `json:"qualifier"`
 	Unit      string  `json:"unit"`
-	Surface   string  `json:"surface"`
+	Surface   string  `json:"surface"` // the number phrase, qualifier words included
+	// SurfaceStart and SurfaceEnd are the code-point offsets of Surface in
+	// the document's text (end exclusive), inside the claim's span. Both are
+	// 0 when the phrase was typed and does not occur in the claim, and in
+	// records written before they existed.
+	SurfaceStart int `json:"surface_start"`
+	SurfaceEnd   int `json:"surface_end"`
 }
 
 // Link relations between claims.

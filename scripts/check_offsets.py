@@ -2,7 +2,8 @@
 """Check hashiya annotation files with nothing but the Python standard library.
 
 For every record: offset_unit == "codepoint", text_sha256 matches the text,
-and text[start:end] == text for every token, span and claim span (Python str
+and text[start:end] == text for every token, span, claim span and located
+numeric surface of a claim (Python str
 indices are code points, the unit hashiya writes). This is an independent
 check of the Go code's offsets from the language most training code uses.
 
@@ -55,6 +56,10 @@ def check_file(path):
             for i, c in enumerate(r.get("claims") or []):
                 claims += 1
                 check_span(text, c.get("span") or {}, f"{loc}: claims[{i}] {c.get('id', '?')}", problems)
+                n = c.get("numeric") or {}
+                if n.get("surface_start") or n.get("surface_end"):  # 0, 0: typed, not located
+                    surface = {"start": n.get("surface_start"), "end": n.get("surface_end"), "text": n.get("surface")}
+                    check_span(text, surface, f"{loc}: claims[{i}] {c.get('id', '?')} numeric surface", problems)
     return records, spans, claims, problems
 
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"sort"
@@ -159,6 +160,8 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}), true
 	case key.Matches(msg, k.Link):
 		return a.startLink(p), true
+	case key.Matches(msg, k.Unlink, k.Relink):
+		return a.startLinkEdit(p, key.Matches(msg, k.Unlink)), true
 	default:
 		if l, ok := a.labelForKey(msg.String()); ok {
 			return a.tag(p, l.Name), true
@@ -186,8 +189,16 @@ func (a *App) edit(what string, f func() error) tea.Cmd {
 	return a.editor.run(storeJob(what, f))
 }
 
-// tag labels the pane's target; the CLAIM label makes a claim and opens its form.
+// tag labels the pane's target. A span of the same extent gets the new label (the
+// store keeps one span per extent); the same label again changes nothing and says so.
+// The CLAIM label on a claim edits it; otherwise it makes a claim and opens its form.
 func (a *App) tag(p *Pane, label string) tea.Cmd {
+	if label == a.schema.Claim.Name && p.selAnchor < 0 {
+		if c := a.claimAt(p); c != nil {
+			a.openClaimForm(p, *c, true)
+			return nil
+		}
+	}
 	r, ok := p.target()
 	if !ok {
 		a.setStatus("nothing to tag here: move onto a word or select with v", true)
@@ -202,9 +213,17 @@ func (a *App) tag(p *Pane, label string) tea.Cmd {
 			return claimAddedMsg{pane: p, doc: info.ID, claim: c, err: err}
 		})
 	}
-	return a.edit(fmt.Sprintf("%s «%s»", label, string(p.view.text[r.Start:r.End])), func() error {
+	text := string(p.view.text[r.Start:r.End])
+	a.pending++
+	return a.editor.run(func() tea.Msg {
+		what := fmt.Sprintf("%s «%s»", label, text)
+		for _, s := range a.store.Spans(info.ID, r.Start, r.End) {
+			if s.Start == r.Start && s.End == r.End && s.Label != label {
+				what = fmt.Sprintf("%s → %s «%s»", s.Label, label, text)
+			}
+		}
 		_, err := a.store.AddSpan(info, label, r.Start, r.End)
-		return err
+		return editDoneMsg{what: what, err: err}
 	})
 }
 
@@ -240,7 +259,7 @@ func (a *App) removeUnderCursor(p *Pane) tea.Cmd {
 	switch {
 	case claim != nil:
 		id := claim.ID
-		return a.edit("claim removed", func() error { return a.store.RemoveClaim(doc, id) })
+		return a.edit("claim "+id+" removed"+unlinkNote(*claim), func() error { return a.store.RemoveClaim(doc, id) })
 	case span != nil:
 		id, label := span.ID, span.Label
 		return a.edit(label+" removed", func() error { return a.store.RemoveSpan(doc, id) })
@@ -293,7 +312,13 @@ func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 			return err
 		})
 	}
-	return a.edit("span resized", func() error {
+	what := fmt.Sprintf("%s «%s»", span.Label, string(text[r.Start:r.End]))
+	for _, o := range a.store.Spans(doc, r.Start, r.End) {
+		if o.ID != id && o.Label == span.Label {
+			what += fmt.Sprintf(", merged with %s «%s»", o.Label, o.Text)
+		}
+	}
+	return a.edit(what, func() error {
 		_, err := a.store.ResizeSpan(doc, id, r.Start, r.End)
 		return err
 	})
@@ -302,6 +327,10 @@ func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 // editResult applies a finished store operation to the screen.
 func (a *App) editResult(what string, err error) tea.Cmd {
 	a.pending = max(a.pending-1, 0)
+	if errors.Is(err, annotations.ErrUnchanged) {
+		a.setStatus(err.Error(), false) // «…» is already GPE: nothing was recorded
+		return nil
+	}
 	if err != nil {
 		if annotations.IsNotDurable(err) {
 			a.setStatus("NOT SAVED to disk ("+err.Error()+"); kept in memory, will retry", true)

@@ -4,6 +4,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/textinput"
+	"errors"
 	"image/color"
 	"path/filepath"
 	"strings"
@@ -187,8 +188,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.editResult(msg.what, msg.err)
 	case claimAddedMsg:
 		cmd := a.editResult("claim "+msg.claim.ID, msg.err)
-		if msg.err == nil {
-			a.openClaimForm(msg.pane, msg.claim)
+		if msg.err == nil || errors.Is(msg.err, annotations.ErrUnchanged) {
+			// An extent already claimed opens that claim to edit.
+			a.openClaimForm(msg.pane, msg.claim, msg.err != nil)
 		}
 		return a, cmd
 	case flushTickMsg:
@@ -227,7 +229,8 @@ func (a *App) quit() tea.Cmd {
 	return a.editor.run(closeJob(a.store))
 }
 
-func (a *App) openClaimForm(p *Pane, c annotations.Claim) {
+// openClaimForm opens the form of claim c: a new one, or one saved before (editing).
+func (a *App) openClaimForm(p *Pane, c annotations.Claim, editing bool) {
 	var ents []annotations.Span
 	for _, s := range a.store.Spans(p.info.ID, 0, len(p.view.text)) {
 		if s.Label != a.schema.Boilerplate.Name {
@@ -235,6 +238,10 @@ func (a *App) openClaimForm(p *Pane, c annotations.Claim) {
 		}
 	}
 	a.form = newClaimForm(p.info.ID, c, ents)
+	a.form.editing = editing
+	if editing {
+		a.setStatus("editing claim "+c.ID+": enter saves, esc leaves it as it was", false)
+	}
 	a.mode = modeClaim
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -26,10 +27,14 @@ var (
 	qualifiers   = []string{"", annotations.QualExact, annotations.QualApprox, annotations.QualMoreThan, annotations.QualLessThan}
 )
 
-// claimForm edits one claim: claimant, attribution, check-worthiness and its number.
+// claimForm edits one claim, new or saved before: claimant, attribution,
+// check-worthiness and its number (value, qualifier, unit).
 type claimForm struct {
 	doc      string
 	claim    annotations.Claim
+	orig     annotations.Claim // as the form opened, to tell a save that changes nothing
+	editing  bool              // the claim was saved before; enter replaces it
+	typed    bool              // the value was typed here: its surface is the typed phrase
 	field    int
 	claimant textinput.Model
 	value    textinput.Model
@@ -50,7 +55,7 @@ func newInput() textinput.Model {
 }
 
 func newClaimForm(doc string, c annotations.Claim, entities []annotations.Span) *claimForm {
-	f := &claimForm{doc: doc, claim: c, entities: entities, entity: -1,
+	f := &claimForm{doc: doc, claim: c, orig: c, entities: entities, entity: -1,
 		claimant: newInput(), value: newInput(), unit: newInput()}
 	if c.Attribution == "" {
 		f.claim.Attribution = annotations.AttrAsserted
@@ -61,14 +66,14 @@ func newClaimForm(doc string, c annotations.Claim, entities []annotations.Span) 
 			f.entity = i
 		}
 	}
-	if c.Numeric == nil {
-		if n, ok := annotations.ParseNumber(c.Span.Text); ok {
-			f.claim.Numeric = &n
-		}
-	}
-	if n := f.claim.Numeric; n != nil {
+	if c.Numeric != nil {
+		n := *c.Numeric // the form's own copy until enter
+		f.claim.Numeric = &n
 		f.value.SetValue(strconv.FormatFloat(n.Value, 'f', -1, 64))
 		f.unit.SetValue(n.Unit)
+	}
+	for _, in := range []*textinput.Model{&f.claimant, &f.value, &f.unit} {
+		in.CursorEnd()
 	}
 	f.claimant.Focus()
 	return f
@@ -108,7 +113,12 @@ func (f *claimForm) Update(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
 			f.claim.Checkworthy = !f.claim.Checkworthy
 		}
 	case fieldValue:
+		before := f.value.Value()
 		f.value, cmd = f.value.Update(msg)
+		if v := f.value.Value(); v != before {
+			f.typed = true
+			f.readTyped(v)
+		}
 	case fieldQualifier:
 		q := ""
 		if f.claim.Numeric != nil {
@@ -137,9 +147,28 @@ func cycle(opts []string, cur string, step int) string {
 	return opts[0]
 }
 
+// unchanged reports whether c is the claim as the form opened.
+func (f *claimForm) unchanged(c annotations.Claim) bool { return reflect.DeepEqual(c, f.orig) }
+
+// readTyped applies what a typed value says besides its number, as it is typed:
+// «حوالى 10 آلاف» sets the qualifier to approx, «10 آلاف جندي» the unit.
+func (f *claimForm) readTyped(v string) {
+	p, ok := annotations.FindNumber(v)
+	if !ok {
+		return
+	}
+	if p.Qualified {
+		f.numeric().Qualifier = p.Qualifier
+	}
+	if p.Unit != "" {
+		f.unit.SetValue(p.Unit)
+		f.unit.CursorEnd()
+	}
+}
+
 func (f *claimForm) numeric() *annotations.Numeric {
 	if f.claim.Numeric == nil {
-		f.claim.Numeric = &annotations.Numeric{Surface: f.claim.Span.Text}
+		f.claim.Numeric = &annotations.Numeric{}
 	}
 	return f.claim.Numeric
 }
@@ -163,7 +192,9 @@ func (f *claimForm) focus(field int) {
 	}
 }
 
-// result is the claim as the form leaves it; the value field accepts any digits.
+// result is the claim as the form leaves it. The value is read like a claim's text
+// (annotations.ParseNumber): digits of any script, number and scale words, qualifier
+// words; an empty value means the claim has no number.
 func (f *claimForm) result() (annotations.Claim, error) {
 	c := f.claim
 	c.Claimant = annotations.Claimant{Text: strings.TrimSpace(f.claimant.Value())}
@@ -172,23 +203,22 @@ func (f *claimForm) result() (annotations.Claim, error) {
 	}
 	v := strings.TrimSpace(f.value.Value())
 	if v == "" {
-		if c.Numeric != nil && c.Numeric.Qualifier == "" {
-			c.Numeric = nil
-		}
+		c.Numeric = nil
 		return c, nil
 	}
-	n, ok := annotations.ParseNumber(v)
+	p, ok := annotations.FindNumber(v)
 	if !ok {
 		return c, fmt.Errorf("value %q is not a number", v)
 	}
 	num := *f.numeric()
-	num.Value = n.Value
+	num.Value = p.Value
 	num.Unit = strings.TrimSpace(f.unit.Value())
 	if num.Qualifier == "" {
-		num.Qualifier = annotations.QualExact
+		num.Qualifier = p.Qualifier
 	}
-	if num.Surface == "" {
-		num.Surface = c.Span.Text
+	if f.typed || num.Surface == "" {
+		// The store finds a typed phrase in the claim's text, if it is there.
+		num.Surface, num.SurfaceStart, num.SurfaceEnd = p.Surface, 0, 0
 	}
 	c.Numeric = &num
 	return c, nil
@@ -210,11 +240,15 @@ func (f *claimForm) View(a *App) string {
 		{"claimant", claimant, "type, or ctrl+n/ctrl+p: an entity of the document"},
 		{"attribution", f.claim.Attribution, "←/→: asserted by the outlet / attributed to the claimant / denied"},
 		{"check-worthy", map[bool]string{true: "yes", false: "no"}[f.claim.Checkworthy], "y/n"},
-		{"value", show(f.value.Value()), "digits in any script, or words: 10 آلاف"},
+		{"value", show(f.value.Value()), "digits in any script, or words: حوالى 10 آلاف"},
 		{"qualifier", q, "←/→: exact, approx, more-than, less-than"},
 		{"unit", show(f.unit.Value()), "e.g. جندي, ماده"},
 	}
-	lines := []string{st.Header.Render("Claim "+f.claim.ID+": ") + show("«"+f.claim.Span.Text+"»"), ""}
+	title := "Claim "
+	if f.editing {
+		title = "Edit claim "
+	}
+	lines := []string{st.Header.Render(title+f.claim.ID+": ") + show("«"+f.claim.Span.Text+"»"), ""}
 	for i, r := range rows {
 		marker, val := "  ", r.value
 		if i == f.field {
@@ -225,6 +259,10 @@ func (f *claimForm) View(a *App) string {
 		}
 		lines = append(lines, fmt.Sprintf("%s%-13s %s   %s", marker, r.name+":", val, st.HeaderDim.Render(r.hint)))
 	}
-	lines = append(lines, "", st.HeaderDim.Render("tab/↑/↓ field · enter save · esc keep defaults"))
+	esc := "esc keep defaults"
+	if f.editing {
+		esc = "esc leave it as it was"
+	}
+	lines = append(lines, "", st.HeaderDim.Render("tab/↑/↓ field · enter save · "+esc))
 	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
 }

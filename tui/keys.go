@@ -34,6 +34,7 @@ type KeyMap struct {
 	GrowStart, ShrinkStart             key.Binding
 	Undo, Redo                         key.Binding
 	Link                               key.Binding
+	Unlink, Relink                     key.Binding
 	Accept, Reject, Ignore             key.Binding
 }
 
@@ -74,13 +75,15 @@ func DefaultKeyMap() KeyMap {
 		LabelPicker: b([]string{"enter"}, "enter", "label picker"),
 		Claim:       b([]string{"c"}, "c", "claim"),
 		Remove:      b([]string{"x"}, "x", "remove annotation under cursor"),
-		GrowEnd:     b([]string{">"}, ">", "grow span end by a word"),
+		GrowEnd:     b([]string{">"}, ">", "grow span end by a word (merges same label)"),
 		ShrinkEnd:   b([]string{"<"}, "<", "shrink span end by a word"),
-		GrowStart:   b([]string{")"}, ")", "grow span start by a word"),
+		GrowStart:   b([]string{")"}, ")", "grow span start by a word (merges same label)"),
 		ShrinkStart: b([]string{"("}, "(", "shrink span start by a word"),
 		Undo:        b([]string{"u"}, "u", "undo"),
 		Redo:        b([]string{"ctrl+r"}, "ctrl+r", "redo"),
 		Link:        b([]string{"L"}, "L", "link claim to a claim in another pane"),
+		Unlink:      b([]string{"X"}, "X", "unlink the claim under cursor"),
+		Relink:      b([]string{"R"}, "R", "change a link's relation"),
 		Accept:      b([]string{"a"}, "a", "accept document"),
 		Reject:      b([]string{"r"}, "r", "reject document"),
 		Ignore:      b([]string{"i"}, "i", "ignore document"),
@@ -100,6 +103,7 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"warnings": &k.Warnings, "select": &k.Select, "label_picker": &k.LabelPicker, "claim": &k.Claim,
 		"remove": &k.Remove, "grow_end": &k.GrowEnd, "shrink_end": &k.ShrinkEnd, "grow_start": &k.GrowStart,
 		"shrink_start": &k.ShrinkStart, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
+		"unlink": &k.Unlink, "relink": &k.Relink,
 		"accept": &k.Accept, "reject": &k.Reject, "ignore": &k.Ignore,
 	}
 }
@@ -142,7 +146,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextWord, k.PrevWord, k.Left, k.Right, k.Search, k.NextMatch, k.PrevMatch, k.Warnings, k.Help, k.Quit, k.QuitAnyway},
 		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart},
-		{k.Undo, k.Redo, k.Link, k.Accept, k.Reject, k.Ignore},
+		{k.Undo, k.Redo, k.Link, k.Unlink, k.Relink, k.Accept, k.Reject, k.Ignore},
 	}
 }
 

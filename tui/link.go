@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -10,16 +11,47 @@ import (
 
 var relations = []string{annotations.RelSameClaim, annotations.RelContradicts, annotations.RelRefines, annotations.RelRelated}
 
-// linkState is a cross-document link being made: from a claim, to a claim picked in
-// another pane, with a relation.
+// choiceKey is the key that picks the i-th entry of a numbered prompt (relations,
+// links): 1, 2, 3…
+func choiceKey(i int) string { return strconv.Itoa(i + 1) }
+
+// choiceOf is the index a key picks among n entries, or -1.
+func choiceOf(msg tea.KeyPressMsg, n int) int {
+	for i := 0; i < n && i < 9; i++ {
+		if msg.String() == choiceKey(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// linkState is a cross-document link being made (from a claim, to a claim picked in
+// another pane, with a relation), or an existing link being removed or given another
+// relation.
 type linkState struct {
 	fromDoc, fromClaim string
 	toDoc, toClaim     string
-	picked             bool // the target claim is chosen; waiting for the relation
+	picked             bool               // the target claim is chosen; waiting for the relation
+	choices            []annotations.Link // X or R on a claim with several links: which one
+	unlink             bool               // the chosen link is removed (X) rather than relabelled (R)
+	oldRelation        string             // R: the relation the link has now
+}
+
+// claimAt is the smallest claim holding the cursor, even when a span inside it is
+// smaller: claim keys act on claims.
+func (a *App) claimAt(p *Pane) *annotations.Claim {
+	var best *annotations.Claim
+	for _, c := range a.store.Claims(p.info.ID, p.cursor, p.cursor+1) {
+		if best == nil || c.Span.End-c.Span.Start < best.Span.End-best.Span.Start {
+			c := c
+			best = &c
+		}
+	}
+	return best
 }
 
 func (a *App) startLink(p *Pane) tea.Cmd {
-	_, claim := a.innermost(p)
+	claim := a.claimAt(p)
 	if claim == nil {
 		a.setStatus("no claim under the cursor to link from (c marks one)", true)
 		return nil
@@ -29,24 +61,94 @@ func (a *App) startLink(p *Pane) tea.Cmd {
 	return nil
 }
 
-// linkKey handles keys while a link is being made; false lets motions through.
+// startLinkEdit begins X (unlink) or R (change relation) on the claim under the
+// cursor; with several links the user picks one by number first.
+func (a *App) startLinkEdit(p *Pane, unlink bool) tea.Cmd {
+	claim := a.claimAt(p)
+	switch {
+	case claim == nil:
+		a.setStatus("no claim under the cursor", true)
+		return nil
+	case len(claim.Links) == 0:
+		a.setStatus(fmt.Sprintf("claim %s has no links (L makes one)", claim.ID), true)
+		return nil
+	}
+	a.link = &linkState{fromDoc: p.info.ID, fromClaim: claim.ID, unlink: unlink}
+	if len(claim.Links) == 1 {
+		return a.chooseLink(claim.Links[0])
+	}
+	a.link.choices = claim.Links
+	verb := "unlink"
+	if !unlink {
+		verb = "change the relation of"
+	}
+	parts := make([]string, 0, len(claim.Links))
+	for i, l := range claim.Links {
+		parts = append(parts, fmt.Sprintf("%s %s (%s)", choiceKey(i), l.To, l.Relation))
+	}
+	a.mode = modeRelation
+	a.setStatus(fmt.Sprintf("%s which link of %s? %s · esc cancels", verb, claim.ID, strings.Join(parts, " · ")), false)
+	return nil
+}
+
+// chooseLink acts on one existing link: X removes it, R asks for its new relation.
+func (a *App) chooseLink(l annotations.Link) tea.Cmd {
+	st := a.link
+	i := strings.LastIndex(l.To, "#")
+	if i < 0 {
+		a.link, a.mode = nil, modeNormal
+		a.setStatus(fmt.Sprintf("link %q is not DOC#CLAIM; hashiya validate names the record", l.To), true)
+		return nil
+	}
+	st.toDoc, st.toClaim, st.choices, st.oldRelation = l.To[:i], l.To[i+1:], nil, l.Relation
+	if st.unlink {
+		a.link, a.mode = nil, modeNormal
+		what := fmt.Sprintf("unlinked %s#%s from %s (%s) on both sides · u undoes", st.fromDoc, st.fromClaim, l.To, l.Relation)
+		return a.edit(what, func() error {
+			return a.store.UnlinkClaims(st.fromDoc, st.fromClaim, st.toDoc, st.toClaim)
+		})
+	}
+	st.picked = true
+	a.mode = modeRelation
+	a.setStatus(fmt.Sprintf("new relation for %s#%s → %s (now %s): %s · esc cancels", st.fromDoc, st.fromClaim, l.To, l.Relation, relationPrompt()), false)
+	return nil
+}
+
+func relationPrompt() string {
+	parts := make([]string, len(relations))
+	for i, r := range relations {
+		parts[i] = choiceKey(i) + " " + r
+	}
+	return strings.Join(parts, " · ")
+}
+
+// linkKey handles keys while a link is being made or edited; false lets motions through.
 func (a *App) linkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	l := a.link
-	switch msg.String() {
-	case "esc":
+	if msg.String() == "esc" {
 		a.link = nil
 		a.mode = modeNormal
 		a.setStatus("link cancelled", false)
 		return nil, true
 	}
+	if len(l.choices) > 0 {
+		if i := choiceOf(msg, len(l.choices)); i >= 0 {
+			return a.chooseLink(l.choices[i]), true
+		}
+		return nil, true
+	}
 	if l.picked {
-		idx := strings.Index("1234", msg.String())
+		idx := choiceOf(msg, len(relations))
 		if idx < 0 {
 			return nil, true
 		}
 		rel := relations[idx]
 		a.link, a.mode = nil, modeNormal
-		return a.edit(fmt.Sprintf("linked %s#%s %s %s#%s", l.fromDoc, l.fromClaim, rel, l.toDoc, l.toClaim), func() error {
+		what := fmt.Sprintf("linked %s#%s %s %s#%s", l.fromDoc, l.fromClaim, rel, l.toDoc, l.toClaim)
+		if l.oldRelation != "" {
+			what = fmt.Sprintf("%s#%s → %s#%s: %s → %s on both sides", l.fromDoc, l.fromClaim, l.toDoc, l.toClaim, l.oldRelation, rel)
+		}
+		return a.edit(what, func() error {
 			return a.store.LinkClaims(l.fromDoc, l.fromClaim, l.toDoc, l.toClaim, rel)
 		}), true
 	}
@@ -54,7 +156,7 @@ func (a *App) linkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	p := a.focused()
-	_, claim := a.innermost(p)
+	claim := a.claimAt(p)
 	switch {
 	case claim == nil:
 		a.setStatus("no claim under the cursor here; move onto one, or esc", true)
@@ -63,7 +165,19 @@ func (a *App) linkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	default:
 		l.toDoc, l.toClaim, l.picked = p.info.ID, claim.ID, true
 		a.mode = modeRelation
-		a.setStatus("relation: 1 same-claim · 2 contradicts · 3 refines · 4 related · esc cancels", false)
+		a.setStatus("relation: "+relationPrompt()+" · esc cancels", false)
 	}
 	return nil, true
+}
+
+// unlinkNote says which links removing claim c drops (both sides; undo restores them).
+func unlinkNote(c annotations.Claim) string {
+	if len(c.Links) == 0 {
+		return ""
+	}
+	parts := make([]string, len(c.Links))
+	for i, l := range c.Links {
+		parts[i] = fmt.Sprintf("%s (%s)", l.To, l.Relation)
+	}
+	return "; unlinked " + strings.Join(parts, ", ") + " · u restores both sides"
 }

@@ -201,6 +201,14 @@ func (a *App) claimFormKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.setStatus(err.Error(), true)
 		return nil
 	}
+	if a.form.unchanged(c) {
+		if a.form.editing {
+			a.setStatus("claim "+c.ID+" is as it was: nothing to save", false)
+		} else {
+			a.setStatus("claim "+c.ID+" saved as found", false) // AddClaim saved it, number and all
+		}
+		return nil
+	}
 	doc := a.form.doc
 	return a.edit("claim "+c.ID+" saved", func() error {
 		_, err := a.store.UpdateClaim(doc, c)

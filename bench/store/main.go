@@ -55,10 +55,15 @@ func main() {
 		t := toks[(i*7)%len(toks)]
 		t0 := time.Now()
 		switch i % 10 {
-		case 7: // resize the newest span
+		case 7: // grow the last span by a token (the same extent would be a no-op)
 			if v, _ := s.Doc(d.ID); len(v.Spans) > 0 {
 				sp := v.Spans[len(v.Spans)-1]
-				_, err = s.ResizeSpan(d.ID, sp.ID, sp.Start, sp.End)
+				for _, next := range toks {
+					if next.Start >= sp.End {
+						_, err = s.ResizeSpan(d.ID, sp.ID, sp.Start, next.End)
+						break
+					}
+				}
 			}
 		case 8:
 			err = s.Undo(d.ID)
@@ -67,7 +72,9 @@ func main() {
 		default:
 			_, err = s.AddSpan(d, "PERSON", t.Start, t.End)
 		}
-		lat = append(lat, time.Since(t0))
+		if !errors.Is(err, annotations.ErrUnchanged) { // a no-op writes nothing: not an edit
+			lat = append(lat, time.Since(t0))
+		}
 		if err != nil && !isNothingToDo(err) {
 			log.Fatalf("edit %d: %v", i, err)
 		}
@@ -134,9 +141,11 @@ func main() {
 	s.Close()
 }
 
-// isNothingToDo: undo/redo with an empty history, or on an untouched doc.
+// isNothingToDo: undo/redo with an empty history, or on an untouched doc; an edit
+// that would change nothing (the same label again, the same extent).
 func isNothingToDo(err error) bool {
-	return errors.Is(err, annotations.ErrUnknownDoc) || strings.HasPrefix(err.Error(), "nothing to")
+	return errors.Is(err, annotations.ErrUnknownDoc) || errors.Is(err, annotations.ErrUnchanged) ||
+		strings.HasPrefix(err.Error(), "nothing to")
 }
 
 func loadTexts(dir string) []string {
