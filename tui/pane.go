@@ -27,6 +27,7 @@ type Pane struct {
 	current int // index into matches of the match n/N landed on, -1 for none
 
 	selAnchor int                 // where v started the selection; -1 for none
+	selExact  exactEnds           // selection ends moved by a character (words.go)
 	info      annotations.DocInfo // the document as the annotation store knows it
 }
 
