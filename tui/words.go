@@ -146,16 +146,21 @@ func wordStartBefore(text []rune, i int) int {
 	return i
 }
 
-// wordStarts lists the offsets of word starts in paragraph pi, in logical order.
-func (v *docView) wordStarts(pi int) []int {
-	r := v.paras[pi]
-	var out []int
-	for _, sg := range segment.Runes(v.text[r.Start:r.End]) {
-		if sg.Kind.IsWord() {
-			out = append(out, r.Start+sg.Start)
+// moveWord moves to the next (n > 0) or previous word start in reading order.
+func (p *Pane) moveWord(n int) {
+	p.goalCol = -1
+	text := p.view.text
+	w, ok := segment.WordStartingBefore(text, p.cursor)
+	if n > 0 {
+		// The first word ending after the cursor, unless the cursor is inside it.
+		if w, ok = segment.WordEndingAfter(text, p.cursor); ok && w.Start <= p.cursor {
+			w, ok = segment.WordEndingAfter(text, w.End)
 		}
 	}
-	return out
+	if ok {
+		p.cursor = w.Start
+		p.ensureVisible()
+	}
 }
 
 // The character steps skip white space, so an end never rests on a space.

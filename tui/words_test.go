@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -210,5 +211,81 @@ func TestSelectionOnTheLastCharacter(t *testing.T) {
 	press(t, a, labelKey(t, a, "PERSON"))
 	if sp := onlySpan(t, a); sp.Text != "قال" {
 		t.Fatalf("G v b tagged %q", sp.Text)
+	}
+}
+
+func TestClaimStartByCharacter(t *testing.T) {
+	a, out := newTextApp(t, "قالت وواشنطن إن")
+	k := a.keys
+	bind(t, a, k.NextWord, k.Claim)
+	if a.mode != modeClaim {
+		t.Fatal("the claim key did not open the form")
+	}
+	press(t, a, "esc")
+	bind(t, a, k.ShrinkStartChar)
+	p := a.focused()
+	cs := a.store.Claims(p.info.ID, 0, len(p.view.text))
+	if len(cs) != 1 || cs[0].Span.Text != "واشنطن" {
+		t.Fatalf("claims %+v (status %q)", cs, a.status)
+	}
+	r := savedRecord(t, a, out)
+	if c := r.Claims[0].Span; r.Tokens[c.TokenStart].Start != c.Start || r.Tokens[c.TokenEnd].End != c.End {
+		t.Fatalf("claim %+v not on tokens %+v", c, r.Tokens)
+	}
+}
+
+// TestCharacterKeysAreFree: the character keys clash with no other binding and no key
+// of the default label schema, are listed in the full help and rebind by name.
+func TestCharacterKeysAreFree(t *testing.T) {
+	km := DefaultKeyMap()
+	owner := map[string]string{}
+	for name, b := range km.byName() {
+		for _, k := range b.Keys() {
+			if o, dup := owner[k]; dup {
+				t.Errorf("key %q bound to %s and %s", k, o, name)
+			}
+			owner[k] = name
+		}
+	}
+	if err := annotations.DefaultSchema().Validate(ReservedKeys()...); err != nil {
+		t.Errorf("default labels clash with the reader's keys: %v", err)
+	}
+	for _, k := range []string{"X", "R"} {
+		if o, ok := owner[k]; ok {
+			t.Errorf("%s is kept free but bound to %s", k, o)
+		}
+	}
+	a := newTestApp(t, 240, 60)
+	bind(t, a, a.keys.Help)
+	for _, b := range []key.Binding{km.GrowEndChar, km.ShrinkEndChar, km.GrowStartChar, km.ShrinkStartChar} {
+		if !strings.Contains(screen(a), b.Help().Desc) {
+			t.Errorf("full help does not list %q", b.Help().Desc)
+		}
+	}
+	if err := km.Rebind(map[string][]string{"shrink_start_char": {"_"}, "grow_end_char": {";"}}); err != nil ||
+		km.ShrinkStartChar.Keys()[0] != "_" || km.GrowEndChar.Keys()[0] != ";" {
+		t.Fatalf("rebind: %v", err)
+	}
+}
+
+// TestWordMotionsStopOnTheSameWords: w and b land on the starts of the words a label
+// key tags, numbers and contractions whole, punctuation skipped.
+func TestWordMotionsStopOnTheSameWords(t *testing.T) {
+	a, _ := newTextApp(t, "قال: 10,000 (don't) ۱۰٬۰۰۰، 2024-06-19.")
+	p := a.focused()
+	text := p.view.text
+	var got []string
+	for range 6 {
+		got = append(got, strings.TrimSpace(string(text[p.cursor:])))
+		bind(t, a, a.keys.NextWord)
+	}
+	want := []string{"قال: 10,000 (don't) ۱۰٬۰۰۰، 2024-06-19.", "10,000 (don't) ۱۰٬۰۰۰، 2024-06-19.",
+		"don't) ۱۰٬۰۰۰، 2024-06-19.", "۱۰٬۰۰۰، 2024-06-19.", "2024-06-19.", "2024-06-19."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("w stops at\n%q\nwant\n%q", got, want)
+	}
+	bind(t, a, a.keys.PrevWord, a.keys.PrevWord)
+	if rest := strings.TrimSpace(string(text[p.cursor:])); rest != want[2] {
+		t.Fatalf("b b stops at %q", rest)
 	}
 }

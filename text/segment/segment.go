@@ -60,19 +60,27 @@ func segmentRange(text []rune, start, end int, out []Segment) []Segment {
 		return out
 	}
 	first := len(out)
-	b := []byte(string(text[start:end]))
-	state, pos, segStart := -1, start, start
+	str := string(text[start:end])
+	// UAX #29 words, cut only where a grapheme cluster also ends: word rules alone would
+	// cut after a Prepend (U+0600) or before a Thai spacing vowel. (Two plain passes cost
+	// half of uniseg.Step, which also finds line and sentence breaks.)
+	wState, wRest, wEnd := -1, str, 0
+	gState, gRest, gEnd := -1, str, 0
+	pos, segStart := start, start
 	var c classifier
-	for len(b) > 0 {
-		var cluster []byte
-		var bounds int
-		// Step walks grapheme clusters and reports word boundaries only between them,
-		// so no segment splits a cluster (UAX #29 alone would cut after a Prepend).
-		cluster, b, bounds, state = uniseg.Step(b, state)
-		n := utf8.RuneCount(cluster)
+	for len(wRest) > 0 {
+		var w string
+		w, wRest, wState = uniseg.FirstWordInString(wRest, wState)
+		wEnd += len(w)
+		for gEnd < wEnd {
+			var g string
+			g, gRest, _, gState = uniseg.FirstGraphemeClusterInString(gRest, gState)
+			gEnd += len(g)
+		}
+		n := utf8.RuneCountInString(w)
 		c.add(text[pos : pos+n])
 		pos += n
-		if bounds&uniseg.MaskWord != 0 || len(b) == 0 {
+		if gEnd == wEnd {
 			out = append(out, Segment{segStart, pos, c.kind()})
 			segStart, c = pos, classifier{}
 		}
