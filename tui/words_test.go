@@ -143,6 +143,10 @@ func TestEntityCannotBeCutBelowAWord(t *testing.T) {
 		if a.status != "selection «واشنطن»" {
 			t.Errorf("status after moving the start: %q", a.status)
 		}
+		// On screen the status is shaped and in visual order: count its letters.
+		if shown := between(screen(a), "selection «", "»"); len([]rune(shown)) != 6 {
+			t.Errorf("the screen shows the selection as %q, want the 6 letters of واشنطن", shown)
+		}
 		// The start stays where the character key put it while w extends the end.
 		bind(t, a, k.NextWord)
 		press(t, a, labelKey(t, a, "GPE"))
@@ -288,4 +292,14 @@ func TestWordMotionsStopOnTheSameWords(t *testing.T) {
 	if rest := strings.TrimSpace(string(text[p.cursor:])); rest != want[2] {
 		t.Fatalf("b b stops at %q", rest)
 	}
+}
+
+// between is the text of frame between the first before and the after that follows it.
+func between(frame, before, after string) string {
+	_, rest, ok := strings.Cut(frame, before)
+	if !ok {
+		return ""
+	}
+	in, _, _ := strings.Cut(rest, after)
+	return in
 }
