@@ -27,11 +27,11 @@ type Token struct {
 func Tokenize(text string) []Token {
 	rs := []rune(text)
 	var toks []Token
-	for _, sg := range segment.Runes(rs) {
+	segment.Each(rs, func(sg segment.Segment) {
 		if sg.Kind != segment.Space {
 			toks = append(toks, Token{Text: string(rs[sg.Start:sg.End]), Start: sg.Start, End: sg.End, ID: len(toks)})
 		}
-	}
+	})
 	return toks
 }
 

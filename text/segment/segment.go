@@ -48,7 +48,31 @@ type Segment struct {
 }
 
 // Runes segments text.
-func Runes(text []rune) []Segment { return segmentRange(text, 0, len(text), nil) }
+func Runes(text []rune) []Segment {
+	var out []Segment
+	Each(text, func(sg Segment) { out = append(out, sg) })
+	return out
+}
+
+// chunk is how many code points Each segments at a time: long texts are cut at safe
+// boundaries so memory stays bounded by the chunk, not the text.
+const chunk = 1 << 16
+
+// Each calls fn with every segment of text, in order.
+func Each(text []rune, fn func(Segment)) {
+	var buf []Segment
+	for pos := 0; pos < len(text); {
+		end := min(pos+chunk, len(text))
+		for end < len(text) && end-pos < chunk+maxWindow && !safe(text, end) {
+			end++
+		}
+		buf = segmentRange(text, pos, end, buf[:0])
+		for _, sg := range buf {
+			fn(sg)
+		}
+		pos = end
+	}
+}
 
 // String segments s; offsets are code points of s.
 func String(s string) []Segment { return Runes([]rune(s)) }

@@ -96,3 +96,23 @@ func TestLongRunWithoutSpace(t *testing.T) {
 		t.Fatalf("WordEndingAfter past the run: %v", sg)
 	}
 }
+
+// TestEachAcrossChunks: a text longer than one chunk segments as its parts do.
+func TestEachAcrossChunks(t *testing.T) {
+	unit := "وقالت كييف إن 10,000 جندي في 2024-06-19. "
+	n := chunk/len([]rune(unit)) + 3
+	text := []rune(strings.Repeat(unit, n))
+	segs := Runes(text)
+	one := String(unit)
+	if len(segs) != n*len(one) {
+		t.Fatalf("%d segments, want %d", len(segs), n*len(one))
+	}
+	step := len([]rune(unit))
+	for i, sg := range segs {
+		want := one[i%len(one)]
+		off := i / len(one) * step
+		if sg != (Segment{want.Start + off, want.End + off, want.Kind}) {
+			t.Fatalf("segment %d = %v, want %v shifted by %d", i, sg, want, off)
+		}
+	}
+}
