@@ -101,7 +101,7 @@ func (p *Pane) selectionBounds() (int, int) {
 
 // wordStartFrom is the start of the first word overlapping [s,e), or e if none does.
 func wordStartFrom(text []rune, s, e int) int {
-	if w, ok := segment.WordEndingAfter(text, s); ok && w.Start < e {
+	if w, ok := segment.FirstWordIn(text, s, e); ok {
 		return w.Start
 	}
 	return e
@@ -109,7 +109,7 @@ func wordStartFrom(text []rune, s, e int) int {
 
 // wordEndUpTo is the end of the last word overlapping [s,e), or s if none does.
 func wordEndUpTo(text []rune, s, e int) int {
-	if w, ok := segment.WordStartingBefore(text, e); ok && w.End > s {
+	if w, ok := segment.LastWordIn(text, s, e); ok {
 		return w.End
 	}
 	return s

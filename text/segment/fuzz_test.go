@@ -45,7 +45,7 @@ var tricky = []rune(" \t\n\r\u00a0\u202f\u200b\ufeffaبوالאกำ한カ\u091
 // strings of tricky characters, which random bytes rarely reach.
 func TestSegmentPropertiesOnTrickyText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 29))
-	for n := 0; n < 10000; n++ {
+	for n := 0; n < 5000; n++ {
 		rs := make([]rune, rng.IntN(24))
 		for i := range rs {
 			rs[i] = tricky[rng.IntN(len(tricky))]
@@ -80,6 +80,11 @@ func checkSegments(t *testing.T, s string) {
 	if len(text) >= maxWindow {
 		return // windows are capped there; TestLongRunWithoutSpace covers it
 	}
+	for s := 0; s <= len(text); s++ {
+		for _, e := range []int{s - 2, s, s + 1, s + 3, len(text)} {
+			checkWordIn(t, text, segs, s, max(0, min(e, len(text))))
+		}
+	}
 	for _, sg := range segs {
 		for i := sg.Start; i < sg.End; i++ {
 			if got := At(text, i); got != sg {
@@ -95,5 +100,26 @@ func checkSegments(t *testing.T, s string) {
 				}
 			}
 		}
+	}
+}
+
+// checkWordIn compares FirstWordIn and LastWordIn with a search of all segments.
+func checkWordIn(t *testing.T, text []rune, segs []Segment, s, e int) {
+	t.Helper()
+	var first, last Segment
+	var okF, okL bool
+	for _, sg := range segs {
+		if sg.Kind.IsWord() && sg.End > s && sg.Start < e {
+			if !okF {
+				first, okF = sg, true
+			}
+			last, okL = sg, true
+		}
+	}
+	if got, ok := FirstWordIn(text, s, e); got != first || ok != okF {
+		t.Fatalf("FirstWordIn(%q, %d, %d) = %v %v, want %v %v", string(text), s, e, got, ok, first, okF)
+	}
+	if got, ok := LastWordIn(text, s, e); got != last || ok != okL {
+		t.Fatalf("LastWordIn(%q, %d, %d) = %v %v, want %v %v", string(text), s, e, got, ok, last, okL)
 	}
 }

@@ -67,11 +67,22 @@ func At(text []rune, i int) Segment {
 }
 
 // WordEndingAfter is the first word (IsWord) that ends after offset i.
-func WordEndingAfter(text []rune, i int) (Segment, bool) {
-	for pos := max(i, 0); pos < len(text); {
+func WordEndingAfter(text []rune, i int) (Segment, bool) { return FirstWordIn(text, i, len(text)) }
+
+// WordStartingBefore is the last word (IsWord) that starts before offset i.
+func WordStartingBefore(text []rune, i int) (Segment, bool) { return LastWordIn(text, 0, i) }
+
+// FirstWordIn is the first word (IsWord) that ends after s and starts before e (for
+// s < e: the first word overlapping [s,e)). It looks no further than e, so snapping a
+// selection costs the selection, not the text.
+func FirstWordIn(text []rune, s, e int) (Segment, bool) {
+	for pos := max(s, 0); pos < len(text); {
 		segs := Around(text, pos)
 		for _, sg := range segs {
-			if sg.Kind.IsWord() && sg.End > i {
+			if sg.Start >= e {
+				return Segment{}, false
+			}
+			if sg.Kind.IsWord() && sg.End > s {
 				return sg, true
 			}
 		}
@@ -80,12 +91,16 @@ func WordEndingAfter(text []rune, i int) (Segment, bool) {
 	return Segment{}, false
 }
 
-// WordStartingBefore is the last word (IsWord) that starts before offset i.
-func WordStartingBefore(text []rune, i int) (Segment, bool) {
-	for pos := min(i, len(text)) - 1; pos >= 0; {
+// LastWordIn is the last word (IsWord) that starts before e and ends after s.
+func LastWordIn(text []rune, s, e int) (Segment, bool) {
+	for pos := min(e, len(text)) - 1; pos >= 0; {
 		segs := Around(text, pos)
 		for j := len(segs) - 1; j >= 0; j-- {
-			if sg := segs[j]; sg.Kind.IsWord() && sg.Start < i {
+			sg := segs[j]
+			if sg.End <= s {
+				return Segment{}, false
+			}
+			if sg.Kind.IsWord() && sg.Start < e {
 				return sg, true
 			}
 		}
