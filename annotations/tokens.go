@@ -25,11 +25,10 @@ type Token struct {
 // label key tags), dropping white space. Persian ZWNJ stays inside words; 10,000, 3.5,
 // ٣٫٥, 2024-06-19 and don't are one token each.
 func Tokenize(text string) []Token {
-	rs := []rune(text)
 	var toks []Token
-	segment.Each(rs, func(sg segment.Segment) {
+	segment.EachString(text, func(sg segment.Segment, word string) {
 		if sg.Kind != segment.Space {
-			toks = append(toks, Token{Text: string(rs[sg.Start:sg.End]), Start: sg.Start, End: sg.End, ID: len(toks)})
+			toks = append(toks, Token{Text: word, Start: sg.Start, End: sg.End, ID: len(toks)})
 		}
 	})
 	return toks

@@ -161,3 +161,23 @@ func TestAlignTokensLeavesItsInputAlone(t *testing.T) {
 		t.Fatalf("in %v out %v span %+v", toks, out, spans[0])
 	}
 }
+
+// BenchmarkTokenize tokenizes the five sample articles of the layout tests.
+func BenchmarkTokenize(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "text", "layout", "testdata", "corpus", "*.txt"))
+	var docs []string
+	size := 0
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs, size = append(docs, string(d)), size+len(d)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, d := range docs {
+			Tokenize(d)
+		}
+	}
+}

@@ -63,6 +63,13 @@ func checkSegments(t *testing.T, s string) {
 	if !reflect.DeepEqual(segs, Runes(text)) || !reflect.DeepEqual(segs, String(s)) {
 		t.Fatal("not deterministic")
 	}
+	i := 0
+	EachString(s, func(sg Segment, sub string) {
+		if sg != segs[i] || (utf8.ValidString(s) && sub != string(text[sg.Start:sg.End])) {
+			t.Fatalf("EachString(%q) gives %v %q, Runes %v", s, sg, sub, segs[i])
+		}
+		i++
+	})
 	bounds := graphemeBounds(text)
 	pos := 0
 	for _, sg := range segs {

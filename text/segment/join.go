@@ -1,6 +1,9 @@
 package segment
 
-import "unicode"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // isNumberJoiner is a separator that UAX #29 breaks at but that sits inside dates and
 // ranges: 2024-06-19, ٢٠٢٤/٠٦/١٩, 1⁄2. (Commas, full stops, ٫ ٬ and ؍ are kept by
@@ -14,14 +17,13 @@ func isNumberJoiner(r rune) bool {
 }
 
 // joinNumbers merges number, joiner, number into one number, in place.
-func joinNumbers(text []rune, segs []Segment) []Segment {
+func joinNumbers(str string, segs []piece) []piece {
 	out := segs[:0]
 	for i := 0; i < len(segs); i++ {
 		s := segs[i]
 		if s.Kind == Number {
-			for i+2 < len(segs) && segs[i+1].End-segs[i+1].Start == 1 && isNumberJoiner(text[segs[i+1].Start]) &&
-				segs[i+2].Kind == Number {
-				s.End = segs[i+2].End
+			for i+2 < len(segs) && isNumberJoinerPiece(str, segs[i+1]) && segs[i+2].Kind == Number {
+				s.End, s.b1 = segs[i+2].End, segs[i+2].b1
 				i += 2
 			}
 		}
@@ -30,22 +32,20 @@ func joinNumbers(text []rune, segs []Segment) []Segment {
 	return out
 }
 
+func isNumberJoinerPiece(str string, p piece) bool {
+	if p.End-p.Start != 1 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(str[p.b0:])
+	return isNumberJoiner(r)
+}
+
 // urlPrefixes start a URL (ASCII, compared without case).
 var urlPrefixes = []string{"https://", "http://", "www."}
 
-func hasURLPrefix(text []rune, i int) bool {
+func hasURLPrefix(s string) bool {
 	for _, p := range urlPrefixes {
-		if i+len(p) > len(text) {
-			continue
-		}
-		ok := true
-		for j := 0; j < len(p); j++ {
-			if unicode.ToLower(text[i+j]) != rune(p[j]) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 			return true
 		}
 	}
@@ -63,19 +63,19 @@ func isURLTail(r rune) bool {
 
 // joinURLs merges the segments of a URL (up to white space, less trailing punctuation
 // and an unbalanced closing bracket) into one, in place.
-func joinURLs(text []rune, segs []Segment) []Segment {
+func joinURLs(str string, segs []piece) []piece {
 	out := segs[:0]
 	for i := 0; i < len(segs); i++ {
 		s := segs[i]
-		if s.Kind == Word && hasURLPrefix(text, s.Start) {
+		if s.Kind == Word && hasURLPrefix(str[s.b0:]) {
 			last := i
 			for j := i + 1; j < len(segs) && segs[j].Kind != Space; j++ {
 				last = j
 			}
-			for last > i && urlTail(text, s.Start, segs[last]) {
+			for last > i && urlTail(str, s.b0, segs[last]) {
 				last--
 			}
-			s = Segment{s.Start, segs[last].End, URL}
+			s = piece{Segment{s.Start, segs[last].End, URL}, s.b0, segs[last].b1}
 			i = last
 		}
 		out = append(out, s)
@@ -83,24 +83,20 @@ func joinURLs(text []rune, segs []Segment) []Segment {
 	return out
 }
 
-// urlTail tells whether seg, the last segment of a URL starting at start, is trailing
+// urlTail tells whether p, the last segment of a URL starting at byte b0, is trailing
 // punctuation: a single tail mark, except a closing bracket the URL opened.
-func urlTail(text []rune, start int, seg Segment) bool {
-	if seg.End-seg.Start != 1 || !isURLTail(text[seg.Start]) {
+func urlTail(str string, b0 int, p piece) bool {
+	if p.End-p.Start != 1 {
 		return false
 	}
-	open := map[rune]rune{')': '(', ']': '['}[text[seg.Start]]
+	r, _ := utf8.DecodeRuneInString(str[p.b0:])
+	if !isURLTail(r) {
+		return false
+	}
+	open := map[rune]rune{')': '(', ']': '['}[r]
 	if open == 0 {
 		return true
 	}
-	depth := 0
-	for _, r := range text[start:seg.Start] {
-		switch r {
-		case open:
-			depth++
-		case text[seg.Start]:
-			depth--
-		}
-	}
-	return depth <= 0
+	inside := str[b0:p.b0]
+	return strings.Count(inside, string(open)) <= strings.Count(inside, string(r))
 }

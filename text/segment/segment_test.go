@@ -100,10 +100,13 @@ func TestLongRunWithoutSpace(t *testing.T) {
 // TestEachAcrossChunks: a text longer than one chunk segments as its parts do.
 func TestEachAcrossChunks(t *testing.T) {
 	unit := "وقالت كييف إن 10,000 جندي في 2024-06-19. "
-	n := chunk/len([]rune(unit)) + 3
+	n := 3*chunk/len(unit) + 3
 	text := []rune(strings.Repeat(unit, n))
 	segs := Runes(text)
 	one := String(unit)
+	if len(string(text)) <= 2*chunk {
+		t.Fatalf("the text should span three chunks")
+	}
 	if len(segs) != n*len(one) {
 		t.Fatalf("%d segments, want %d", len(segs), n*len(one))
 	}

@@ -20,7 +20,11 @@ func safe(text []rune, i int) bool {
 	if i <= 0 || i >= len(text) {
 		return true
 	}
-	prev, r := text[i-1], text[i]
+	return safePair(text[i-1], text[i])
+}
+
+// safePair tells whether a boundary between prev and r is safe (see safe).
+func safePair(prev, r rune) bool {
 	if !unicode.IsSpace(prev) || unicode.IsSpace(r) {
 		return false
 	}
@@ -53,7 +57,15 @@ func Window(text []rune, i int) (start, end int) {
 // Around returns the segments of the window holding offset i.
 func Around(text []rune, i int) []Segment {
 	s, e := Window(text, i)
-	return segmentRange(text, s, e, nil)
+	if s >= e {
+		return nil
+	}
+	ps := segmentString(string(text[s:e]), s, nil)
+	out := make([]Segment, len(ps))
+	for j, p := range ps {
+		out[j] = p.Segment
+	}
+	return out
 }
 
 // At is the segment holding offset i (0 <= i < len(text)).
