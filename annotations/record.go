@@ -78,11 +78,12 @@ func hash32(parts ...[]byte) int32 {
 func (s *Store) record(d *docState) Record {
 	r := Record{
 		Text: d.info.Text, Meta: Meta{ID: d.info.ID, Source: d.info.Source, Lang: d.info.Lang},
-		Tokens: d.toks(), Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims),
-		Relations: []Relation{}, Answer: d.answer, AnnotatorID: s.opts.Annotator,
-		SessionID: s.opts.Session, Timestamp: d.updated / 1000, OffsetUnit: OffsetUnit,
-		Tokenization: Tokenization, TextSHA256: textSHA(d.info.Text),
+		Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims), Relations: []Relation{},
+		Answer: d.answer, AnnotatorID: s.opts.Annotator, SessionID: s.opts.Session,
+		Timestamp: d.updated / 1000, OffsetUnit: OffsetUnit, Tokenization: Tokenization,
+		TextSHA256: textSHA(d.info.Text),
 	}
+	r.Tokens = alignTokens(d.toks(), r.Spans, r.Claims)
 	if r.Tokens == nil {
 		r.Tokens = []Token{}
 	}
@@ -91,8 +92,12 @@ func (s *Store) record(d *docState) Record {
 			r.Claims[i].Links = []Link{} // consumers get [], not null
 		}
 	}
+	byID := make(map[string]Span, len(r.Spans))
+	for _, sp := range r.Spans {
+		byID[sp.ID] = sp
+	}
 	for _, c := range r.Claims {
-		if sp, ok := d.spans[c.Claimant.SpanID]; ok {
+		if sp, ok := byID[c.Claimant.SpanID]; ok {
 			r.Relations = append(r.Relations, Relation{
 				Head: sp.TokenEnd, Child: c.Span.TokenEnd,
 				HeadSpan: relSpan(sp), ChildSpan: relSpan(c.Span), Label: "CLAIMANT",

@@ -9,10 +9,12 @@ func (s *Store) Doc(docID string) (DocView, bool) {
 	if d == nil {
 		return DocView{}, false
 	}
-	return DocView{
-		Info: d.info, Tokens: d.toks(), Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims),
+	v := DocView{
+		Info: d.info, Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims),
 		Answer: d.answer, CanUndo: len(d.undo) > 0, CanRedo: len(d.redo) > 0,
-	}, true
+	}
+	v.Tokens = alignTokens(d.toks(), v.Spans, v.Claims) // as in the record
+	return v, true
 }
 
 // Docs lists the IDs of documents in the store, in first-touch order.

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -20,54 +19,6 @@ import (
 // journal already holds every edit, so this only bounds how stale annotations.jsonl is.
 const defaultFlushDelay = 2 * time.Second
 
-func isMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }
-
-// target is what an annotation key acts on: the selection, else the word under the
-// cursor. Both cover whole characters with their combining marks.
-func (p *Pane) target() (layout.Range, bool) {
-	text := p.view.text
-	if len(text) == 0 {
-		return layout.Range{}, false
-	}
-	var s, e int
-	if p.selAnchor >= 0 {
-		// A selection snaps to whole words, as annotators expect from token-based tools:
-		// "v w w" then a label covers the three words, not two and a letter.
-		s, e = min(p.selAnchor, p.cursor), min(max(p.selAnchor, p.cursor)+1, len(text))
-		s, e = trimToWords(text, s, e)
-		for s > 0 && s < e && isWordRune(text[s-1]) {
-			s--
-		}
-		for e < len(text) && e > s && isWordRune(text[e]) {
-			e++
-		}
-	} else {
-		if p.cursor >= len(text) || !isWordRune(text[p.cursor]) {
-			return layout.Range{}, false
-		}
-		s, e = p.cursor, p.cursor+1
-		for s > 0 && isWordRune(text[s-1]) {
-			s--
-		}
-		for e < len(text) && isWordRune(text[e]) {
-			e++
-		}
-	}
-	return snapToCharacters(text, s, e), e > s
-}
-
-// snapToCharacters widens [s,e) so no base letter is cut from its marks.
-func snapToCharacters(text []rune, s, e int) layout.Range {
-	s, e = max(s, 0), min(e, len(text))
-	for s > 0 && isMark(text[s]) {
-		s--
-	}
-	for e < len(text) && isMark(text[e]) {
-		e++
-	}
-	return layout.Range{Start: s, End: e}
-}
-
 // selection is the selected range for drawing, or an empty one.
 func (p *Pane) selection() layout.Range {
 	if p.selAnchor < 0 || !p.ready() {
@@ -75,39 +26,6 @@ func (p *Pane) selection() layout.Range {
 	}
 	r, _ := p.target()
 	return r
-}
-
-// wordEndAfter is the end of the first word ending after offset i.
-func wordEndAfter(text []rune, i int) int {
-	for i < len(text) && !isWordRune(text[i]) {
-		i++
-	}
-	for i < len(text) && isWordRune(text[i]) {
-		i++
-	}
-	return i
-}
-
-// wordStartBefore is the start of the last word starting before offset i.
-func wordStartBefore(text []rune, i int) int {
-	for i > 0 && !isWordRune(text[i-1]) {
-		i--
-	}
-	for i > 0 && isWordRune(text[i-1]) {
-		i--
-	}
-	return i
-}
-
-// trimToWords shrinks [s,e) to start and end on word characters.
-func trimToWords(text []rune, s, e int) (int, int) {
-	for s < e && !isWordRune(text[s]) {
-		s++
-	}
-	for e > s && !isWordRune(text[e-1]) {
-		e--
-	}
-	return s, e
 }
 
 // annotationKey handles the annotation keys; false means the key is not one of them.
@@ -122,7 +40,7 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if p.selAnchor >= 0 {
 			p.selAnchor = -1
 		} else {
-			p.selAnchor = p.cursor
+			p.selAnchor, p.selExact = p.cursor, exactEnds{}
 			a.setStatus("selecting: move to extend, a label key to tag, esc to cancel", false)
 		}
 	case msg.String() == "esc" && p.selAnchor >= 0:
@@ -138,7 +56,10 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.tag(p, a.schema.Claim.Name), true
 	case key.Matches(msg, k.Remove):
 		return a.removeUnderCursor(p), true
-	case key.Matches(msg, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart):
+	case p.selAnchor >= 0 && key.Matches(msg, k.GrowStartChar, k.ShrinkStartChar, k.GrowEndChar, k.ShrinkEndChar):
+		a.moveSelectionEnd(p, msg)
+	case key.Matches(msg, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart,
+		k.GrowStartChar, k.ShrinkStartChar, k.GrowEndChar, k.ShrinkEndChar):
 		return a.resizeUnderCursor(p, msg), true
 	case key.Matches(msg, k.Undo):
 		return a.edit("undo", func() error { return a.store.Undo(doc) }), true
@@ -268,7 +189,7 @@ func (a *App) removeUnderCursor(p *Pane) tea.Cmd {
 	return nil
 }
 
-// resizeUnderCursor grows or shrinks the innermost span by one word at either end.
+// resizeUnderCursor grows or shrinks the innermost span by a word or a character at either end.
 func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 	span, claim := a.innermost(p)
 	if span == nil && claim == nil {
@@ -282,27 +203,12 @@ func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 	} else {
 		s, e, id = span.Start, span.End, span.ID
 	}
-	text, k := p.view.text, &a.keys
-	switch {
-	case key.Matches(msg, k.GrowEnd):
-		e = wordEndAfter(text, e)
-	case key.Matches(msg, k.ShrinkEnd):
-		ns := wordStartBefore(text, e)
-		if ns > s {
-			e = ns
-		}
-	case key.Matches(msg, k.GrowStart):
-		s = wordStartBefore(text, s)
-	case key.Matches(msg, k.ShrinkStart):
-		if ne := wordEndAfter(text, s); ne < e {
-			s = ne
-		}
-	}
-	s, e = trimToWords(text, s, e)
-	r := snapToCharacters(text, s, e)
+	s, e = resizeBounds(p.view.text, s, e, msg, &a.keys)
+	r := snapToCharacters(p.view.text, s, e)
 	if r.End <= r.Start {
 		return nil
 	}
+	keepCursorIn(p, r)
 	doc := p.info.ID
 	if claim != nil {
 		c := *claim
@@ -312,7 +218,7 @@ func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 			return err
 		})
 	}
-	what := fmt.Sprintf("%s «%s»", span.Label, string(text[r.Start:r.End]))
+	what := fmt.Sprintf("%s «%s»", span.Label, string(p.view.text[r.Start:r.End]))
 	for _, o := range a.store.Spans(doc, r.Start, r.End) {
 		if o.ID != id && o.Label == span.Label {
 			what += fmt.Sprintf(", merged with %s «%s»", o.Label, o.Text)

@@ -159,22 +159,3 @@ func (v *docView) last() linePos {
 	pi := len(v.paras) - 1
 	return linePos{pi, len(v.para(pi).Lines) - 1}
 }
-
-// wordStarts lists the offsets of word starts in paragraph pi, in logical order.
-func (v *docView) wordStarts(pi int) []int {
-	r := v.paras[pi]
-	var out []int
-	inWord := false
-	for i := r.Start; i < r.End; i++ {
-		w := isWordRune(v.text[i])
-		if w && !inWord {
-			out = append(out, i)
-		}
-		inWord = w || (inWord && unicode.Is(unicode.Mn, v.text[i]))
-	}
-	return out
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 0x0640 || r == 0x200C
-}

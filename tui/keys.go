@@ -32,6 +32,8 @@ type KeyMap struct {
 	Select, LabelPicker, Claim, Remove key.Binding
 	GrowEnd, ShrinkEnd                 key.Binding
 	GrowStart, ShrinkStart             key.Binding
+	GrowEndChar, ShrinkEndChar         key.Binding
+	GrowStartChar, ShrinkStartChar     key.Binding
 	Undo, Redo                         key.Binding
 	Link                               key.Binding
 	Unlink, Relink                     key.Binding
@@ -79,14 +81,20 @@ func DefaultKeyMap() KeyMap {
 		ShrinkEnd:   b([]string{"<"}, "<", "shrink span end by a word"),
 		GrowStart:   b([]string{")"}, ")", "grow span start by a word (merges same label)"),
 		ShrinkStart: b([]string{"("}, "(", "shrink span start by a word"),
-		Undo:        b([]string{"u"}, "u", "undo"),
-		Redo:        b([]string{"ctrl+r"}, "ctrl+r", "redo"),
-		Link:        b([]string{"L"}, "L", "link claim to a claim in another pane"),
-		Unlink:      b([]string{"X"}, "X", "unlink the claim under cursor"),
-		Relink:      b([]string{"R"}, "R", "change a link's relation"),
-		Accept:      b([]string{"a"}, "a", "accept document"),
-		Reject:      b([]string{"r"}, "r", "reject document"),
-		Ignore:      b([]string{"i"}, "i", "ignore document"),
+		// The character steps sit on keys every layout types as themselves (, and . are
+		// < and > unshifted; - and = stand for minus and plus).
+		GrowEndChar:     b([]string{"."}, ".", "grow selection or span end by a character"),
+		ShrinkEndChar:   b([]string{","}, ",", "shrink selection or span end by a character"),
+		GrowStartChar:   b([]string{"="}, "=", "grow selection or span start by a character"),
+		ShrinkStartChar: b([]string{"-"}, "-", "shrink selection or span start by a character"),
+		Undo:            b([]string{"u"}, "u", "undo"),
+		Redo:            b([]string{"ctrl+r"}, "ctrl+r", "redo"),
+		Link:            b([]string{"L"}, "L", "link claim to a claim in another pane"),
+		Unlink:          b([]string{"X"}, "X", "unlink the claim under cursor"),
+		Relink:          b([]string{"R"}, "R", "change a link's relation"),
+		Accept:          b([]string{"a"}, "a", "accept document"),
+		Reject:          b([]string{"r"}, "r", "reject document"),
+		Ignore:          b([]string{"i"}, "i", "ignore document"),
 	}
 }
 
@@ -102,7 +110,8 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"next_match": &k.NextMatch, "prev_match": &k.PrevMatch, "help": &k.Help, "quit": &k.Quit, "quit_anyway": &k.QuitAnyway,
 		"warnings": &k.Warnings, "select": &k.Select, "label_picker": &k.LabelPicker, "claim": &k.Claim,
 		"remove": &k.Remove, "grow_end": &k.GrowEnd, "shrink_end": &k.ShrinkEnd, "grow_start": &k.GrowStart,
-		"shrink_start": &k.ShrinkStart, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
+		"shrink_start": &k.ShrinkStart, "grow_end_char": &k.GrowEndChar, "shrink_end_char": &k.ShrinkEndChar,
+		"grow_start_char": &k.GrowStartChar, "shrink_start_char": &k.ShrinkStartChar, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
 		"unlink": &k.Unlink, "relink": &k.Relink,
 		"accept": &k.Accept, "reject": &k.Reject, "ignore": &k.Ignore,
 	}
@@ -145,7 +154,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextPane, k.PrevPane, k.NextDoc, k.PrevDoc, k.OpenDoc, k.SyncScroll, k.Direction},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextWord, k.PrevWord, k.Left, k.Right, k.Search, k.NextMatch, k.PrevMatch, k.Warnings, k.Help, k.Quit, k.QuitAnyway},
-		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart},
+		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart,
+			k.GrowEndChar, k.ShrinkEndChar, k.GrowStartChar, k.ShrinkStartChar},
 		{k.Undo, k.Redo, k.Link, k.Unlink, k.Relink, k.Accept, k.Reject, k.Ignore},
 	}
 }

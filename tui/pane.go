@@ -27,6 +27,7 @@ type Pane struct {
 	current int // index into matches of the match n/N landed on, -1 for none
 
 	selAnchor int                 // where v started the selection; -1 for none
+	selExact  exactEnds           // selection ends moved by a character (words.go)
 	info      annotations.DocInfo // the document as the annotation store knows it
 }
 
@@ -186,35 +187,6 @@ func (p *Pane) moveVisual(dx int) {
 	}
 	p.cursor = nearestLogical(nl, edge)
 	p.ensureVisible()
-}
-
-// moveWord moves to the next (n > 0) or previous word start in reading order.
-func (p *Pane) moveWord(n int) {
-	p.goalCol = -1
-	v := p.view
-	pi := v.paraOf(p.cursor)
-	for pi >= 0 && pi < len(v.paras) {
-		starts := v.wordStarts(pi)
-		if n > 0 {
-			for _, s := range starts {
-				if s > p.cursor {
-					p.cursor = s
-					p.ensureVisible()
-					return
-				}
-			}
-			pi++
-		} else {
-			for i := len(starts) - 1; i >= 0; i-- {
-				if starts[i] < p.cursor {
-					p.cursor = starts[i]
-					p.ensureVisible()
-					return
-				}
-			}
-			pi--
-		}
-	}
 }
 
 func (p *Pane) gotoTop() {
