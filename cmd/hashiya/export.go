@@ -30,7 +30,8 @@ func newExportCmd() *cobra.Command {
 			"Tokens: " + annotations.Tokenization + ".\n" +
 			"BOILERPLATE spans are dropped unless --include-boilerplate; documents answered\n" +
 			"reject or ignore are skipped except in prodigy format. The input is validated\n" +
-			"first; any bad line stops the export.",
+			"first as by hashiya validate (with --labels, against that schema); any bad line\n" +
+			"stops the export.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := "annotations.jsonl"
@@ -38,19 +39,21 @@ func newExportCmd() *cobra.Command {
 				in = args[0]
 			}
 			opts := annotations.ExportOptions{Offsets: offsets, IncludeBoilerplate: boilerplate}
+			var check annotations.ValidateOptions
 			if labels != "" {
 				s, err := annotations.LoadSchema(labels)
 				if err != nil {
 					return err
 				}
 				opts.Schema = s
+				check = annotations.ValidateOptions{Schema: &s, SchemaName: labels}
 			}
 			warned := 0
 			opts.Warn = func(m string) {
 				warned++
 				fmt.Fprintln(cmd.ErrOrStderr(), "note:", m)
 			}
-			return runExport(cmd, in, format, out, opts, &warned)
+			return runExport(cmd, in, format, out, opts, check, &warned)
 		},
 	}
 	f := cmd.Flags()
@@ -63,12 +66,12 @@ func newExportCmd() *cobra.Command {
 	return cmd
 }
 
-func runExport(cmd *cobra.Command, in, format, out string, opts annotations.ExportOptions, warned *int) error {
+func runExport(cmd *cobra.Command, in, format, out string, opts annotations.ExportOptions, check annotations.ValidateOptions, warned *int) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return err
 	}
-	recs, probs, err := annotations.ReadRecords(f, in)
+	recs, probs, err := annotations.ReadRecords(f, in, check)
 	f.Close()
 	for _, p := range probs {
 		fmt.Fprintln(cmd.ErrOrStderr(), p)
