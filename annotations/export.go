@@ -41,6 +41,9 @@ type ExportOptions struct {
 	Schema Schema
 	// Dir receives brat's files.
 	Dir string
+	// Guard, when set, is asked before brat writes each file and may refuse
+	// it (the CLI refuses to write over its input).
+	Guard func(path string) error
 	// Warn receives notes about data changed for a format (overlaps
 	// dropped, spans widened to tokens); nil discards them.
 	Warn func(string)

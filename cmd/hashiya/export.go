@@ -25,7 +25,9 @@ func newExportCmd() *cobra.Command {
 			"  conll    token<TAB>IOB2 tag, blank line between text lines\n" +
 			"  hf       JSONL {id, tokens, ner_tags} plus labels.json with the tag names\n" +
 			"  claims   JSONL, one claim per line\n" +
-			"  brat     DOC.txt + DOC.ann per document into --out DIR\n" +
+			"  brat     NAME.txt + NAME.ann per document into --out DIR, NAME the id with\n" +
+			"           bytes outside [A-Za-z0-9._-] percent-encoded; documents.json maps\n" +
+			"           names to ids, annotation.conf declares the types\n" +
 			"Offsets are code points unless --offsets utf16 (doccano, claims only).\n" +
 			"Tokens: " + annotations.Tokenization + ".\n" +
 			"BOILERPLATE spans are dropped unless --include-boilerplate; documents answered\n" +
