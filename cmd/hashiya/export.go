@@ -73,6 +73,11 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 	if err != nil {
 		return err
 	}
+	guard, err := inputGuard(f, in)
+	if err != nil {
+		f.Close()
+		return err
+	}
 	recs, probs, err := annotations.ReadRecords(f, in, check)
 	f.Close()
 	for _, p := range probs {
@@ -86,9 +91,15 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 			return fmt.Errorf("brat writes one .txt and .ann per document: give --out DIR")
 		}
 		opts.Dir = out
+		opts.Guard = guard.check
 		return annotations.Export(io.Discard, recs, format, opts)
 	}
 	if out == "" {
+		if so, ok := cmd.OutOrStdout().(*os.File); ok {
+			if st, err := so.Stat(); err == nil && guard.same(st) {
+				return fmt.Errorf("refusing to write to standard output: it is the input %s (a shell > has already emptied it; >> would append to it)", in)
+			}
+		}
 		if err := annotations.Export(cmd.OutOrStdout(), recs, format, opts); err != nil {
 			return err
 		}
@@ -108,11 +119,19 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 		}
 		out = filepath.Join(out, strings.TrimSuffix(filepath.Base(in), ".jsonl")+"."+format+ext)
 	}
+	lp := strings.TrimSuffix(out, filepath.Ext(out)) + ".labels.json"
+	if err := guard.check(out); err != nil {
+		return err
+	}
+	if format == annotations.FormatHF {
+		if err := guard.check(lp); err != nil {
+			return err
+		}
+	}
 	if err := writeFileAtomic(out, func(w io.Writer) error { return annotations.Export(w, recs, format, opts) }); err != nil {
 		return err
 	}
 	if format == annotations.FormatHF {
-		lp := strings.TrimSuffix(out, filepath.Ext(out)) + ".labels.json"
 		b, _ := json.MarshalIndent(map[string]any{"names": annotations.HFLabels(opts), "tokenization": annotations.Tokenization}, "", "  ")
 		if err := writeFileAtomic(lp, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err }); err != nil {
 			return err
