@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -144,16 +145,35 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 }
 
-// ReservedKeys are the keys the reader keeps for itself; a label schema may not use
-// them. The claim key is the schema's own (the CLAIM label's key).
-func ReservedKeys() []string {
-	km := DefaultKeyMap()
-	var out []string
-	for name, b := range km.byName() {
-		if name != "claim" {
-			out = append(out, b.Keys()...)
+// Reserved are the keys this key map keeps for itself, which a label schema may not
+// use: every key of every binding but the claim key (the CLAIM label's own), a bound
+// "space" also as " " (how a label file writes it), and j, k and q, which the label
+// picker reads whatever the bindings say.
+func (k KeyMap) Reserved() []string {
+	out := []string{"j", "k", "q"}
+	for name, b := range k.byName() {
+		if name == "claim" {
+			continue
+		}
+		for _, key := range b.Keys() {
+			out = append(out, key)
+			if key == "space" {
+				out = append(out, " ")
+			}
 		}
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
+}
+
+// ReservedKeys is Reserved of the key map the reader runs with (UserKeyMap).
+//
+// Deprecated: call Reserved on the key map in effect; a config that does not load
+// counts here as the defaults.
+func ReservedKeys() []string {
+	km, err := UserKeyMap()
+	if err != nil {
+		km = DefaultKeyMap()
+	}
+	return km.Reserved()
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/tui"
 	"github.com/spf13/cobra"
 )
 
@@ -17,15 +18,22 @@ func newLabelsCmd() *cobra.Command {
 		Short: "Print the active label schema",
 		Long: "Print the label schema: the built-in one, or FILE (TOML; see\n" +
 			"annotations/testdata/labels.toml for the format). --toml prints it as a\n" +
-			"starting point for your own file.",
+			"starting point for your own file. The schema is checked as the reader checks\n" +
+			"it: no label may use a key the reader keeps for itself under your key map\n" +
+			"(the defaults with the [keys] of $XDG_CONFIG_HOME/hashiya/config.toml).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			keys, err := tui.UserKeyMap()
+			if err != nil {
+				return err
+			}
 			s := annotations.DefaultSchema()
 			if path != "" {
-				var err error
-				if s, err = annotations.LoadSchema(path); err != nil {
+				if s, err = annotations.LoadSchema(path, keys.Reserved()...); err != nil {
 					return err
 				}
+			} else if err := s.Validate(keys.Reserved()...); err != nil {
+				return fmt.Errorf("the built-in labels clash with the key map of %s: %w", tui.UserConfigPath(), err)
 			}
 			if asTOML {
 				return toml.NewEncoder(cmd.OutOrStdout()).Encode(s)

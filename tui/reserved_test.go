@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/model"
+)
+
+func TestReservedFollowsTheKeyMap(t *testing.T) {
+	km := DefaultKeyMap()
+	res := km.Reserved()
+	for _, b := range []struct {
+		name string
+		keys []string
+	}{{"down", km.Down.Keys()}, {"quit", km.Quit.Keys()}, {"remove", km.Remove.Keys()}, {"direction", km.Direction.Keys()}} {
+		if !slices.Contains(res, b.keys[0]) {
+			t.Errorf("%s key %q not reserved: %v", b.name, b.keys[0], res)
+		}
+	}
+	if slices.Contains(res, km.Claim.Keys()[0]) {
+		t.Errorf("the claim key belongs to the schema's CLAIM label, yet is reserved")
+	}
+	if slices.Contains(res, " ") {
+		t.Errorf("space reserved though nothing binds it")
+	}
+	d := km.Direction.Keys()[0]
+	if err := km.Rebind(map[string][]string{"direction": {"D"}, "select": {"space"}}); err != nil {
+		t.Fatal(err)
+	}
+	res = km.Reserved()
+	if slices.Contains(res, d) || !slices.Contains(res, "D") {
+		t.Errorf("rebinding direction from %q to D: reserved %v", d, res)
+	}
+	if !slices.Contains(res, " ") {
+		t.Errorf("space bound to select, but a label on \" \" is allowed: %v", res)
+	}
+}
+
+// TestEveryUnreservedKeyTagsAsALabel: a label may use any printable key that
+// Reserved leaves free, so each must tag the word under the cursor, directly
+// and from the label picker; a key the reader consumed without reserving it
+// would fail here.
+func TestEveryUnreservedKeyTagsAsALabel(t *testing.T) {
+	km := DefaultKeyMap()
+	schema := annotations.DefaultSchema()
+	schema.Labels = nil
+	for c := '!'; c <= '~'; c++ {
+		k := string(c)
+		if slices.Contains(km.Reserved(), k) || k == schema.Claim.Key || k == schema.Boilerplate.Key {
+			continue
+		}
+		schema.Labels = append(schema.Labels, annotations.Label{Name: fmt.Sprintf("L%d", c), Key: k, Color: "#000000"})
+	}
+	if err := schema.Validate(km.Reserved()...); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "annotations.jsonl")
+	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Store: st, Out: out,
+		Schema: schema, Keys: km, FlushDelay: time.Millisecond})
+	drive(t, a, a.Init())
+	resize(t, a, 120, 40)
+	p := a.focused()
+	for _, via := range []string{"key", "picker"} {
+		for _, l := range schema.Labels {
+			if via == "picker" {
+				press(t, a, km.LabelPicker.Keys()[0])
+			}
+			press(t, a, l.Key)
+			spans := a.store.Spans(p.info.ID, 0, 100)
+			if len(spans) != 1 || spans[0].Label != l.Name {
+				t.Fatalf("%s %q: spans %+v", via, l.Key, spans)
+			}
+			press(t, a, km.Undo.Keys()[0])
+			if n := len(a.store.Spans(p.info.ID, 0, 100)); n != 0 {
+				t.Fatalf("%s %q: undo left %d spans", via, l.Key, n)
+			}
+		}
+	}
+}
