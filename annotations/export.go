@@ -62,10 +62,15 @@ func (o *ExportOptions) norm() {
 }
 
 // ReadRecords parses an annotations JSONL stream, refusing it if Validate
-// finds any problem (o as for Validate): exporting damaged training data
-// silently is worse than not exporting, and formats that read references
-// differently would disagree with each other.
-func ReadRecords(r io.Reader, name string, o ValidateOptions) ([]Record, []Problem, error) {
+// finds any problem: exporting damaged training data silently is worse than
+// not exporting, and formats that read references differently would
+// disagree with each other.
+func ReadRecords(r io.Reader, name string) ([]Record, []Problem, error) {
+	return ReadRecordsWith(r, name, ValidateOptions{})
+}
+
+// ReadRecordsWith is ReadRecords with the checks o adds (as ValidateWith).
+func ReadRecordsWith(r io.Reader, name string, o ValidateOptions) ([]Record, []Problem, error) {
 	recs, probs := scanRecords(r, name, o)
 	if len(probs) > 0 {
 		return nil, probs, fmt.Errorf("%s: %d problem(s); fix them (hashiya validate) before exporting", name, len(probs))

@@ -32,7 +32,7 @@ func bratRecords(t *testing.T, ids []string) []Record {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	recs, probs, err := ReadRecords(f, "annotations.jsonl", ValidateOptions{})
+	recs, probs, err := ReadRecords(f, "annotations.jsonl")
 	if err != nil {
 		t.Fatal(err, probs)
 	}
@@ -238,7 +238,7 @@ func TestBratLinkWithinADocumentIsOneRelation(t *testing.T) {
 	s.Close()
 	f, _ := os.Open(filepath.Join(dir, "annotations.jsonl"))
 	defer f.Close()
-	recs, probs, err := ReadRecords(f, "annotations.jsonl", ValidateOptions{})
+	recs, probs, err := ReadRecords(f, "annotations.jsonl")
 	if err != nil {
 		t.Fatal(err, probs)
 	}

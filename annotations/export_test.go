@@ -36,7 +36,7 @@ func mixedRecords(t *testing.T) []Record {
 	}
 	f, _ := os.Open(filepath.Join(dir, "annotations.jsonl"))
 	defer f.Close()
-	recs, probs, err := ReadRecords(f, "annotations.jsonl", ValidateOptions{})
+	recs, probs, err := ReadRecords(f, "annotations.jsonl")
 	if err != nil {
 		t.Fatal(err, probs)
 	}

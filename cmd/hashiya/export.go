@@ -78,7 +78,7 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 		f.Close()
 		return err
 	}
-	recs, probs, err := annotations.ReadRecords(f, in, check)
+	recs, probs, err := annotations.ReadRecordsWith(f, in, check)
 	f.Close()
 	for _, p := range probs {
 		fmt.Fprintln(cmd.ErrOrStderr(), p)
