@@ -71,7 +71,7 @@ func ReadRecords(r io.Reader, name string) ([]Record, []Problem, error) {
 
 // ReadRecordsWith is ReadRecords with the checks o adds (as ValidateWith).
 func ReadRecordsWith(r io.Reader, name string, o ValidateOptions) ([]Record, []Problem, error) {
-	recs, probs := scanRecords(r, name, o)
+	recs, probs := scanRecords(r, name, o, true)
 	if len(probs) > 0 {
 		return nil, probs, fmt.Errorf("%s: %d problem(s); fix them (hashiya validate) before exporting", name, len(probs))
 	}

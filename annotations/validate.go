@@ -44,7 +44,7 @@ func Validate(r io.Reader, name string) []Problem {
 
 // ValidateWith is Validate with the checks o adds (labels against a schema).
 func ValidateWith(r io.Reader, name string, o ValidateOptions) []Problem {
-	_, probs := scanRecords(r, name, o)
+	_, probs := scanRecords(r, name, o, false)
 	return probs
 }
 
@@ -54,11 +54,12 @@ type numbered struct {
 	rec  Record
 }
 
-// scanRecords reads and checks a whole stream; it returns every line that
-// decodes as a record and every problem, sorted by line.
-func scanRecords(r io.Reader, name string, o ValidateOptions) ([]numbered, []Problem) {
+// scanRecords reads and checks a whole stream; it returns every problem,
+// sorted by line, and when keep is set every line that decodes as a record.
+func scanRecords(r io.Reader, name string, o ValidateOptions, keep bool) ([]numbered, []Problem) {
 	var recs []numbered
 	var probs []Problem
+	refs := newRefChecker(o)
 	seen := map[[2]string]int{}
 	br := bufio.NewReaderSize(r, 1<<20)
 	for n := 1; ; n++ {
@@ -69,7 +70,10 @@ func scanRecords(r io.Reader, name string, o ValidateOptions) ([]numbered, []Pro
 				probs = append(probs, Problem{name, n, m})
 			}
 			if rec != nil {
-				recs = append(recs, numbered{n, *rec})
+				refs.add(n, *rec)
+				if keep {
+					recs = append(recs, numbered{n, *rec})
+				}
 			}
 			var head struct {
 				Meta struct {
@@ -95,7 +99,7 @@ func scanRecords(r io.Reader, name string, o ValidateOptions) ([]numbered, []Pro
 			break
 		}
 	}
-	for _, p := range checkReferences(recs, o) {
+	for _, p := range refs.finish() {
 		probs = append(probs, Problem{name, p.line, p.msg})
 	}
 	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })

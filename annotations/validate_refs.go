@@ -15,69 +15,100 @@ type lineProblem struct {
 // claimants never cross annotators.
 type claimKey struct{ annotator, doc, claim string }
 
-// checkReferences checks what one line cannot check alone: every link
-// target exists and links back with the same relation and cluster, every
-// claimant span exists, no span repeats another's extent in its layer, and
-// labels belong to o.Schema when given. Exports read the references, so a
-// file that fails here would give formats that disagree with each other.
-func checkReferences(recs []numbered, o ValidateOptions) []lineProblem {
-	docs := map[[2]string]bool{}
-	claims := map[claimKey]Claim{}
-	for _, n := range recs {
-		docs[[2]string{n.rec.AnnotatorID, n.rec.Meta.ID}] = true
-		for _, c := range n.rec.Claims {
-			claims[claimKey{n.rec.AnnotatorID, n.rec.Meta.ID, c.ID}] = c
+// refChecker checks what one line cannot check alone: every link target
+// exists and links back with the same relation and cluster, every claimant
+// span exists, no span repeats another's extent in its layer, and labels
+// belong to o.Schema when given. Exports read the references, so a file that
+// fails here would give formats that disagree with each other. It keeps only
+// the claims' links, not the records, so a large file validates in little
+// memory.
+type refChecker struct {
+	o       ValidateOptions
+	docs    map[[2]string]bool
+	claims  map[claimKey]claimLinks
+	pending []pendingLink
+	out     []lineProblem
+}
+
+type claimLinks struct {
+	cluster string
+	links   []Link
+}
+
+// pendingLink is a link to resolve once every record has been read.
+type pendingLink struct {
+	line        int
+	where       string
+	j           int
+	link        Link
+	from        claimKey
+	fromCluster string
+}
+
+func newRefChecker(o ValidateOptions) *refChecker {
+	return &refChecker{o: o, docs: map[[2]string]bool{}, claims: map[claimKey]claimLinks{}}
+}
+
+// add checks a record's own references and notes its links for finish.
+func (c *refChecker) add(line int, r Record) {
+	addf := func(f string, a ...any) { c.out = append(c.out, lineProblem{line, fmt.Sprintf(f, a...)}) }
+	c.docs[[2]string{r.AnnotatorID, r.Meta.ID}] = true
+	spans := map[string]bool{}
+	for _, sp := range r.Spans {
+		spans[sp.ID] = true
+	}
+	for i, cl := range r.Claims {
+		where := fmt.Sprintf("claims[%d] %s", i, cl.ID)
+		if id := cl.Claimant.SpanID; id != "" && !spans[id] {
+			addf("%s: claimant span_id %q is not a span of document %q", where, id, r.Meta.ID)
+		}
+		self := claimKey{r.AnnotatorID, r.Meta.ID, cl.ID}
+		c.claims[self] = claimLinks{cl.Cluster, cl.Links}
+		first := map[string]int{}
+		for j, l := range cl.Links {
+			if k, dup := first[l.To]; dup {
+				addf("%s: links[%d] to %q repeats links[%d]", where, j, l.To, k)
+				continue
+			}
+			first[l.To] = j
+			if l.To == r.Meta.ID+"#"+cl.ID {
+				addf("%s: links[%d] links the claim to itself", where, j)
+				continue
+			}
+			c.pending = append(c.pending, pendingLink{line, where, j, l, self, cl.Cluster})
 		}
 	}
-	var out []lineProblem
-	for _, n := range recs {
-		add := func(f string, a ...any) { out = append(out, lineProblem{n.line, fmt.Sprintf(f, a...)}) }
-		r := n.rec
-		spans := map[string]bool{}
-		for _, sp := range r.Spans {
-			spans[sp.ID] = true
+	c.out = append(c.out, checkSpanSet(line, r, c.o)...)
+}
+
+// finish resolves the links and returns every problem found.
+func (c *refChecker) finish() []lineProblem {
+	for _, p := range c.pending {
+		addf := func(f string, a ...any) { c.out = append(c.out, lineProblem{p.line, fmt.Sprintf(f, a...)}) }
+		doc, id, ok := splitClaimRef(p.link.To)
+		if !ok {
+			continue // CheckRecord reports the malformed reference
 		}
-		for i, c := range r.Claims {
-			where := fmt.Sprintf("claims[%d] %s", i, c.ID)
-			if id := c.Claimant.SpanID; id != "" && !spans[id] {
-				add("%s: claimant span_id %q is not a span of document %q", where, id, r.Meta.ID)
-			}
-			self := r.Meta.ID + "#" + c.ID
-			first := map[string]int{}
-			for j, l := range c.Links {
-				if k, dup := first[l.To]; dup {
-					add("%s: links[%d] to %q repeats links[%d]", where, j, l.To, k)
-					continue
-				}
-				first[l.To] = j
-				doc, id, ok := splitClaimRef(l.To)
-				if !ok {
-					continue // CheckRecord reports the malformed reference
-				}
-				target, found := claims[claimKey{r.AnnotatorID, doc, id}]
-				switch {
-				case l.To == self:
-					add("%s: links[%d] links the claim to itself", where, j)
-				case !docs[[2]string{r.AnnotatorID, doc}]:
-					add("%s: links[%d] to %q: no document %q by %q in this file", where, j, l.To, doc, r.AnnotatorID)
-				case !found:
-					add("%s: links[%d] to %q: document %q has no claim %q", where, j, l.To, doc, id)
-				default:
-					back, ok := linkTo(target.Links, self)
-					switch {
-					case !ok:
-						add("%s: links[%d] to %q (%s): %s does not link back", where, j, l.To, l.Relation, l.To)
-					case back.Relation != l.Relation:
-						add("%s: links[%d] to %q is %s, but %s links back as %s", where, j, l.To, l.Relation, l.To, back.Relation)
-					case target.Cluster != c.Cluster:
-						add("%s: links[%d] to %q: linked claims in different clusters %q and %q", where, j, l.To, c.Cluster, target.Cluster)
-					}
-				}
+		target, found := c.claims[claimKey{p.from.annotator, doc, id}]
+		self := p.from.doc + "#" + p.from.claim
+		switch {
+		case !c.docs[[2]string{p.from.annotator, doc}]:
+			addf("%s: links[%d] to %q: no document %q by %q in this file", p.where, p.j, p.link.To, doc, p.from.annotator)
+		case !found:
+			addf("%s: links[%d] to %q: document %q has no claim %q", p.where, p.j, p.link.To, doc, id)
+		default:
+			back, ok := linkTo(target.links, self)
+			switch {
+			case !ok:
+				addf("%s: links[%d] to %q (%s): %s does not link back", p.where, p.j, p.link.To, p.link.Relation, p.link.To)
+			case back.Relation != p.link.Relation:
+				addf("%s: links[%d] to %q is %s, but %s links back as %s", p.where, p.j, p.link.To, p.link.Relation, p.link.To, back.Relation)
+			case target.cluster != p.fromCluster:
+				addf("%s: links[%d] to %q: linked claims in different clusters %q and %q", p.where, p.j, p.link.To, p.fromCluster, target.cluster)
 			}
 		}
-		out = append(out, checkSpanSet(n.line, r, o)...)
 	}
-	return out
+	return c.out
 }
 
 // checkSpanSet finds repeated extents and labels outside the schema.
