@@ -251,3 +251,18 @@ func TestBratLinkWithinADocumentIsOneRelation(t *testing.T) {
 		t.Fatalf("want one refines relation T1 → T2:\n%s", ann)
 	}
 }
+
+func FuzzBratName(f *testing.F) {
+	for _, id := range bratIDs {
+		f.Add(id)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		n := BratName(id)
+		if got, err := BratID(n); err != nil || got != id {
+			t.Fatalf("BratID(BratName(%q)) = %q, %v", id, got, err)
+		}
+		if strings.HasPrefix(n, ".") || strings.ContainsAny(n, "/\\@~ ") {
+			t.Fatalf("BratName(%q) = %q", id, n)
+		}
+	})
+}
