@@ -146,20 +146,14 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 }
 
 // Reserved are the keys this key map keeps for itself, which a label schema may not
-// use: every key of every binding but the claim key (the CLAIM label's own), a bound
-// "space" also as " " (how a label file writes it), and j, k and q, which the label
-// picker reads whatever the bindings say.
+// use: every key of every binding but the claim key (the CLAIM label's own); j, k and
+// q, which the label picker reads whatever the bindings say; and " ", bound or not:
+// the space bar arrives as "space", so a label on " " could never be typed.
 func (k KeyMap) Reserved() []string {
-	out := []string{"j", "k", "q"}
+	out := []string{"j", "k", "q", " "}
 	for name, b := range k.byName() {
-		if name == "claim" {
-			continue
-		}
-		for _, key := range b.Keys() {
-			out = append(out, key)
-			if key == "space" {
-				out = append(out, " ")
-			}
+		if name != "claim" {
+			out = append(out, b.Keys()...)
 		}
 	}
 	sort.Strings(out)

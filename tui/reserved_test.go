@@ -25,8 +25,8 @@ func TestReservedFollowsTheKeyMap(t *testing.T) {
 	if slices.Contains(res, km.Claim.Keys()[0]) {
 		t.Errorf("the claim key belongs to the schema's CLAIM label, yet is reserved")
 	}
-	if slices.Contains(res, " ") {
-		t.Errorf("space reserved though nothing binds it")
+	if !slices.Contains(res, " ") {
+		t.Errorf("a label on \" \" is allowed, but the space bar arrives as %q", keyMsg(" ").String())
 	}
 	d := km.Direction.Keys()[0]
 	if err := km.Rebind(map[string][]string{"direction": {"D"}, "select": {"space"}}); err != nil {
@@ -36,8 +36,8 @@ func TestReservedFollowsTheKeyMap(t *testing.T) {
 	if slices.Contains(res, d) || !slices.Contains(res, "D") {
 		t.Errorf("rebinding direction from %q to D: reserved %v", d, res)
 	}
-	if !slices.Contains(res, " ") {
-		t.Errorf("space bound to select, but a label on \" \" is allowed: %v", res)
+	if !slices.Contains(res, "space") || !slices.Contains(res, " ") {
+		t.Errorf("space bound to select, but not reserved: %v", res)
 	}
 }
 
@@ -85,5 +85,27 @@ func TestEveryUnreservedKeyTagsAsALabel(t *testing.T) {
 				t.Fatalf("%s %q: undo left %d spans", via, l.Key, n)
 			}
 		}
+	}
+}
+
+// TestSpaceCannotTypeALabel is why Reserved always holds " ": a label on it
+// (admitted here without the schema check) is never reached by the space bar.
+// If this starts failing, the reader can type " " and Reserved may free it.
+func TestSpaceCannotTypeALabel(t *testing.T) {
+	schema := annotations.DefaultSchema()
+	schema.Labels = append(schema.Labels, annotations.Label{Name: "SPACED", Key: " ", Color: "#000000"})
+	out := filepath.Join(t.TempDir(), "annotations.jsonl")
+	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Store: st, Out: out,
+		Schema: schema, FlushDelay: time.Millisecond})
+	drive(t, a, a.Init())
+	resize(t, a, 120, 40)
+	press(t, a, " ")
+	if spans := a.store.Spans(a.focused().info.ID, 0, 100); len(spans) != 0 {
+		t.Fatalf("the space bar typed a label: %+v", spans)
 	}
 }
