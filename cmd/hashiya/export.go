@@ -97,7 +97,7 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 	if out == "" {
 		if so, ok := cmd.OutOrStdout().(*os.File); ok {
 			if st, err := so.Stat(); err == nil && guard.same(st) {
-				return fmt.Errorf("refusing to write to standard output: it is the input %s (a shell > has already emptied it; >> would append to it)", in)
+				return fmt.Errorf("refusing to write to standard output: it is the input %s (redirect it to another file)", in)
 			}
 		}
 		if err := annotations.Export(cmd.OutOrStdout(), recs, format, opts); err != nil {
