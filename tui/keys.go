@@ -160,14 +160,15 @@ func (k KeyMap) Reserved() []string {
 	return slices.Compact(out)
 }
 
-// ReservedKeys is Reserved of the key map the reader runs with (UserKeyMap).
+// ReservedKeys are the label keys the reader refuses under the user's config
+// (UserOptions, ReservedLabelKeys).
 //
-// Deprecated: call Reserved on the key map in effect; a config that does not load
-// counts here as the defaults.
+// Deprecated: call ReservedLabelKeys on the options in effect; a config that does
+// not load counts here as the defaults.
 func ReservedKeys() []string {
-	km, err := UserKeyMap()
+	o, err := UserOptions()
 	if err != nil {
-		km = DefaultKeyMap()
+		o = Options{}
 	}
-	return km.Reserved()
+	return o.ReservedLabelKeys()
 }

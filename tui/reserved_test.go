@@ -109,3 +109,42 @@ func TestSpaceCannotTypeALabel(t *testing.T) {
 		t.Fatalf("the space bar typed a label: %+v", spans)
 	}
 }
+
+// TestLayoutLetterLabelKeyActedAsLatinKey: a label on ش used to pass the
+// schema check, but the reader reads ش as "a" (its key on the Arabic layout)
+// before looking up labels, so pressing it accepted the document. Such
+// letters are reserved unless the keyboard mapping is off, and then they tag.
+func TestLayoutLetterLabelKeyActedAsLatinKey(t *testing.T) {
+	const shin = "ش"
+	var auto Options
+	if latin, ok := auto.LayoutKey(shin); !ok || latin != DefaultKeyMap().Accept.Keys()[0] {
+		t.Fatalf("LayoutKey(%s) = %q, %v", shin, latin, ok)
+	}
+	if !slices.Contains(auto.ReservedLabelKeys(), shin) {
+		t.Errorf("%s not reserved with the layout mapping on", shin)
+	}
+	off := Options{Keyboard: kbNone}
+	if slices.Contains(off.ReservedLabelKeys(), shin) {
+		t.Errorf("%s reserved with keyboard = none", shin)
+	}
+	for _, kb := range []keyboard{kbAuto, kbNone} {
+		schema := annotations.DefaultSchema()
+		schema.Labels = append(schema.Labels, annotations.Label{Name: "SHIN", Key: shin, Color: "#000000"})
+		out := filepath.Join(t.TempDir(), "annotations.jsonl")
+		st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Store: st, Out: out,
+			Schema: schema, Keyboard: kb, FlushDelay: time.Millisecond})
+		drive(t, a, a.Init())
+		resize(t, a, 120, 40)
+		typeText(t, a, shin)
+		v, _ := st.Doc(a.focused().info.ID)
+		tagged := len(v.Spans) == 1 && v.Spans[0].Label == "SHIN"
+		if reserved := slices.Contains((Options{Keyboard: kb}).ReservedLabelKeys(), shin); reserved == tagged {
+			t.Errorf("keyboard %s: %s reserved %v, yet a label on it tagged %v (spans %+v, answer %q)", kb, shin, reserved, tagged, v.Spans, v.Answer)
+		}
+		st.Close()
+	}
+}

@@ -80,3 +80,23 @@ func TestLabelsCmdFollowsRebindings(t *testing.T) {
 func loadReaderSchema(path string) (annotations.Schema, error) {
 	return annotations.LoadSchema(path, tui.ReservedKeys()...)
 }
+
+func TestLabelsCmdAcceptedLayoutLetters(t *testing.T) {
+	p := schemaWithKey(t, "ش")
+	withConfig(t, "")
+	_, _, err := run(t, newLabelsCmd(), "--labels", p)
+	if err == nil || !strings.Contains(err.Error(), `key "ش" is read as "a"`) || !strings.Contains(err.Error(), p) ||
+		!strings.Contains(err.Error(), `keyboard = "none"`) {
+		t.Fatalf("a letter the layout mapping reads as a Latin key: %v", err)
+	}
+	if _, err := loadReaderSchema(p); err == nil {
+		t.Fatal("the reader accepts it")
+	}
+	withConfig(t, "keyboard = \"none\"\n")
+	if _, _, err := run(t, newLabelsCmd(), "--labels", p); err != nil {
+		t.Fatalf("with the mapping off: %v", err)
+	}
+	if _, err := loadReaderSchema(p); err != nil {
+		t.Fatalf("with the mapping off the reader refuses: %v", err)
+	}
+}
