@@ -41,6 +41,9 @@ type ExportOptions struct {
 	Schema Schema
 	// Dir receives brat's files.
 	Dir string
+	// Guard, when set, is asked before brat writes each file and may refuse
+	// it (the CLI refuses to write over its input).
+	Guard func(path string) error
 	// Warn receives notes about data changed for a format (overlaps
 	// dropped, spans widened to tokens); nil discards them.
 	Warn func(string)
@@ -58,47 +61,25 @@ func (o *ExportOptions) norm() {
 	}
 }
 
-// ReadRecords parses an annotations JSONL stream, refusing it if any line
-// fails Validate: exporting damaged training data silently is worse than
-// not exporting.
+// ReadRecords parses an annotations JSONL stream, refusing it if Validate
+// finds any problem: exporting damaged training data silently is worse than
+// not exporting, and formats that read references differently would
+// disagree with each other.
 func ReadRecords(r io.Reader, name string) ([]Record, []Problem, error) {
-	var recs []Record
-	var probs []Problem
-	br := bufio.NewReaderSize(r, 1<<20)
-	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if len(line) > 0 && len(trimSpaceBytes(line)) > 0 {
-			if p := ValidateLine(line); len(p) > 0 {
-				for _, m := range p {
-					probs = append(probs, Problem{name, n, m})
-				}
-			} else {
-				var rec Record
-				json.Unmarshal(line, &rec) // ValidateLine already decoded it
-				recs = append(recs, rec)
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, probs, err
-		}
-	}
+	return ReadRecordsWith(r, name, ValidateOptions{})
+}
+
+// ReadRecordsWith is ReadRecords with the checks o adds (as ValidateWith).
+func ReadRecordsWith(r io.Reader, name string, o ValidateOptions) ([]Record, []Problem, error) {
+	recs, probs := scanRecords(r, name, o, true)
 	if len(probs) > 0 {
 		return nil, probs, fmt.Errorf("%s: %d problem(s); fix them (hashiya validate) before exporting", name, len(probs))
 	}
-	return recs, nil, nil
-}
-
-func trimSpaceBytes(b []byte) []byte {
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n') {
-		b = b[1:]
+	out := make([]Record, len(recs))
+	for i, n := range recs {
+		out[i] = n.rec
 	}
-	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r' || b[len(b)-1] == '\n') {
-		b = b[:len(b)-1]
-	}
-	return b
+	return out, nil, nil
 }
 
 // Export writes records in format to w (brat writes to opts.Dir instead).

@@ -197,8 +197,8 @@ func TestExportBrat(t *testing.T) {
 	if err := Export(&b, mixedRecords(t), FormatBrat, ExportOptions{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	txt, _ := os.ReadFile(filepath.Join(dir, "mixed_1.txt"))
-	ann, _ := os.ReadFile(filepath.Join(dir, "mixed_1.ann"))
+	txt, _ := os.ReadFile(filepath.Join(dir, BratName(mixed.ID)+".txt"))
+	ann, _ := os.ReadFile(filepath.Join(dir, BratName(mixed.ID)+".ann"))
 	if strings.Contains(string(txt), "\r") {
 		t.Fatal("CR left in brat text")
 	}

@@ -18,6 +18,14 @@ type Problem struct {
 
 func (p Problem) String() string { return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg) }
 
+// ValidateOptions adds checks that need more than the file itself.
+type ValidateOptions struct {
+	// Schema, when set, is the label schema every span label must belong to;
+	// SchemaName names it in the problems (the --labels file).
+	Schema     *Schema
+	SchemaName string
+}
+
 // requiredFields must be present in every record; kept in sync with
 // schema/record.schema.json by a test.
 var requiredFields = []string{
@@ -27,17 +35,45 @@ var requiredFields = []string{
 
 // Validate checks every line of an annotations JSONL stream: JSON syntax,
 // required fields and their types, offsets in range, text[start:end] ==
-// text for tokens, spans and claims, text_sha256, enums, and at most one
-// line per (document, annotator). name is used in the problems.
+// text for tokens, spans and claims, text_sha256, enums, at most one line
+// per (document, annotator), and the references between records (see
+// checkReferences). name is used in the problems, which come in line order.
 func Validate(r io.Reader, name string) []Problem {
+	return ValidateWith(r, name, ValidateOptions{})
+}
+
+// ValidateWith is Validate with the checks o adds (labels against a schema).
+func ValidateWith(r io.Reader, name string, o ValidateOptions) []Problem {
+	_, probs := scanRecords(r, name, o, false)
+	return probs
+}
+
+// numbered is a decoded record and the line it came from.
+type numbered struct {
+	line int
+	rec  Record
+}
+
+// scanRecords reads and checks a whole stream; it returns every problem,
+// sorted by line, and when keep is set every line that decodes as a record.
+func scanRecords(r io.Reader, name string, o ValidateOptions, keep bool) ([]numbered, []Problem) {
+	var recs []numbered
 	var probs []Problem
+	refs := newRefChecker(o)
 	seen := map[[2]string]int{}
 	br := bufio.NewReaderSize(r, 1<<20)
 	for n := 1; ; n++ {
 		line, err := br.ReadBytes('\n')
-		if len(line) > 0 {
-			for _, m := range ValidateLine(line) {
+		if len(bytes.TrimSpace(line)) > 0 {
+			msgs, rec := checkLine(line)
+			for _, m := range msgs {
 				probs = append(probs, Problem{name, n, m})
+			}
+			if rec != nil {
+				refs.add(n, *rec)
+				if keep {
+					recs = append(recs, numbered{n, *rec})
+				}
 			}
 			var head struct {
 				Meta struct {
@@ -63,18 +99,29 @@ func Validate(r io.Reader, name string) []Problem {
 			break
 		}
 	}
-	return probs
+	for _, p := range refs.finish() {
+		probs = append(probs, Problem{name, p.line, p.msg})
+	}
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
+	return recs, probs
 }
 
 // ValidateLine checks one record line and returns what is wrong with it.
 func ValidateLine(line []byte) []string {
+	msgs, _ := checkLine(line)
+	return msgs
+}
+
+// checkLine checks one line on its own; the record is nil when the line does
+// not decode as one.
+func checkLine(line []byte) ([]string, *Record) {
 	line = bytes.TrimRight(line, "\r\n")
 	if len(bytes.TrimSpace(line)) == 0 {
-		return nil // blank lines are tolerated, as by Prodigy
+		return nil, nil // blank lines are tolerated, as by Prodigy
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
-		return []string{"bad JSON: " + err.Error()}
+		return []string{"bad JSON: " + err.Error()}, nil
 	}
 	var p []string
 	var missing []string
@@ -89,7 +136,7 @@ func ValidateLine(line []byte) []string {
 	}
 	var r Record
 	if err := json.Unmarshal(line, &r); err != nil {
-		return append(p, "wrong type: "+err.Error())
+		return append(p, "wrong type: "+err.Error()), nil
 	}
-	return append(p, CheckRecord(r)...)
+	return append(p, CheckRecord(r)...), &r
 }

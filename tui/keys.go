@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -160,16 +161,30 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 }
 
-// ReservedKeys are the keys the reader keeps for itself; a label schema may not use
-// them. The claim key is the schema's own (the CLAIM label's key).
-func ReservedKeys() []string {
-	km := DefaultKeyMap()
-	var out []string
-	for name, b := range km.byName() {
+// Reserved are the keys this key map keeps for itself, which a label schema may not
+// use: every key of every binding but the claim key (the CLAIM label's own); j, k and
+// q, which the label picker reads whatever the bindings say; and " ", bound or not:
+// the space bar arrives as "space", so a label on " " could never be typed.
+func (k KeyMap) Reserved() []string {
+	out := []string{"j", "k", "q", " "}
+	for name, b := range k.byName() {
 		if name != "claim" {
 			out = append(out, b.Keys()...)
 		}
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
+}
+
+// ReservedKeys are the label keys the reader refuses under the user's config
+// (UserOptions, ReservedLabelKeys).
+//
+// Deprecated: call ReservedLabelKeys on the options in effect; a config that does
+// not load counts here as the defaults.
+func ReservedKeys() []string {
+	o, err := UserOptions()
+	if err != nil {
+		o = Options{}
+	}
+	return o.ReservedLabelKeys()
 }

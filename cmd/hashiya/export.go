@@ -25,12 +25,15 @@ func newExportCmd() *cobra.Command {
 			"  conll    token<TAB>IOB2 tag, blank line between text lines\n" +
 			"  hf       JSONL {id, tokens, ner_tags} plus labels.json with the tag names\n" +
 			"  claims   JSONL, one claim per line\n" +
-			"  brat     DOC.txt + DOC.ann per document into --out DIR\n" +
+			"  brat     NAME.txt + NAME.ann per document into --out DIR, NAME the id with\n" +
+			"           bytes outside [A-Za-z0-9._-] percent-encoded; documents.json maps\n" +
+			"           names to ids, annotation.conf declares the types\n" +
 			"Offsets are code points unless --offsets utf16 (doccano, claims only).\n" +
 			"Tokens: " + annotations.Tokenization + ".\n" +
 			"BOILERPLATE spans are dropped unless --include-boilerplate; documents answered\n" +
 			"reject or ignore are skipped except in prodigy format. The input is validated\n" +
-			"first; any bad line stops the export.",
+			"first as by hashiya validate (with --labels, against that schema); any bad line\n" +
+			"stops the export.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := "annotations.jsonl"
@@ -38,19 +41,21 @@ func newExportCmd() *cobra.Command {
 				in = args[0]
 			}
 			opts := annotations.ExportOptions{Offsets: offsets, IncludeBoilerplate: boilerplate}
+			var check annotations.ValidateOptions
 			if labels != "" {
 				s, err := annotations.LoadSchema(labels)
 				if err != nil {
 					return err
 				}
 				opts.Schema = s
+				check = annotations.ValidateOptions{Schema: &s, SchemaName: labels}
 			}
 			warned := 0
 			opts.Warn = func(m string) {
 				warned++
 				fmt.Fprintln(stderrOf(cmd), "note:", m)
 			}
-			return runExport(cmd, in, format, out, opts, &warned)
+			return runExport(cmd, in, format, out, opts, check, &warned)
 		},
 	}
 	f := cmd.Flags()
@@ -63,12 +68,17 @@ func newExportCmd() *cobra.Command {
 	return cmd
 }
 
-func runExport(cmd *cobra.Command, in, format, out string, opts annotations.ExportOptions, warned *int) error {
+func runExport(cmd *cobra.Command, in, format, out string, opts annotations.ExportOptions, check annotations.ValidateOptions, warned *int) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return err
 	}
-	recs, probs, err := annotations.ReadRecords(f, in)
+	guard, err := inputGuard(f, in)
+	if err != nil {
+		f.Close()
+		return err
+	}
+	recs, probs, err := annotations.ReadRecordsWith(f, in, check)
 	f.Close()
 	for _, p := range probs {
 		fmt.Fprintln(stderrOf(cmd), p)
@@ -81,9 +91,15 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 			return fmt.Errorf("brat writes one .txt and .ann per document: give --out DIR")
 		}
 		opts.Dir = out
+		opts.Guard = guard.check
 		return annotations.Export(io.Discard, recs, format, opts)
 	}
 	if out == "" {
+		if so, ok := cmd.OutOrStdout().(*os.File); ok {
+			if st, err := so.Stat(); err == nil && guard.same(st) {
+				return fmt.Errorf("refusing to write to standard output: it is the input %s (redirect it to another file)", in)
+			}
+		}
 		if err := annotations.Export(cmd.OutOrStdout(), recs, format, opts); err != nil {
 			return err
 		}
@@ -103,11 +119,19 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 		}
 		out = filepath.Join(out, strings.TrimSuffix(filepath.Base(in), ".jsonl")+"."+format+ext)
 	}
+	lp := strings.TrimSuffix(out, filepath.Ext(out)) + ".labels.json"
+	if err := guard.check(out); err != nil {
+		return err
+	}
+	if format == annotations.FormatHF {
+		if err := guard.check(lp); err != nil {
+			return err
+		}
+	}
 	if err := writeFileAtomic(out, func(w io.Writer) error { return annotations.Export(w, recs, format, opts) }); err != nil {
 		return err
 	}
 	if format == annotations.FormatHF {
-		lp := strings.TrimSuffix(out, filepath.Ext(out)) + ".labels.json"
 		b, _ := json.MarshalIndent(map[string]any{"names": annotations.HFLabels(opts), "tokenization": annotations.Tokenization}, "", "  ")
 		if err := writeFileAtomic(lp, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err }); err != nil {
 			return err

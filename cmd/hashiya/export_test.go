@@ -63,8 +63,10 @@ func TestExportCmd(t *testing.T) {
 	if _, _, err := run(t, newExportCmd(), "--format", "brat", "--out", filepath.Join(dir, "brat"), in); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "brat", "d1.ann")); err != nil {
-		t.Fatal(err)
+	for _, f := range []string{"d1.txt", "d1.ann", annotations.BratMappingFile, "annotation.conf"} {
+		if _, err := os.Stat(filepath.Join(dir, "brat", f)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, _, err := run(t, newExportCmd(), "--format", "spacy", "--offsets", "utf16", in); err == nil {
 		t.Fatal("utf16 spacy accepted")

@@ -6,6 +6,7 @@ import (
 )
 
 func TestLabelsCmd(t *testing.T) {
+	withConfig(t, "") // not the config of whoever runs the tests
 	out, _, err := run(t, newLabelsCmd())
 	if err != nil || !strings.Contains(out, "PERSON") || !strings.Contains(out, "BOILERPLATE") {
 		t.Fatalf("%v\n%s", err, out)
