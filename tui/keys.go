@@ -175,16 +175,3 @@ func (k KeyMap) Reserved() []string {
 	sort.Strings(out)
 	return slices.Compact(out)
 }
-
-// ReservedKeys are the label keys the reader refuses under the user's config
-// (UserOptions, ReservedLabelKeys).
-//
-// Deprecated: call ReservedLabelKeys on the options in effect; a config that does
-// not load counts here as the defaults.
-func ReservedKeys() []string {
-	o, err := UserOptions()
-	if err != nil {
-		o = Options{}
-	}
-	return o.ReservedLabelKeys()
-}

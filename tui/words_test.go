@@ -241,7 +241,7 @@ func TestCharacterKeysAreFree(t *testing.T) {
 			owner[k] = name
 		}
 	}
-	if err := annotations.DefaultSchema().Validate(ReservedKeys()...); err != nil {
+	if err := annotations.DefaultSchema().Validate(Options{}.ReservedLabelKeys()...); err != nil {
 		t.Errorf("default labels clash with the reader's keys: %v", err)
 	}
 	a := newTestApp(t, 240, 60)

@@ -78,7 +78,11 @@ func TestLabelsCmdFollowsRebindings(t *testing.T) {
 
 // loadReaderSchema loads a --labels file the way runReader does.
 func loadReaderSchema(path string) (annotations.Schema, error) {
-	return annotations.LoadSchema(path, tui.ReservedKeys()...)
+	o, err := tui.UserOptions()
+	if err != nil {
+		return annotations.Schema{}, err
+	}
+	return annotations.LoadSchema(path, o.ReservedLabelKeys()...)
 }
 
 func TestLabelsCmdAcceptedLayoutLetters(t *testing.T) {
