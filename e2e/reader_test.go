@@ -33,10 +33,9 @@ func TestReaderInTmux(t *testing.T) {
 	s.keys("/")
 	s.text("كوريا")
 	s.keys("Enter")
-	scr = s.waitFor("match(es) in")
-	if !strings.Contains(scr, "match 1 of") {
-		t.Fatalf("the focused pane did not land on its first match:\n%s", scr)
-	}
+	// Each pane's results arrive on their own and every one is painted at once, so
+	// wait for the focused pane's, not for the first.
+	s.waitFor("match 1 of")
 
 	s.text("ى") // n on the Arabic (101) layout
 	s.waitFor("match 2 of")
