@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // Terminal modes the reader runs in. Bubble Tea's renderer would set them from the View;
@@ -39,9 +40,13 @@ type painter struct {
 	h     int
 	buf   bytes.Buffer
 	began bool
+	down  *downsampler
 }
 
-func newPainter(app *App, out io.Writer) *painter { return &painter{app: app, out: out} }
+// newPainter paints app's frames on out, in the colours profile allows.
+func newPainter(app *App, out io.Writer, profile colorprofile.Profile) *painter {
+	return &painter{app: app, out: out, down: newDownsampler(profile)}
+}
 
 func (p *painter) Init() tea.Cmd { return p.app.Init() }
 
@@ -90,7 +95,7 @@ func (p *painter) paint() {
 		b.WriteString("\x1b[")
 		b.WriteString(strconv.Itoa(y + 1))
 		b.WriteString(";1H\x1b[0m\x1b[2K")
-		b.WriteString(l)
+		p.down.appendLine(b, l)
 	}
 	for y := len(lines); y < len(p.last); y++ { // the frame got shorter
 		changed = true

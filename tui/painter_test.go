@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // termScreen applies the painter's output to rows of text, as a terminal would: the
@@ -73,7 +74,7 @@ func feed(t *testing.T, p *painter, msg tea.Msg) {
 func TestPainterWritesChangedRowsRightAfterUpdate(t *testing.T) {
 	a := newTestApp(t, 100, 30)
 	var out bytes.Buffer
-	p := newPainter(a, &out)
+	p := newPainter(a, &out, colorprofile.TrueColor)
 	scr := &termScreen{rows: make([]string, 30)}
 	feed(t, p, tea.WindowSizeMsg{Width: 100, Height: 30})
 	if !strings.HasPrefix(out.String(), paintSetup) {
@@ -105,5 +106,27 @@ func TestPainterWritesChangedRowsRightAfterUpdate(t *testing.T) {
 	p.teardown()
 	if out.String() != paintTeardown {
 		t.Errorf("teardown wrote %q", out.String())
+	}
+}
+
+// Colours reach the terminal as its profile allows: 256 colours under tmux-256color,
+// none under NO_COLOR (the cursor's reverse video stays), as Bubble Tea's renderer did.
+func TestPainterDownsamplesColoursToTheTerminalsProfile(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	truecolor := regexp.MustCompile(`\x1b\[[0-9;]*[34]8;2;`)
+	for _, c := range []struct {
+		profile         colorprofile.Profile
+		want, forbidden *regexp.Regexp
+	}{
+		{colorprofile.ANSI256, regexp.MustCompile(`\x1b\[[0-9;]*38;5;\d+`), truecolor},
+		{colorprofile.ASCII, regexp.MustCompile(`\x1b\[7m`), regexp.MustCompile(`\x1b\[[0-9;]*[34]8;`)},
+		{colorprofile.NoTTY, regexp.MustCompile(`\x1b\[7m`), regexp.MustCompile(`\x1b\[[0-9;]*[34]8;`)},
+	} {
+		var out bytes.Buffer
+		feed(t, newPainter(a, &out, c.profile), tea.WindowSizeMsg{Width: 100, Height: 30})
+		if !c.want.MatchString(out.String()) || c.forbidden.MatchString(out.String()) {
+			t.Errorf("profile %v: frame has %v: %v, %v: %v", c.profile, c.want, c.want.MatchString(out.String()),
+				c.forbidden, c.forbidden.MatchString(out.String()))
+		}
 	}
 }

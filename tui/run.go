@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // BDSM (ECMA-48 bidirectional support mode): "CSI 8 l" tells a bidi-aware terminal
@@ -52,7 +53,7 @@ func Run(ctx context.Context, opts Options, out io.Writer) (err error) {
 		p = tea.NewProgram(New(opts), tea.WithContext(ctx), tea.WithOutput(out), tea.WithFPS(120))
 	} else {
 		defer tty.restore()
-		pt := newPainter(New(opts), out)
+		pt := newPainter(New(opts), out, colorprofile.Detect(out, os.Environ()))
 		defer pt.teardown() // runs before tty.restore
 		progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(out), tea.WithoutRenderer()}
 		if ws, ok := tty.size(); ok {
