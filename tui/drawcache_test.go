@@ -1,6 +1,9 @@
 package tui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rows kept from the last frame must never show what a fresh draw would not: after every
 // key of a session that scrolls, moves, selects, labels, undoes, searches and switches
@@ -17,19 +20,29 @@ func TestDrawCacheNeverShowsAStaleRow(t *testing.T) {
 	for i, key := range keys {
 		press(t, a, key)
 		got := screen(a)
-		for _, p := range a.panes {
-			p.drawn = drawCache{}
-		}
+		forget(a)
 		if want := screen(a); got != want {
 			t.Fatalf("after key %d (%q) the cached frame differs from a fresh one:\n%s\n--- fresh:\n%s", i, key, got, want)
 		}
 	}
 	resize(t, a, 100, 20)
 	got := screen(a)
-	for _, p := range a.panes {
-		p.drawn = drawCache{}
-	}
+	forget(a)
 	if want := screen(a); got != want {
 		t.Fatalf("after a resize the cached frame differs from a fresh one")
 	}
+	if err := a.keys.Rebind(map[string][]string{"search": {"f3"}}); err != nil {
+		t.Fatal(err)
+	}
+	if s := screen(a); !strings.Contains(s, "f3 search") {
+		t.Fatalf("the help line still shows the old key for search:\n%s", s)
+	}
+}
+
+// forget empties every cache of drawn lines.
+func forget(a *App) {
+	for _, p := range a.panes {
+		p.drawn = drawCache{}
+	}
+	a.chrome = chromeCache{}
 }
