@@ -82,11 +82,12 @@ func (p *painter) paint() {
 		b.WriteString("\x1b]2;" + v.WindowTitle + "\x07")
 		p.title = v.WindowTitle
 	}
+	modes := b.Len() // what precedes the frame: setup and title, if anything
 	b.WriteString(syncBegin)
-	if p.last == nil {
+	changed := p.last == nil
+	if changed {
 		b.WriteString("\x1b[H\x1b[2J")
 	}
-	changed := false
 	for y, l := range lines {
 		if p.last != nil && y < len(p.last) && p.last[y] == l {
 			continue
@@ -102,7 +103,10 @@ func (p *painter) paint() {
 		b.WriteString("\x1b[" + strconv.Itoa(y+1) + ";1H\x1b[0m\x1b[2K")
 	}
 	b.WriteString("\x1b[0m" + syncEnd)
-	if changed || p.last == nil || b.Len() > len(syncBegin)+len(syncEnd)+4 {
+	if !changed {
+		b.Truncate(modes) // the screen is right already
+	}
+	if b.Len() > 0 {
 		p.out.Write(b.Bytes())
 	}
 	p.last = lines

@@ -103,6 +103,12 @@ func TestPainterWritesChangedRowsRightAfterUpdate(t *testing.T) {
 		check(k)
 	}
 	out.Reset()
+	type nothing struct{}
+	feed(t, p, nothing{})
+	if out.Len() != 0 {
+		t.Errorf("a message that changes nothing wrote %q", out.String())
+	}
+	out.Reset()
 	p.teardown()
 	if out.String() != paintTeardown {
 		t.Errorf("teardown wrote %q", out.String())
