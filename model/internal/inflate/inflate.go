@@ -169,7 +169,7 @@ func (z *Reader) step() {
 }
 
 func (z *Reader) blockHeader() {
-	if out := z.total + int64(len(z.out)); z.OnCheckpoint != nil && z.Every > 0 && out >= z.nextCP {
+	if out := z.total + int64(len(z.out)); z.OnCheckpoint != nil && z.Every > 0 && out >= max(z.nextCP, z.Every) {
 		z.nextCP = out + z.Every
 		z.OnCheckpoint(z.checkpoint())
 	}
