@@ -32,6 +32,11 @@ const (
 // frame at 240x60 for Arabic text, on top of waiting for the tick, so a key took 14-18 ms
 // to show. The App's frames are lines of exactly the terminal's width, so a diff of lines
 // is all the terminal needs: a changed line is erased and written again, whole.
+//
+// Of the View it honours Content and WindowTitle; the modes the App asks for (alternate
+// screen, alternate keys) are paintSetup's. Commands that need Bubble Tea's renderer
+// (tea.ExecProcess, tea.Println, tea.ClearScreen, a View cursor) would not work here: the
+// reader uses none.
 type painter struct {
 	app   *App
 	out   io.Writer
