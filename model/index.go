@@ -3,10 +3,11 @@ package model
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"io"
 	"time"
+
+	"github.com/hashiya/hashiya/model/internal/inflate"
 )
 
 const (
@@ -24,7 +25,6 @@ type indexer struct {
 	published int   // documents published so far
 	scanned   int64 // bytes of finished sources, plus the current one's progress
 	last      time.Time
-	kept      int64 // bytes of gzip lines kept, against gzKeepBudget
 }
 
 func (c *Corpus) index(ctx context.Context) {
@@ -45,13 +45,16 @@ func (c *Corpus) index(ctx context.Context) {
 			sr := io.NewSectionReader(s.f, 0, 1<<62)
 			ix.lines(ctx, i, s, sr, func() int64 { return base + ix.pos(sr) })
 		case kindGzip:
-			cr := &countingReader{r: io.NewSectionReader(s.f, 0, 1<<62)}
-			zr, err := gzip.NewReader(bufio.NewReaderSize(cr, readBufferSize))
-			if err != nil {
-				ix.warns = append(ix.warns, warnf(s.path, 0, -1, "not a gzip file (%v)", err))
-				break
+			// Checkpoints are taken as the stream is read: a Load can then enter it
+			// near any line without decompressing everything before it.
+			zr := inflate.NewGzipReader(io.NewSectionReader(s.f, 0, 1<<62))
+			zr.Every = checkpointEvery
+			zr.OnCheckpoint = func(cp inflate.Checkpoint) {
+				s.mu.Lock()
+				s.checkpoints = append(s.checkpoints, cp)
+				s.mu.Unlock()
 			}
-			ix.lines(ctx, i, s, zr, func() int64 { return base + cr.n })
+			ix.lines(ctx, i, s, gzipErrors{zr}, func() int64 { return base + zr.InputOffset() })
 		}
 		ix.scanned = base + s.size
 		ix.maybePublish(false)
@@ -155,15 +158,6 @@ func (ix *indexer) line(src int, s *source, body []byte, off int64, lineNo int, 
 		}
 		return false
 	}
-	if s.kind == kindGzip && ix.kept+int64(len(body)) <= gzKeepBudget {
-		s.mu.Lock()
-		if s.kept == nil {
-			s.kept = map[int][]byte{}
-		}
-		s.kept[ix.published+len(ix.batch)] = bytes.Clone(body)
-		s.mu.Unlock()
-		ix.kept += int64(len(body))
-	}
 	ix.add(entry{src: int32(src), line: int32(lineNo), off: off, n: int64(len(body)), id: id})
 	return true
 }
@@ -176,13 +170,13 @@ func lineWarning(path string, lineNo int, off int64, e *lineError) Warning {
 	return warnf(path, lineNo, off, "%s, skipped", e.msg)
 }
 
-type countingReader struct {
-	r io.Reader
-	n int64
-}
+// gzipErrors words a gzip stream's errors as warnings say them.
+type gzipErrors struct{ r io.Reader }
 
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
+func (g gzipErrors) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = gzipError(err)
+	}
 	return n, err
 }

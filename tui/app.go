@@ -67,6 +67,7 @@ type App struct {
 	sgr           sgrCache
 	keys          KeyMap
 	help          help.Model
+	chrome        chromeCache // the help line of the last frame (chrome_cache.go)
 	mapper        *layoutMapper
 	kbGuess       keyboard
 

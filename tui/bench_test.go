@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -72,4 +73,21 @@ func BenchmarkViewAfterScroll(b *testing.B) {
 		press(t, a, "j")
 		_ = a.View()
 	}
+}
+
+// BenchmarkPickerKey is one keystroke in the "o" picker over 200,000 titles: the query
+// alternates between growing by one letter (incremental) and being retyped (a full search).
+func BenchmarkPickerKey(b *testing.B) {
+	a := manyTitlesApp(b, 200000, func(i int) string { return fmt.Sprintf("prodigy-%06d-%x", i, i*2654435761%99991) })
+	t := &testing.T{}
+	t0 := time.Now()
+	press(t, a, a.keys.OpenDoc.Keys()[0]) // builds the title index, once
+	open := time.Since(t0)
+	queries := []string{"1", "12", "12a", "2", "2f", "2f0"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		a.picker.input.SetValue(queries[i%len(queries)])
+		a.picker.filter(a)
+	}
+	b.ReportMetric(float64(open.Microseconds())/1e3, "open-ms")
 }

@@ -135,8 +135,11 @@ func (a *App) statusLine() string {
 }
 
 func (a *App) helpLine() string {
-	a.help.SetWidth(a.width)
-	return block(a.help.ShortHelpView(safeBindings(a.keys.ShortHelp())), a.width, 1)
+	bs := safeBindings(a.keys.ShortHelp())
+	return a.chrome.helpLine(a.width, bs, func() string {
+		a.help.SetWidth(a.width)
+		return block(a.help.ShortHelpView(bs), a.width, 1)
+	})
 }
 
 func (a *App) fullHelp() string {

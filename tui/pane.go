@@ -29,6 +29,8 @@ type Pane struct {
 	selAnchor int                 // where v started the selection; -1 for none
 	selExact  exactEnds           // selection ends moved by a character (words.go)
 	info      annotations.DocInfo // the document as the annotation store knows it
+
+	drawn drawCache // rows and title of the last frame (pane_draw.go)
 }
 
 func newPane(docIndex int) *Pane {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -45,10 +46,11 @@ func (p *Pane) Draw(st *Styles, sgr sgrCache, focused bool, total int, layers pa
 		}
 		return b.String()
 	}
+	b.Grow(h * (p.width*3 + 16))
 	pos := p.top
 	more := true
-	var looks []cellLook
-	var buf []byte
+	dc := &p.drawn
+	dc.startFrame()
 	for i := 0; i < h; i++ {
 		b.WriteByte('\n')
 		if !more {
@@ -56,15 +58,92 @@ func (p *Pane) Draw(st *Styles, sgr sgrCache, focused bool, total int, layers pa
 			continue
 		}
 		l := p.view.line(pos)
-		looks = p.looksFor(l, looks[:0], st, layers)
-		buf = p.appendRow(buf[:0], l, looks, sgr, layers.showCursor)
-		b.Write(buf)
+		var plain bool
+		dc.looks, plain = p.looksFor(l, dc.looks[:0], st, layers)
+		key := rowKey{para: p.view.para(pos.para), pos: pos, start: l.Start, end: l.End, width: p.width,
+			cursorCol: p.cursorColFor(l, layers.showCursor), plain: plain}
+		b.Write(dc.row(key, func(buf []byte) []byte { return p.appendRow(buf, l, dc.looks, sgr, key.cursorCol) }))
 		pos, more = p.view.next(pos)
 	}
 	return b.String()
 }
 
+// drawCache keeps the rows of the last frame: a frame that scrolls a line or moves the
+// cursor has almost every row of the one before, and writing a row's cells is most of
+// what drawing costs. A row is reused only when everything it shows is the same: the
+// line (layout, place, extent, width), the looks of its cells and the cursor's column.
+type drawCache struct {
+	prev, cur map[rowKey]drawnRow
+	looks     []cellLook // scratch for the row being drawn
+	title     string
+	titleKey  titleKey
+}
+
+// rowKey names a laid-out line by its paragraph's layout: a new layout (new width,
+// direction, text) is a new object, and the key keeps the old one alive, so its address
+// cannot come back for another.
+type rowKey struct {
+	para                         *layout.Paragraph
+	pos                          linePos
+	start, end, width, cursorCol int
+	plain                        bool // no looks: dc.looks is empty
+}
+
+type drawnRow struct {
+	looks []cellLook
+	bytes []byte
+}
+
+func (dc *drawCache) startFrame() {
+	dc.prev, dc.cur = dc.cur, dc.prev
+	if dc.cur == nil {
+		dc.cur = map[rowKey]drawnRow{}
+	}
+	clear(dc.cur)
+}
+
+// row returns the row for key with the looks in dc.looks, drawing it with draw when the
+// last frame did not have it.
+func (dc *drawCache) row(key rowKey, draw func([]byte) []byte) []byte {
+	if r, ok := dc.prev[key]; ok && slices.Equal(r.looks, dc.looks) {
+		dc.cur[key] = r
+		return r.bytes
+	}
+	if r, ok := dc.cur[key]; ok && slices.Equal(r.looks, dc.looks) {
+		return r.bytes // the same line twice in one frame (an empty document, say)
+	}
+	r := drawnRow{looks: slices.Clone(dc.looks), bytes: draw(nil)}
+	dc.cur[key] = r
+	return r.bytes
+}
+
+// cursorColFor is the column of the cursor on line l, or -1 when it is not drawn there.
+func (p *Pane) cursorColFor(l *layout.Line, showCursor bool) int {
+	if showCursor && p.cursor >= l.Start && (p.cursor < l.End || (l.Start == l.End && p.cursor == l.Start)) {
+		return p.cursorColumn(l)
+	}
+	return -1
+}
+
+// titleKey is everything a pane's title line shows.
+type titleKey struct {
+	st                *Styles
+	focused           bool
+	doc, total, width int
+	title, lang       string
+	dir               bidi.Direction
+}
+
 func (p *Pane) drawTitle(st *Styles, focused bool, total int, engine layout.Options) string {
+	key := titleKey{st: st, focused: focused, doc: p.DocIndex, total: total, width: p.width, title: p.Title, lang: p.Lang, dir: p.dir}
+	if p.drawn.title != "" && p.drawn.titleKey == key {
+		return p.drawn.title
+	}
+	p.drawn.title, p.drawn.titleKey = p.titleLine(st, focused, total, engine), key
+	return p.drawn.title
+}
+
+func (p *Pane) titleLine(st *Styles, focused bool, total int, engine layout.Options) string {
 	dir := "ltr"
 	if rtlLang(p.Lang) {
 		dir = "rtl"
@@ -107,14 +186,20 @@ func rtlLang(lang string) bool {
 	return false
 }
 
-// looksFor computes the look of every document index on line l.
-func (p *Pane) looksFor(l *layout.Line, looks []cellLook, st *Styles, layers paneLayers) []cellLook {
+// looksFor computes the look of every document index on line l; plain says that nothing
+// is drawn over the line (the common case), and then looks is left empty.
+func (p *Pane) looksFor(l *layout.Line, looks []cellLook, st *Styles, layers paneLayers) (_ []cellLook, plain bool) {
 	n := l.End - l.Start
-	for i := 0; i < n; i++ {
-		looks = append(looks, cellLook{})
-	}
+	started := false
 	paint := func(s, e int, f func(*cellLook)) {
 		s, e = max(s, l.Start), min(e, l.End)
+		if s >= e {
+			return
+		}
+		if !started {
+			looks = append(looks, make([]cellLook, n)...)
+			started = true
+		}
 		for i := s; i < e; i++ {
 			f(&looks[i-l.Start])
 		}
@@ -141,7 +226,7 @@ func (p *Pane) looksFor(l *layout.Line, looks []cellLook, st *Styles, layers pan
 	if sel := layers.selection; sel.End > sel.Start {
 		paint(sel.Start, sel.End, func(c *cellLook) { c.bg = st.Selection })
 	}
-	return looks
+	return looks, !started
 }
 
 // mergeLook lays look over c: set fields win.
@@ -158,12 +243,9 @@ func mergeLook(c *cellLook, look cellLook) {
 	c.reverse = c.reverse || look.reverse
 }
 
-// appendRow writes the cells of l with their looks, padded to the pane width.
-func (p *Pane) appendRow(buf []byte, l *layout.Line, looks []cellLook, sgr sgrCache, showCursor bool) []byte {
-	cursorCol := -1
-	if showCursor && p.cursor >= l.Start && (p.cursor < l.End || (l.Start == l.End && p.cursor == l.Start)) {
-		cursorCol = p.cursorColumn(l)
-	}
+// appendRow writes the cells of l with their looks, padded to the pane width, the cell
+// at cursorCol (-1: none) in reverse video.
+func (p *Pane) appendRow(buf []byte, l *layout.Line, looks []cellLook, sgr sgrCache, cursorCol int) []byte {
 	open := ""
 	width := 0
 	for col := 0; col < p.width; col++ {
@@ -175,7 +257,7 @@ func (p *Pane) appendRow(buf []byte, l *layout.Line, looks []cellLook, sgr sgrCa
 				continue // second column of a wide character
 			}
 			r, marks = c.Rune, c.Marks
-			if c.Logical >= l.Start && c.Logical < l.End {
+			if c.Logical >= l.Start && c.Logical < l.End && len(looks) > 0 {
 				look = looks[c.Logical-l.Start]
 			}
 		}

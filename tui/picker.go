@@ -2,24 +2,25 @@ package tui
 
 import (
 	"fmt"
-	"sort"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
 
-// maxPickerScan bounds how many titles one keystroke filters, so a 200,000-document
-// corpus stays responsive; the header says when the list was cut.
-const maxPickerScan = 50000
-
-// picker is the fuzzy-filtered document list behind "o".
+// picker is the fuzzy-filtered document list behind "o". It searches every title: the
+// titles are lower-cased once (titleIndex), and when the query grows only the previous
+// hits and the titles indexed since are searched again.
 type picker struct {
-	input   textinput.Model
-	items   []int // document indices, best match first
-	cursor  int
-	scanned int
+	input  textinput.Model
+	items  []int // document indices, best match first
+	cursor int
+
+	titles   titleIndex
+	query    string // the query hits answers
+	hits     []int  // documents matching query, in document order
+	searched int    // titles searched for hits
+	scores   []int  // scratch, parallel to hits
 }
 
 func (pk *picker) open(a *App) {
@@ -28,6 +29,7 @@ func (pk *picker) open(a *App) {
 	pk.input.SetWidth(max(a.width-8, 10))
 	pk.input.Focus()
 	pk.cursor = 0
+	pk.searched, pk.hits = 0, pk.hits[:0] // the corpus may have grown: search afresh
 	pk.filter(a)
 	for i, d := range pk.items {
 		if d == a.focused().DocIndex {
@@ -40,42 +42,29 @@ func (pk *picker) open(a *App) {
 func (pk *picker) filter(a *App) {
 	q := strings.ToLower(strings.TrimSpace(pk.input.Value()))
 	n := a.corpus.Len()
-	pk.scanned = min(n, maxPickerScan)
-	type scored struct{ doc, score int }
-	var hits []scored
-	for i := 0; i < pk.scanned; i++ {
-		if s, ok := fuzzyScore(strings.ToLower(a.corpus.Title(i)), q); ok {
-			hits = append(hits, scored{i, s})
+	pk.titles.extend(n, a.corpus.Title)
+	// A title matching q matches every prefix of q, so a grown query only needs the
+	// previous hits; anything else starts over.
+	var candidates []int
+	if pk.searched > 0 && strings.HasPrefix(q, pk.query) {
+		candidates = pk.hits
+	} else {
+		pk.hits, pk.searched = pk.hits[:0], 0
+	}
+	hits, scores := candidates[:0], pk.scores[:0]
+	for _, d := range candidates {
+		if s, ok := pk.titles.match(d, q); ok {
+			hits, scores = append(hits, d), append(scores, s)
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score < hits[j].score })
-	pk.items = pk.items[:0]
-	for _, h := range hits {
-		pk.items = append(pk.items, h.doc)
+	for d := pk.searched; d < n; d++ {
+		if s, ok := pk.titles.match(d, q); ok {
+			hits, scores = append(hits, d), append(scores, s)
+		}
 	}
+	pk.query, pk.hits, pk.searched, pk.scores = q, hits, n, scores
+	pk.items = sortByScore(hits, scores, pk.items)
 	pk.cursor = min(pk.cursor, max(len(pk.items)-1, 0))
-}
-
-// fuzzyScore matches q's runes in order within s; lower scores are tighter matches.
-func fuzzyScore(s, q string) (int, bool) {
-	if q == "" {
-		return 0, true
-	}
-	qr := []rune(q)
-	qi, first, last := 0, -1, -1
-	for i, r := range []rune(s) {
-		if qi < len(qr) && unicode.ToLower(r) == qr[qi] {
-			if first < 0 {
-				first = i
-			}
-			last = i
-			qi++
-		}
-	}
-	if qi < len(qr) {
-		return 0, false
-	}
-	return (last - first) + first/4, true
 }
 
 func (a *App) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -107,9 +96,6 @@ func (pk *picker) View(a *App) string {
 	h := a.bodyHeight()
 	lines := []string{pk.input.View()}
 	head := fmt.Sprintf("%d of %d documents", len(pk.items), a.corpus.Len())
-	if pk.scanned < a.corpus.Len() {
-		head += fmt.Sprintf(" (first %d searched)", pk.scanned)
-	}
 	lines = append(lines, a.styles.HeaderDim.Render(head))
 	rows := max(h-2, 1)
 	start := max(0, pk.cursor-rows+1)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // BDSM (ECMA-48 bidirectional support mode): "CSI 8 l" tells a bidi-aware terminal
@@ -40,7 +41,27 @@ func Run(ctx context.Context, opts Options, out io.Writer) (err error) {
 		}
 	}()
 
-	p := tea.NewProgram(New(opts), tea.WithContext(ctx), tea.WithOutput(out))
+	// On a terminal the reader paints its own frames, right after each Update (see
+	// painter): Bubble Tea's renderer would make every key wait for its next tick.
+	// Anywhere else (no terminal on stdin, say) Bubble Tea renders, at its top rate.
+	tty, err := openTerminal(out)
+	if err != nil {
+		return err
+	}
+	var p *tea.Program
+	if tty == nil {
+		p = tea.NewProgram(New(opts), tea.WithContext(ctx), tea.WithOutput(out), tea.WithFPS(120))
+	} else {
+		defer tty.restore()
+		pt := newPainter(New(opts), out, colorprofile.Detect(out, os.Environ()))
+		defer pt.teardown() // runs before tty.restore
+		progOpts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(out), tea.WithoutRenderer()}
+		if ws, ok := tty.size(); ok {
+			progOpts = append(progOpts, tea.WithWindowSize(ws.Width, ws.Height))
+		}
+		p = tea.NewProgram(pt, progOpts...)
+		tty.watchResize(p)
+	}
 	_, err = p.Run()
 	if err != nil {
 		log.Printf("exit: %v", err)
