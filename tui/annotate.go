@@ -58,7 +58,7 @@ func (p *Pane) target() (layout.Range, bool) {
 // snapToCharacters widens [s,e) so no base letter is cut from its marks.
 func snapToCharacters(text []rune, s, e int) layout.Range {
 	s, e = max(s, 0), min(e, len(text))
-	for s > 0 && isMark(text[s]) {
+	for s > 0 && s < len(text) && isMark(text[s]) { // s may be len: a selection trimmed to nothing at the end
 		s--
 	}
 	for e < len(text) && isMark(text[e]) {

@@ -1,0 +1,46 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// pressBinding presses the first key of a KeyMap binding, so a rebinding never breaks
+// the test.
+func pressBinding(t *testing.T, a *App, keys ...[]string) {
+	t.Helper()
+	for _, k := range keys {
+		press(t, a, k[0])
+	}
+}
+
+// The crash: G puts the cursor on the last character of the sample's first
+// document, a full stop; v then panicked in snapToCharacters (index out of range [2120]
+// with length 2120).
+func TestSelectOnFinalFullStopDoesNotCrash(t *testing.T) {
+	a, _ := newAnnotatingApp(t, 120, 40)
+	p := a.focused()
+	k := &a.keys
+	pressBinding(t, a, k.Bottom.Keys())
+	if n := len(p.view.text); p.cursor != n-1 || p.view.text[p.cursor] != '.' {
+		t.Fatalf("G: cursor at %d of %d, want the final full stop", p.cursor, n)
+	}
+	pressBinding(t, a, k.Select.Keys())
+	checkFrame(t, a, 120, 40)
+	// The selection is only punctuation: a label key says there is nothing to tag.
+	label := a.schema.Labels[0]
+	press(t, a, label.Key)
+	if spans := a.store.Spans(p.info.ID, 0, len(p.view.text)); len(spans) != 0 {
+		t.Fatalf("a selection of a full stop tagged %+v", spans)
+	}
+	if !strings.Contains(screen(a), "nothing to tag") {
+		t.Errorf("the screen does not say there is nothing to tag:\n%s", screen(a))
+	}
+	// G v b then a label tags the last word, as the annotator meant.
+	pressBinding(t, a, k.Bottom.Keys(), k.Select.Keys(), k.PrevWord.Keys())
+	press(t, a, label.Key)
+	spans := a.store.Spans(p.info.ID, 0, len(p.view.text))
+	if len(spans) != 1 || spans[0].Text != "طهران" || spans[0].End != len(p.view.text)-1 || spans[0].Label != label.Name {
+		t.Fatalf("G v b %s: spans %+v, want %s «طهران» before the full stop", label.Key, spans, label.Name)
+	}
+}
