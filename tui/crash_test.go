@@ -44,3 +44,18 @@ func TestSelectOnFinalFullStopDoesNotCrash(t *testing.T) {
 		t.Fatalf("G v b %s: spans %+v, want %s «طهران» before the full stop", label.Key, spans, label.Name)
 	}
 }
+
+// At five rows a narrow screen (header, tab strip, two body rows, status line, help line)
+// drew six: the frame must stay exactly the terminal's size, so the help line goes.
+func TestFiveRowNarrowFrameIsFiveRows(t *testing.T) {
+	for _, w := range []int{10, 30, 79} {
+		a := newTestApp(t, w, 5)
+		checkFrame(t, a, w, 5)
+		pressBinding(t, a, a.keys.Help.Keys())
+		checkFrame(t, a, w, 5)
+	}
+	a := newTestApp(t, 80, 6)
+	if !strings.Contains(screen(a), a.keys.NextPane.Help().Desc) {
+		t.Errorf("the help line is gone at 80x6, where it fits:\n%s", screen(a))
+	}
+}
