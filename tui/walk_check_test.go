@@ -51,18 +51,26 @@ func checkFrameSize(frame string, w, h int) string {
 	return ""
 }
 
+// onText says whether offset i can hold the cursor: a character of the text, or the end
+// when the last line is empty (an empty text, or one ending with a paragraph separator).
+func onText(text []rune, i int) bool {
+	n := len(text)
+	if i == n {
+		return n == 0 || strings.ContainsRune("\n\r\u0085\u2029", text[n-1])
+	}
+	return i >= 0 && i < n
+}
+
 // checkPane returns a problem if the cursor, the selection anchor or the selection of p
 // is outside its text or inside a grapheme cluster.
 func checkPane(p *Pane, wt *walkText) (kind, detail string) {
 	n := len(p.view.text)
 	switch {
-	case n == 0 && p.cursor != 0:
-		return "cursor outside the text", fmt.Sprintf("cursor %d in an empty document", p.cursor)
-	case n > 0 && (p.cursor < 0 || p.cursor >= n):
+	case !onText(p.view.text, p.cursor):
 		return "cursor outside the text", fmt.Sprintf("cursor %d, text of %d code points", p.cursor, n)
-	case n > 0 && !wt.onBoundary(p.cursor):
+	case !wt.onBoundary(p.cursor):
 		return "cursor inside a character", fmt.Sprintf("cursor %d inside a grapheme cluster (%U)", p.cursor, p.view.text[p.cursor])
-	case p.selAnchor >= 0 && p.selAnchor >= max(n, 1):
+	case p.selAnchor >= 0 && !onText(p.view.text, p.selAnchor):
 		return "selection outside the text", fmt.Sprintf("anchor %d, text of %d code points", p.selAnchor, n)
 	case p.selAnchor >= 0 && !wt.onBoundary(p.selAnchor):
 		return "selection inside a character", fmt.Sprintf("anchor %d inside a grapheme cluster", p.selAnchor)
@@ -104,7 +112,11 @@ func checkStoreDoc(st *annotations.Store, schema annotations.Schema, doc string,
 		}
 		k := fmt.Sprintf("%s %d %d", layer, sp.Start, sp.End)
 		if prev, dup := seen[k]; dup {
-			out["duplicate "+layer+" "+what] = fmt.Sprintf("%s and %s %s both cover [%d,%d) %q in %s", prev, what, sp.ID+" "+sp.Label, sp.Start, sp.End, sp.Text, doc)
+			kind := "duplicate " + layer + " " + what
+			if layer == what {
+				kind = "duplicate " + what
+			}
+			out[kind] = fmt.Sprintf("%s and %s %s both cover [%d,%d) %q in %s", prev, what, sp.ID+" "+sp.Label, sp.Start, sp.End, sp.Text, doc)
 		}
 		seen[k] = sp.ID + " " + sp.Label
 	}
