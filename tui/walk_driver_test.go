@@ -53,11 +53,12 @@ type walker struct {
 	failures                           []walkFailure
 	failed                             map[string]bool
 	texts                              map[string]*walkText // by document id
+	modes                              map[mode]int         // messages handled in each mode
 }
 
 func newWalker(t testing.TB, corpus *model.Corpus, dir string) *walker {
 	w := &walker{t: t, corpus: corpus, out: filepath.Join(dir, "annotations.jsonl"), w: 80, h: 24,
-		failed: map[string]bool{}, texts: map[string]*walkText{}}
+		failed: map[string]bool{}, texts: map[string]*walkText{}, modes: map[mode]int{}}
 	w.openStore()
 	w.start()
 	ks, err := newWalkKeys(w.app)
@@ -182,6 +183,7 @@ func (w *walker) update(msg tea.Msg) (cmd tea.Cmd, alive bool) {
 		}
 	}()
 	_, cmd = w.app.Update(msg)
+	w.modes[w.app.mode]++
 	w.check(changesStore(msg))
 	return cmd, true
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -88,7 +89,14 @@ func (w *walker) walkStep(c chooser) {
 			w.press(ks.binding(motions[c.intn(len(motions))]))
 		}
 		w.press(pick(ks.labels))
-	case r < 988:
+	case r < 985: // link a claim to a claim in the next pane, as the status line guides
+		enter := walkKey{source: "input", name: "enter", msg: keyMsg("enter")}
+		esc := walkKey{source: "input", name: "esc", msg: keyMsg("esc")}
+		for _, k := range []walkKey{ks.binding("Claim"), esc, ks.binding("Link"), ks.binding("NextPane"), ks.binding("Claim"), esc, enter} {
+			w.press(k)
+		}
+		w.press(runeKey(rune('1' + c.intn(len(relations)))))
+	case r < 990:
 		var b []rune
 		for n := 1 + c.intn(12); n > 0; n-- {
 			b = append(b, walkRunes[c.intn(len(walkRunes))])
@@ -108,11 +116,11 @@ func (w *walker) resize(c chooser) {
 	switch r := c.intn(100); {
 	case r < 4:
 		width, height = 10, 5
-	case r < 6:
+	case r < 5:
 		width, height = 300, 80
-	case r < 12:
+	case r < 7:
 		width, height = 10+c.intn(291), 5+c.intn(76)
-	case r < 40:
+	case r < 30:
 		width, height = 40+c.intn(81), 5+c.intn(20) // two or three panes
 	default:
 		width, height = 10+c.intn(40), 5+c.intn(8)
@@ -150,28 +158,49 @@ func TestRandomWalk(t *testing.T) {
 	corpus := buildWalkCorpus(t, t.TempDir())
 	t.Cleanup(func() { corpus.Close() })
 	var keys, steps atomic.Int64
+	var mu sync.Mutex
+	modes := map[mode]int{}
 	start := time.Now()
 	seeds := 0
 	t.Run("seeds", func(t *testing.T) {
+		// The seeds run at once, not under t.Parallel's limit of GOMAXPROCS: much of a
+		// walk waits on the journal's fsync, and the others run meanwhile.
+		var wg sync.WaitGroup
+		defer wg.Wait()
 		for seed := 1; seed <= *walkSeeds; seed++ {
 			if *walkSeed >= 0 && seed != *walkSeed {
 				continue
 			}
 			seeds++
-			t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
-				t.Parallel()
-				w := newWalker(t, corpus, t.TempDir())
-				defer w.close()
-				w.walk(seeded{rand.New(rand.NewPCG(uint64(seed), 0x686173686979))}, perSeed)
-				keys.Add(int64(w.keysSent))
-				steps.Add(int64(w.steps))
-				t.Logf("seed %d: %d keys, %d messages, %d restarts, %d store reopens, %d kinds of failure",
-					seed, w.keysSent, w.steps, w.restarts, w.reopens, len(w.failures))
-				w.report(fmt.Sprintf("go test ./tui -run 'TestRandomWalk/seeds/seed=%d$' -walk.seed=%d -walk.keys=%d", seed, seed, perSeed))
+			wg.Go(func() {
+				t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
+					w := newWalker(t, corpus, t.TempDir())
+					defer w.close()
+					w.walk(seeded{rand.New(rand.NewPCG(uint64(seed), 0x686173686979))}, perSeed)
+					mu.Lock()
+					for m, n := range w.modes {
+						modes[m] += n
+					}
+					mu.Unlock()
+					keys.Add(int64(w.keysSent))
+					steps.Add(int64(w.steps))
+					t.Logf("seed %d: %d keys, %d messages, %d restarts, %d store reopens, %d kinds of failure",
+						seed, w.keysSent, w.steps, w.restarts, w.reopens, len(w.failures))
+					w.report(fmt.Sprintf("go test ./tui -run 'TestRandomWalk/seeds/seed=%d$' -walk.seed=%d -walk.keys=%d", seed, seed, perSeed))
+				})
 			})
 		}
 	})
 	t.Logf("random walk: %d seeds, %d keys, %d messages checked, %v", seeds, keys.Load(), steps.Load(), time.Since(start).Round(time.Millisecond))
+	// A walk that never reaches a mode tests nothing there.
+	names := map[mode]string{modeNormal: "normal", modeSearch: "search", modePicker: "picker", modeHelp: "help",
+		modeWarnings: "warnings", modeLabels: "label picker", modeClaim: "claim form", modeRelation: "link relation"}
+	for m := modeNormal; m <= modeRelation; m++ {
+		t.Logf("  %s: %d messages", names[m], modes[m])
+		if modes[m] == 0 && *walkSeed < 0 {
+			t.Errorf("the walk never reached the %s mode", names[m])
+		}
+	}
 }
 
 // FuzzWalk is the same walk with the fuzzer's bytes as the choices:
