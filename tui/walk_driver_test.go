@@ -330,10 +330,10 @@ func trimStack(b []byte) string {
 	return strings.Join(lines[:min(len(lines), 24)], "\n")
 }
 
-// report prints the failures of a walk so it can be replayed.
-func (w *walker) report(replay string) {
+// report prints the failures of a walk (named by its seed) so it can be replayed.
+func (w *walker) report(name, replay string) {
 	for _, f := range w.failures {
-		w.t.Errorf("%s\n  at step %d (key %d): %s\n  last %d actions: %s\n  replay: %s",
-			f.kind, f.step, f.keys, f.detail, len(f.last), strings.Join(f.last, " "), replay)
+		w.t.Errorf("%s\n  %s, step %d (key %d): %s\n  last %d actions: %s\n  replay: %s",
+			f.kind, name, f.step, f.keys, f.detail, len(f.last), strings.Join(f.last, " "), replay)
 	}
 }

@@ -186,7 +186,7 @@ func TestRandomWalk(t *testing.T) {
 					steps.Add(int64(w.steps))
 					t.Logf("seed %d: %d keys, %d messages, %d restarts, %d store reopens, %d kinds of failure",
 						seed, w.keysSent, w.steps, w.restarts, w.reopens, len(w.failures))
-					w.report(fmt.Sprintf("go test ./tui -run 'TestRandomWalk/seeds/seed=%d$' -walk.seed=%d -walk.keys=%d", seed, seed, perSeed))
+					w.report(fmt.Sprintf("seed %d", seed), fmt.Sprintf("go test ./tui -run 'TestRandomWalk/seeds/seed=%d$' -walk.seed=%d -walk.keys=%d", seed, seed, perSeed))
 				})
 			})
 		}
@@ -204,7 +204,8 @@ func TestRandomWalk(t *testing.T) {
 }
 
 // FuzzWalk is the same walk with the fuzzer's bytes as the choices:
-// go test -run - -fuzz FuzzWalk ./tui
+// go test -run - -fuzz FuzzWalk -fuzzminimizetime 5s ./tui (every walk is long: let the
+// fuzzer minimize briefly).
 func FuzzWalk(f *testing.F) {
 	for seed := uint64(1); seed <= 4; seed++ {
 		r := rand.New(rand.NewPCG(seed, 7))
@@ -220,6 +221,6 @@ func FuzzWalk(f *testing.F) {
 		w := newWalker(t, corpus, t.TempDir())
 		defer w.close()
 		w.walk(&fuzzBytes{b: choices}, 1<<30)
-		w.report("add the failing input under testdata/fuzz/FuzzWalk and run go test ./tui -run FuzzWalk")
+		w.report("fuzz input", "add the failing input under testdata/fuzz/FuzzWalk and run go test ./tui -run FuzzWalk")
 	})
 }
