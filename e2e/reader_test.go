@@ -19,7 +19,8 @@ func TestReaderInTmux(t *testing.T) {
 	env := []string{"XDG_CONFIG_HOME=" + dir, "XDG_STATE_HOME=" + dir, "USER=e2e", "TERM=tmux-256color"}
 	// script(1) records the raw bytes the program sends, so the test can see the mode
 	// switches that capture-pane cannot.
-	cmd := "script -q -f -c '" + bin + "' " + raw + "; echo HASHIYA-EXIT=$?; sleep 60"
+	// --out keeps the training file in the temporary directory, not the package's.
+	cmd := "script -q -f -c '" + bin + " --out " + filepath.Join(dir, "annotations.jsonl") + "' " + raw + "; echo HASHIYA-EXIT=$?; sleep 60"
 	s := startSession(t, 120, 40, env, cmd)
 
 	scr := s.waitFor("▸1/5")
