@@ -1,8 +1,14 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/model"
 )
 
 // pressBinding presses the first key of a KeyMap binding, so a rebinding never breaks
@@ -57,5 +63,39 @@ func TestFiveRowNarrowFrameIsFiveRows(t *testing.T) {
 	a := newTestApp(t, 80, 6)
 	if !strings.Contains(screen(a), a.keys.NextPane.Help().Desc) {
 		t.Errorf("the help line is gone at 80x6, where it fits:\n%s", screen(a))
+	}
+}
+
+// A text file ending with a newline ends with an empty line, where G puts the cursor (at
+// the text's length); v there panicked in snapToCharacters like the full stop did.
+func TestSelectOnEmptyLastLineDoesNotCrash(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "newline.txt")
+	if err := os.WriteFile(path, []byte("قال بوتين.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := model.Open([]string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	st, err := annotations.Open(annotations.StoreOptions{Out: filepath.Join(dir, "annotations.jsonl"), Annotator: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a := New(Options{Corpus: c, CorpusName: "newline", Annotator: "test", Store: st, FlushDelay: time.Millisecond})
+	drive(t, a, a.Init())
+	resize(t, a, 80, 24)
+	p := a.focused()
+	pressBinding(t, a, a.keys.Bottom.Keys(), a.keys.Select.Keys())
+	checkFrame(t, a, 80, 24)
+	if r := p.selection(); r.End > r.Start {
+		t.Errorf("v on the empty last line selects [%d,%d)", r.Start, r.End)
+	}
+	pressBinding(t, a, a.keys.PrevWord.Keys())
+	press(t, a, a.schema.Labels[0].Key)
+	if spans := st.Spans(p.info.ID, 0, len(p.view.text)); len(spans) != 1 || spans[0].Text != "بوتين" {
+		t.Fatalf("G v b %s from the empty last line: spans %+v, want «بوتين»", a.schema.Labels[0].Key, spans)
 	}
 }
