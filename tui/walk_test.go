@@ -14,7 +14,7 @@ import (
 
 var (
 	walkSeeds = flag.Int("walk.seeds", 8, "random walk: number of seeds")
-	walkKeysN = flag.Int("walk.keys", 0, "random walk: keys per seed (0: 25,000, or 2,500 under -race)")
+	walkKeysN = flag.Int("walk.keys", 0, "random walk: keys per seed (0: 25,000, or 2,500 under -race or -short)")
 	walkSeed  = flag.Int("walk.seed", -1, "random walk: run only this seed (replay)")
 )
 
@@ -151,7 +151,7 @@ func TestRandomWalk(t *testing.T) {
 	perSeed := *walkKeysN
 	if perSeed <= 0 {
 		perSeed = 25000
-		if raceDetector {
+		if raceDetector || testing.Short() {
 			perSeed = 2500
 		}
 	}
