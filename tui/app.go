@@ -295,11 +295,24 @@ func (a *App) nextUnshown() int {
 }
 
 func (a *App) bodyHeight() int {
-	h := a.height - 3 // header, status line, help line
+	h := a.height - 2 // header, status line
 	if a.narrow {
 		h-- // tab strip
 	}
+	if a.helpLineShown() {
+		h--
+	}
 	return max(h, 2)
+}
+
+// helpLineShown says whether the help line fits: on a very short screen the body keeps
+// its two rows (a pane's title and a line of text) and the help line goes.
+func (a *App) helpLineShown() bool {
+	rows := 3 // header, status line, help line
+	if a.narrow {
+		rows++ // tab strip
+	}
+	return a.height-rows >= 2
 }
 
 func (a *App) sizePanes() {
@@ -417,6 +430,9 @@ func (a *App) render() string {
 	default:
 		rows = append(rows, a.panesView())
 	}
-	rows = append(rows, a.statusLine(), a.helpLine())
+	rows = append(rows, a.statusLine())
+	if a.helpLineShown() {
+		rows = append(rows, a.helpLine())
+	}
 	return strings.Join(rows, "\n")
 }
