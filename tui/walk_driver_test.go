@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -336,4 +337,19 @@ func (w *walker) report(name, replay string) {
 		w.t.Errorf("%s\n  %s, step %d (key %d): %s\n  last %d actions: %s\n  replay: %s",
 			f.kind, name, f.step, f.keys, f.detail, len(f.last), strings.Join(f.last, " "), replay)
 	}
+}
+
+// storeDir is where a walk keeps its store: a directory in memory (/dev/shm) where the
+// system has one, else the test's temp directory. The walk checks what the reader and
+// the store do, not the disk; every edit fsyncs, and on a disk those fsyncs are most of
+// the walk's wall time.
+func storeDir(t testing.TB) string {
+	const shm = "/dev/shm"
+	if st, err := os.Stat(shm); err == nil && st.IsDir() {
+		if dir, err := os.MkdirTemp(shm, "hashiya-walk-"); err == nil {
+			t.Cleanup(func() { os.RemoveAll(dir) })
+			return dir
+		}
+	}
+	return t.TempDir()
 }

@@ -174,7 +174,7 @@ func TestRandomWalk(t *testing.T) {
 			seeds++
 			wg.Go(func() {
 				t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
-					w := newWalker(t, corpus, t.TempDir())
+					w := newWalker(t, corpus, storeDir(t))
 					defer w.close()
 					w.walk(seeded{rand.New(rand.NewPCG(uint64(seed), 0x686173686979))}, perSeed)
 					mu.Lock()
@@ -218,7 +218,7 @@ func FuzzWalk(f *testing.F) {
 	corpus := buildWalkCorpus(f, f.TempDir())
 	f.Cleanup(func() { corpus.Close() })
 	f.Fuzz(func(t *testing.T, choices []byte) {
-		w := newWalker(t, corpus, t.TempDir())
+		w := newWalker(t, corpus, storeDir(t))
 		defer w.close()
 		w.walk(&fuzzBytes{b: choices}, 1<<30)
 		w.report("fuzz input", "add the failing input under testdata/fuzz/FuzzWalk and run go test ./tui -run FuzzWalk")
