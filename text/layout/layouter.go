@@ -29,6 +29,9 @@ type Layouter struct {
 	utf8   []byte
 	shaped []rune
 	bp     bidi.Paragraph
+	segs   map[string]segment // line segments seen (segment.go)
+	segKey []byte
+	gbuf   []byte
 
 	hasBreak bool // the paragraph holds a U+2028
 }

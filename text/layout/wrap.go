@@ -4,7 +4,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashiya/hashiya/text/shape"
-	"github.com/rivo/uniseg"
 )
 
 // Break flags, per index: a line may break before it (UAX #14), or it starts a grapheme
@@ -88,6 +87,7 @@ func (l *Layouter) breakOK(i int) bool {
 // fit: the last grapheme boundary after ls, or i itself (which starts a new cell, so no mark
 // is cut from its base).
 func (l *Layouter) emergencyBreak(ls, i int) int {
+	l.findGraphemes(ls, i)
 	for j := i; j > ls; j-- {
 		if l.flags[j]&brkGrapheme != 0 && l.breakOK(j) {
 			return j
@@ -96,28 +96,27 @@ func (l *Layouter) emergencyBreak(ls, i int) int {
 	return i
 }
 
-// findBreaks fills l.flags with the UAX #14 line break opportunities and the grapheme cluster
-// boundaries of the paragraph (by uniseg, on its UTF-8 form).
+// findBreaks fills l.flags with brkLine: the UAX #14 line break opportunities of the
+// paragraph that are also grapheme cluster boundaries (by uniseg, on its UTF-8 form).
 func (l *Layouter) findBreaks(n int) {
 	l.flags = grow(l.flags, n+1)
 	clear(l.flags)
 	b := l.utf8[:0]
 	for _, r := range l.src[:n] {
-		b = utf8.AppendRune(b, r)
+		if r < utf8.RuneSelf {
+			b = append(b, byte(r))
+		} else {
+			b = utf8.AppendRune(b, r)
+		}
 	}
 	l.utf8 = b
-	state := -1
-	idx := 0
+	idx, state := 0, -1
 	for len(b) > 0 {
-		var cluster []byte
-		var boundaries int
-		cluster, b, boundaries, state = uniseg.Step(b, state)
-		idx += utf8.RuneCount(cluster)
-		if idx > n {
-			idx = n
-		}
-		l.flags[idx] |= brkGrapheme
-		if boundaries&uniseg.MaskLine != uniseg.LineDontBreak {
+		var size, runes int
+		size, runes, state = l.lineSegment(b, state)
+		b = b[size:]
+		idx += runes
+		if len(b) > 0 && l.graphemeBoundary(idx) {
 			l.flags[idx] |= brkLine
 		}
 	}
