@@ -33,6 +33,9 @@ type Layouter struct {
 	segKey []byte
 	gbuf   []byte
 
+	runs     []levelRun // reorderRuns scratch
+	runUnits []int32
+
 	hasBreak bool // the paragraph holds a U+2028
 }
 
@@ -151,10 +154,9 @@ func (l *Layouter) prepare(src, shaped []rune, opts Options) {
 			if d == shape.Merged {
 				break
 			}
-			if d <= 0 {
-				d = r
-			}
-			if w = RuneWidth(d); w == 0 {
+			if d <= 0 || d == r {
+				d, w = r, p.width()
+			} else if w = RuneWidth(d); w == 0 {
 				d, w = r, p.width() // a shaper returning something invisible: keep the letter
 			}
 			if w == 2 && opts.Width == 1 {
