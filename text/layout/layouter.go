@@ -85,6 +85,16 @@ func (l *Layouter) AppendText(dst []byte, text []rune, opts Options) []byte {
 
 // analyze runs the paragraph-wide steps: sanitizing, bidi levels, shaping, line breaking.
 func (l *Layouter) analyze(text []rune, opts Options) (base bidi.Level, bp *bidi.Paragraph, width int) {
+	base, bp = l.resolve(text, opts)
+	width = max(opts.Width, 0)
+	l.spans = l.spans[:0]
+	l.breakLines(len(text), width, opts)
+	return base, bp, width
+}
+
+// resolve sanitizes the paragraph, resolves its bidi levels, shapes it and prepares what each
+// index shows.
+func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi.Paragraph) {
 	n := len(text)
 	l.grow(n)
 	needBidi := opts.Dir == bidi.RTL
@@ -115,10 +125,7 @@ func (l *Layouter) analyze(text []rune, opts Options) (base bidi.Level, bp *bidi
 		shaped = l.shaped[:n]
 	}
 	l.prepare(src, shaped, opts)
-	width = max(opts.Width, 0)
-	l.spans = l.spans[:0]
-	l.breakLines(n, width, opts)
-	return base, bp, width
+	return base, bp
 }
 
 func grow[T any](s []T, n int) []T {

@@ -18,38 +18,13 @@ const (
 // opportunity that keeps the line within width (spaces and tabs may hang past it); a word
 // longer than the line breaks at its last grapheme boundary that fits.
 func (l *Layouter) breakLines(n, width int, opts Options) {
-	if width > 0 && !l.fits(n, width, opts) {
-		l.findBreaks(n)
-	} else {
-		width = 0
-		if !l.hasBreak {
-			l.spans = append(l.spans, lineSpan{start: 0, end: n})
-			return
-		}
+	width = l.prepareBreaks(n, width, opts)
+	if width == 0 && !l.hasBreak {
+		l.spans = append(l.spans, lineSpan{start: 0, end: n})
+		return
 	}
-	ls := 0
-	for {
-		end := n
-		st := newLineState(opts)
-		lastOpp := -1
-		for i := ls; i < n; i++ {
-			if width > 0 && i > ls && l.flags[i]&brkLine != 0 && l.breakOK(i) {
-				lastOpp = i
-			}
-			if l.props[i].kind() == kBreak {
-				end = i + 1
-				break
-			}
-			w, _ := l.step(&st, i, width)
-			if width > 0 && w > 0 && st.col > width && !l.hangs(i) {
-				if lastOpp > ls {
-					end = lastOpp
-				} else {
-					end = l.emergencyBreak(ls, i)
-				}
-				break
-			}
-		}
+	for ls := 0; ; {
+		end := l.lineEnd(ls, n, width, opts)
 		l.spans = append(l.spans, lineSpan{start: ls, end: end})
 		if end < n {
 			ls = end
@@ -60,6 +35,39 @@ func (l *Layouter) breakLines(n, width int, opts Options) {
 		}
 		return
 	}
+}
+
+// prepareBreaks finds the break opportunities of the paragraph [0,n) when it must be wrapped
+// at width, and returns the width to wrap at: 0 when it fits on one line.
+func (l *Layouter) prepareBreaks(n, width int, opts Options) int {
+	if width > 0 && !l.fits(n, width, opts) {
+		l.findBreaks(n)
+		return width
+	}
+	return 0
+}
+
+// lineEnd is the end of the line starting at ls: after a U+2028, or, when width > 0, at the
+// last break opportunity that keeps the line within width.
+func (l *Layouter) lineEnd(ls, n, width int, opts Options) int {
+	st := newLineState(opts)
+	lastOpp := -1
+	for i := ls; i < n; i++ {
+		if width > 0 && i > ls && l.flags[i]&brkLine != 0 && l.breakOK(i) {
+			lastOpp = i
+		}
+		if l.props[i].kind() == kBreak {
+			return i + 1
+		}
+		w, _ := l.step(&st, i, width)
+		if width > 0 && w > 0 && st.col > width && !l.hangs(i) {
+			if lastOpp > ls {
+				return lastOpp
+			}
+			return l.emergencyBreak(ls, i)
+		}
+	}
+	return n
 }
 
 // fits reports whether the paragraph fits on one line of width cells with no forced break.
