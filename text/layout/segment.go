@@ -2,6 +2,7 @@ package layout
 
 import (
 	"encoding/binary"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -10,10 +11,21 @@ import (
 )
 
 // Line breaking runs uniseg's UAX #14 state machine one segment (the text up to the next
-// break opportunity) at a time. Its results depend only on the state it starts in and on the
-// bytes it reads: the segment, the rune after it and, unless that is a letter or an ASCII
-// digit, the one after that (rule LB25 looks ahead after a hyphen or an opening punctuation). News text repeats its words, so each Layouter remembers the segments it has seen,
-// keyed by exactly those, and skips the state machine for a known one.
+// break opportunity) at a time; uniseg.FirstLineSegment returns the segment and the state
+// after the first rune of the next one. News text repeats its words, so each Layouter
+// remembers the segments it has seen and skips the state machine for a known one, in two ways:
+//
+//   - A word ending with a letter, a digit or a punctuation mark that is not a bracket, a
+//     quotation mark or a dash (harakat and Hebrew points after it allowed) and spaces leaves
+//     the machine in the state of rule LB18 (SP ÷), whatever the word: its lines break after
+//     the spaces before a letter or a digit, and the state after that first rune depends on
+//     the rune only. Such words are remembered by the state they
+//     start in and their bytes (words); the state after the next rune, by that rune (leads).
+//   - Any other segment followed by a word is remembered with everything FirstLineSegment
+//     reads: the segment, the rune after it and, unless that is a letter or an ASCII digit,
+//     the one after that (rule LB25 looks ahead after a hyphen or an opening punctuation).
+//
+// A remembered word is checked once, when it is stored, against the state uniseg returned.
 
 // segment is the result of one uniseg.FirstLineSegment call.
 type segment struct {
@@ -21,7 +33,7 @@ type segment struct {
 	state       int32
 }
 
-const maxSegments = 1 << 16 // the cache is emptied when it holds more
+const maxSegments = 1 << 16 // a cache is emptied when it holds more
 
 // lineSegment returns the length in bytes and runes of the line segment at the start of b and
 // the line breaking state after it, as uniseg.FirstLineSegment(b, state) does.
@@ -37,21 +49,29 @@ func (l *Layouter) lineSegment(b []byte, state int) (size, runes, newState int) 
 	for k < len(b) && b[k] == ' ' {
 		k++
 	}
-	end := -1
+	end, lead := -1, -1
+	var next rune
 	if k < len(b) { // the rune after the segment, and the one after it if LB25 may look there
-		r, n := utf8.DecodeRune(b[k:])
+		var n int
+		next, n = utf8.DecodeRune(b[k:])
 		end = k + n
-		if !plainLead(r) {
-			if end < len(b) {
-				_, n = utf8.DecodeRune(b[end:])
-				end += n
-			} else {
-				end = -1
-			}
+		if plainLead(next) {
+			lead = l.leadState(next)
+		} else if end < len(b) {
+			_, n = utf8.DecodeRune(b[end:])
+			end += n
+		} else {
+			end = -1
 		}
 	}
-	if end > 0 {
-		l.segKey = binary.LittleEndian.AppendUint32(l.segKey[:0], uint32(state))
+	l.segKey = binary.LittleEndian.AppendUint32(l.segKey[:0], uint32(state))
+	wordKey := lead >= 0 && b[k-1] == ' '
+	if wordKey {
+		l.segKey = append(l.segKey, b[:k]...)
+		if s, ok := l.words[string(l.segKey)]; ok {
+			return k, int(s.runes), lead
+		}
+	} else if end > 0 {
 		l.segKey = append(l.segKey, b[:end]...)
 		if s, ok := l.segs[string(l.segKey)]; ok {
 			return int(s.size), int(s.runes), int(s.state)
@@ -59,13 +79,86 @@ func (l *Layouter) lineSegment(b []byte, state int) (size, runes, newState int) 
 	}
 	seg, _, _, st := uniseg.FirstLineSegment(b, state)
 	size, runes = len(seg), utf8.RuneCount(seg)
-	if end > 0 && size == k {
+	switch {
+	case size != k:
+	case wordKey && st == lead && endsPlain(b[:k]):
+		if l.words == nil || len(l.words) >= maxSegments {
+			l.words = make(map[string]segment, 1024)
+		}
+		l.words[string(l.segKey)] = segment{int32(size), int32(runes), 0}
+	case !wordKey && end > 0:
 		if l.segs == nil || len(l.segs) >= maxSegments {
 			l.segs = make(map[string]segment, 1024)
 		}
 		l.segs[string(l.segKey)] = segment{int32(size), int32(runes), int32(st)}
 	}
 	return size, runes, st
+}
+
+// endsPlain reports whether word (ending with spaces) ends with a letter, a digit or one of
+// the punctuation marks of plainEnd, perhaps followed by harakat or Hebrew points: with none
+// of the line break classes that rules LB8, LB14–LB17 carry across spaces (ZW, OP, QU, CL,
+// CP, B2).
+func endsPlain(word []byte) bool {
+	i := len(word)
+	for i > 0 && word[i-1] == ' ' {
+		i--
+	}
+	for i > 0 {
+		r, n := utf8.DecodeLastRune(word[:i])
+		if !isPoint(r) {
+			return plainLead(r) || strings.ContainsRune(plainEnd, r)
+		}
+		i -= n
+	}
+	return false
+}
+
+// plainEnd are the punctuation marks of news text that may end a word of the words cache.
+const plainEnd = ".,:;!?%+$/-*&#@=_|\u060C\u061B\u061F\u066A\u066B\u066C\u06D4"
+
+// isPoint reports whether r is a haraka or a Hebrew point: a combining mark of line break
+// class CM.
+func isPoint(r rune) bool {
+	switch {
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x05B0 && r <= 0x05BD:
+		return true
+	}
+	switch r {
+	case 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7:
+		return true
+	}
+	return false
+}
+
+// spState is uniseg's line breaking state after a space that follows a letter: the state
+// FirstLineSegment reports after the space that starts the line after a line feed.
+var spState = sync.OnceValue(func() int {
+	_, _, _, st := uniseg.FirstLineSegment([]byte("\n a"), -1)
+	return st
+})
+
+// leadState is the state after r, a plainLead rune, when it follows spaces that end a word
+// of the words cache, or -1 when a line does not break before it there.
+func (l *Layouter) leadState(r rune) int {
+	if r >= afterSpaceLimit {
+		return -1
+	}
+	if l.leads == nil {
+		l.leads = new([afterSpaceLimit]int32)
+	}
+	if v := l.leads[r]; v != 0 {
+		return int(v) - 1
+	}
+	var buf [8]byte
+	p := utf8.AppendRune(append(buf[:0], ' '), r)
+	p = append(p, 'a')
+	seg, _, _, st := uniseg.FirstLineSegment(p, spState())
+	if len(seg) != 1 {
+		st = -1
+	}
+	l.leads[r] = int32(st) + 1
+	return st
 }
 
 // graphemeBoundary reports whether a grapheme cluster starts at index i > 0. It is called only
@@ -131,7 +224,7 @@ func (l *Layouter) findGraphemes(ls, i int) {
 	}
 }
 
-// plainLead reports whether r is a letter below U+3000 or an ASCII digit: line break class
+// plainLead reports whether r is a letter or a decimal digit below U+3000: line break class
 // neither OP nor HY, so that uniseg does not look past it.
 func plainLead(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -143,7 +236,7 @@ func plainLead(r rune) bool {
 var letterTable = sync.OnceValue(func() *[afterSpaceLimit]bool {
 	t := new([afterSpaceLimit]bool)
 	for r := range rune(afterSpaceLimit) {
-		t[r] = unicode.IsLetter(r)
+		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r)
 	}
 	return t
 })
