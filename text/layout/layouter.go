@@ -14,6 +14,7 @@ type Layouter struct {
 	props  []prop  // propOf(src[i])
 	disp   []rune  // what index i shows when it has a cell (shaped, made visible); shape.Merged for a merged alef
 	dw     []int8  // intrinsic width of disp[i]
+	base   []bool  // i is a character with cells of its own that marks attach to (kNormal, not a merged alef)
 	flags  []uint8 // break flags before index i (brkLine, brkGrapheme)
 	owner  []int32 // per line: the index whose cell shows i, or -1
 	uw     []int32 // per line: cells of unit i
@@ -142,6 +143,7 @@ func (l *Layouter) grow(n int) {
 	l.props = grow(l.props, n)
 	l.disp = grow(l.disp, n)
 	l.dw = grow(l.dw, n)
+	l.base = grow(l.base, n)
 	l.owner = grow(l.owner, n)
 	l.uw = grow(l.uw, n)
 	l.mspan = grow(l.mspan, 2*n)
@@ -184,6 +186,7 @@ func (l *Layouter) prepare(src, shaped []rune, opts Options) {
 		}
 		l.disp[i] = d
 		l.dw[i] = int8(w)
+		l.base[i] = p.kind() == kNormal && d != shape.Merged
 	}
 }
 

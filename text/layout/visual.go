@@ -136,7 +136,7 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 		}
 		col := st.col
 		var w, owner int
-		if l.props[i].kind() == kNormal && l.dw[i] > 0 && l.disp[i] != shape.Merged {
+		if l.base[i] {
 			w, owner, st.base = int(l.dw[i]), i, i // step's common case, inline
 			st.col += w
 		} else if w, owner = l.step(&st, i, width); owner != i {
@@ -177,8 +177,8 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 			dst = utf8.AppendRune(dst, dottedCircle)
 			r = l.src[u]
 		case kNormal:
-			if visual && ulev[k]&1 == 1 {
-				r = bidi.Mirror(r)
+			if visual && ulev[k]&1 == 1 && l.props[u]&propMirror != 0 && r == l.src[u] {
+				r = bidi.Mirror(r) // a shaped form or an ellipsis has no mirrored glyph
 			}
 		default:
 			if r < utf8.RuneSelf {
@@ -193,7 +193,9 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 		} else {
 			dst = utf8.AppendRune(dst, r)
 		}
-		dst = l.appendMarks(dst, u+1, le)
+		if u+1 < le && !l.base[u+1] {
+			dst = l.appendMarks(dst, u+1, le)
+		}
 	}
 	return dst
 }
