@@ -71,6 +71,11 @@ func (l *Layouter) lineSegment(b []byte, state int) (size, runes, newState int) 
 		if s, ok := l.words[string(l.segKey)]; ok {
 			return k, int(s.runes), lead
 		}
+		l.segKey = append(l.segKey, b[k:end]...)
+		if s, ok := l.segs[string(l.segKey)]; ok {
+			return int(s.size), int(s.runes), int(s.state)
+		}
+		l.segKey = l.segKey[:len(l.segKey)-(end-k)]
 	} else if end > 0 {
 		l.segKey = append(l.segKey, b[:end]...)
 		if s, ok := l.segs[string(l.segKey)]; ok {
@@ -80,13 +85,15 @@ func (l *Layouter) lineSegment(b []byte, state int) (size, runes, newState int) 
 	seg, _, _, st := uniseg.FirstLineSegment(b, state)
 	size, runes = len(seg), utf8.RuneCount(seg)
 	switch {
-	case size != k:
-	case wordKey && st == lead && endsPlain(b[:k]):
+	case size == k && wordKey && st == lead && endsPlain(b[:k]):
 		if l.words == nil || len(l.words) >= maxSegments {
 			l.words = make(map[string]segment, 1024)
 		}
 		l.words[string(l.segKey)] = segment{int32(size), int32(runes), 0}
-	case !wordKey && end > 0:
+	case end > 0 && size <= k: // FirstLineSegment read nothing after b[:end]
+		if wordKey { // not a word of the words cache: remember it with the rune after it
+			l.segKey = append(l.segKey, b[k:end]...)
+		}
 		if l.segs == nil || len(l.segs) >= maxSegments {
 			l.segs = make(map[string]segment, 1024)
 		}
@@ -95,8 +102,9 @@ func (l *Layouter) lineSegment(b []byte, state int) (size, runes, newState int) 
 	return size, runes, st
 }
 
-// endsPlain reports whether word (ending with spaces) ends with a letter, a digit or one of
-// the punctuation marks of plainEnd, perhaps followed by harakat or Hebrew points: with none
+// endsPlain reports whether word (ending with spaces) ends with a letter, a digit, one of the
+// punctuation marks of plainEnd or a symbol (So: emoji, regional indicators) that is not a
+// quotation ornament, perhaps followed by harakat or Hebrew points: with none
 // of the line break classes that rules LB8, LB14–LB17 carry across spaces (ZW, OP, QU, CL,
 // CP, B2).
 func endsPlain(word []byte) bool {
@@ -107,7 +115,8 @@ func endsPlain(word []byte) bool {
 	for i > 0 {
 		r, n := utf8.DecodeLastRune(word[:i])
 		if !isPoint(r) {
-			return plainLead(r) || strings.ContainsRune(plainEnd, r)
+			return plainLead(r) || strings.ContainsRune(plainEnd, r) ||
+				unicode.Is(unicode.So, r) && !(r >= 0x275B && r <= 0x2760) && !(r >= 0x1F676 && r <= 0x1F678)
 		}
 		i -= n
 	}
