@@ -102,19 +102,24 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 	l.grow(n)
 	needBidi := opts.Dir == bidi.RTL
 	l.hasBreak = false
+	src, props := l.src[:n], l.props[:n]
+	var any prop // the bits of every prop, or'ed
+	hasBreak := false
 	for i, r := range text {
-		r = validRune(r)
-		l.src[i] = r
-		p := propOf(r)
-		l.props[i] = p
-		if p.rtl() {
-			needBidi = true
+		var p prop
+		if uint32(r) < 128 {
+			p = asciiProps[r]
+		} else {
+			r = validRune(r)
+			p = propOf(r)
+			hasBreak = hasBreak || p.kind() == kBreak
 		}
-		if p.kind() == kBreak {
-			l.hasBreak = true
-		}
+		src[i] = r
+		props[i] = p
+		any |= p
 	}
-	src := l.src[:n]
+	needBidi = needBidi || any&propRTL != 0
+	l.hasBreak = hasBreak
 	var levels []bidi.Level
 	if needBidi {
 		l.bp.SetText(src, opts.Dir)
@@ -156,8 +161,11 @@ func (l *Layouter) grow(n int) {
 
 // prepare fills disp and dw: what each index shows, and how wide that is.
 func (l *Layouter) prepare(src, shaped []rune, opts Options) {
+	n := len(src)
+	props, disp, dw, base := l.props[:n], l.disp[:n], l.dw[:n], l.base[:n]
+	shaped = shaped[:n]
 	for i, r := range src {
-		p := l.props[i]
+		p := props[i]
 		d, w := rune(0), 0
 		switch p.kind() {
 		case kNormal:
@@ -184,9 +192,9 @@ func (l *Layouter) prepare(src, shaped []rune, opts Options) {
 				d, w = bidiMarker(r), 1
 			}
 		}
-		l.disp[i] = d
-		l.dw[i] = int8(w)
-		l.base[i] = p.kind() == kNormal && d != shape.Merged
+		disp[i] = d
+		dw[i] = int8(w)
+		base[i] = p.kind() == kNormal && d != shape.Merged
 	}
 }
 

@@ -125,6 +125,7 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 		lev = bp.AppendLineLevels(l.lev[:0], ls, le)
 		l.lev = lev
 	}
+	isBase, dw, uw := l.base[:le], l.dw[:le], l.uw[:le]
 	st := newLineState(opts)
 	units, ulev := l.units[:0], l.ulev[:0]
 	prev, lineW := base, 0
@@ -136,8 +137,8 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 		}
 		col := st.col
 		var w, owner int
-		if l.base[i] {
-			w, owner, st.base = int(l.dw[i]), i, i // step's common case, inline
+		if isBase[i] {
+			w, st.base = int(dw[i]), i // step's common case, inline
 			st.col += w
 		} else if w, owner = l.step(&st, i, width); owner != i {
 			continue
@@ -146,7 +147,7 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 			st.col = col
 			continue
 		}
-		l.uw[i] = int32(w)
+		uw[i] = int32(w)
 		lineW += w
 		units = append(units, int32(i))
 		ulev = append(ulev, prev)
@@ -160,14 +161,16 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 			}
 		}
 	}
+	disp, src, props := l.disp[:le], l.src[:le], l.props[:le]
+	ulev = ulev[:len(units)]
 	for k, u32 := range units {
 		u := int(u32)
-		w := int(l.uw[u])
+		w := int(uw[u])
 		if w == 0 {
 			continue
 		}
-		r := l.disp[u]
-		switch l.props[u].kind() {
+		r := disp[u]
+		switch p := props[u]; p.kind() {
 		case kTab:
 			for ; w > 0; w-- {
 				dst = append(dst, ' ')
@@ -175,25 +178,17 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 			continue
 		case kMark: // no base: drawn on a dotted circle
 			dst = utf8.AppendRune(dst, dottedCircle)
-			r = l.src[u]
+			r = src[u]
 		case kNormal:
-			if visual && ulev[k]&1 == 1 && l.props[u]&propMirror != 0 && r == l.src[u] {
+			if p&propMirror != 0 && visual && ulev[k]&1 == 1 && r == src[u] {
 				r = bidi.Mirror(r) // a shaped form or an ellipsis has no mirrored glyph
 			}
 		default:
-			if r < utf8.RuneSelf {
-				dst = append(dst, byte(r))
-			} else {
-				dst = utf8.AppendRune(dst, r)
-			}
+			dst = utf8.AppendRune(dst, r)
 			continue // controls and markers take no marks
 		}
-		if r < utf8.RuneSelf {
-			dst = append(dst, byte(r))
-		} else {
-			dst = utf8.AppendRune(dst, r)
-		}
-		if u+1 < le && !l.base[u+1] {
+		dst = utf8.AppendRune(dst, r)
+		if u+1 < le && !isBase[u+1] {
 			dst = l.appendMarks(dst, u+1, le)
 		}
 	}

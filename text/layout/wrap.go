@@ -56,10 +56,15 @@ func (l *Layouter) lineEnd(ls, n, width int, opts Options) int {
 		if width > 0 && i > ls && l.flags[i]&brkLine != 0 && l.breakOK(i) {
 			lastOpp = i
 		}
-		if l.props[i].kind() == kBreak {
+		var w int
+		if l.base[i] { // step's common case, inline
+			w, st.base = int(l.dw[i]), i
+			st.col += w
+		} else if l.props[i].kind() == kBreak {
 			return i + 1
+		} else {
+			w, _ = l.step(&st, i, width)
 		}
-		w, _ := l.step(&st, i, width)
 		if width > 0 && w > 0 && st.col > width && !l.hangs(i) {
 			if lastOpp > ls {
 				return lastOpp
