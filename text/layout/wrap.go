@@ -52,13 +52,18 @@ func (l *Layouter) prepareBreaks(n, width int, opts Options) int {
 func (l *Layouter) lineEnd(ls, n, width int, opts Options) int {
 	st := newLineState(opts)
 	lastOpp := -1
+	isBase, dw := l.base[:n], l.dw[:n]
+	var flags []uint8
+	if width > 0 {
+		flags = l.flags[:n]
+	}
 	for i := ls; i < n; i++ {
-		if width > 0 && i > ls && l.flags[i]&brkLine != 0 && l.breakOK(i) {
+		if width > 0 && i > ls && flags[i]&brkLine != 0 && l.breakOK(i) {
 			lastOpp = i
 		}
 		var w int
-		if l.base[i] { // step's common case, inline
-			w, st.base = int(l.dw[i]), i
+		if isBase[i] { // step's common case, inline
+			w, st.base = int(dw[i]), i
 			st.col += w
 		} else if l.props[i].kind() == kBreak {
 			return i + 1
