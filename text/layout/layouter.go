@@ -30,8 +30,8 @@ type Layouter struct {
 	utf8   []byte
 	shaped []rune
 	bp     bidi.Paragraph
-	segs   map[string]segment // line segments seen (segment.go)
-	words  map[string]segment
+	segs   segCache // line segments seen (segment.go)
+	words  segCache
 	leads  *[afterSpaceLimit]int32 // state after a rune that follows a word's spaces, plus 1
 	segKey []byte
 	gbuf   []byte

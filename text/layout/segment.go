@@ -68,17 +68,17 @@ func (l *Layouter) lineSegment(b []byte, state int) (size, runes, newState int) 
 	wordKey := lead >= 0 && b[k-1] == ' '
 	if wordKey {
 		l.segKey = append(l.segKey, b[:k]...)
-		if s, ok := l.words[string(l.segKey)]; ok {
+		if s, ok := l.words.get(l.segKey); ok {
 			return k, int(s.runes), lead
 		}
 		l.segKey = append(l.segKey, b[k:end]...)
-		if s, ok := l.segs[string(l.segKey)]; ok {
+		if s, ok := l.segs.get(l.segKey); ok {
 			return int(s.size), int(s.runes), int(s.state)
 		}
 		l.segKey = l.segKey[:len(l.segKey)-(end-k)]
 	} else if end > 0 {
 		l.segKey = append(l.segKey, b[:end]...)
-		if s, ok := l.segs[string(l.segKey)]; ok {
+		if s, ok := l.segs.get(l.segKey); ok {
 			return int(s.size), int(s.runes), int(s.state)
 		}
 	}
@@ -86,18 +86,12 @@ func (l *Layouter) lineSegment(b []byte, state int) (size, runes, newState int) 
 	size, runes = len(seg), utf8.RuneCount(seg)
 	switch {
 	case size == k && wordKey && st == lead && endsPlain(b[:k]):
-		if l.words == nil || len(l.words) >= maxSegments {
-			l.words = make(map[string]segment, 1024)
-		}
-		l.words[string(l.segKey)] = segment{int32(size), int32(runes), 0}
+		l.words.put(l.segKey, segment{int32(size), int32(runes), 0})
 	case end > 0 && size <= k: // FirstLineSegment read nothing after b[:end]
 		if wordKey { // not a word of the words cache: remember it with the rune after it
 			l.segKey = append(l.segKey, b[k:end]...)
 		}
-		if l.segs == nil || len(l.segs) >= maxSegments {
-			l.segs = make(map[string]segment, 1024)
-		}
-		l.segs[string(l.segKey)] = segment{int32(size), int32(runes), int32(st)}
+		l.segs.put(l.segKey, segment{int32(size), int32(runes), int32(st)})
 	}
 	return size, runes, st
 }
