@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"unicode/utf8"
 
 	"github.com/hashiya/hashiya/text/layout"
@@ -38,6 +39,9 @@ func newRenderCmd() *cobra.Command {
 			}
 			opts.Width = width
 			opts.Align = true
+			// Little stays live from batch to batch (buffers, the line segment caches):
+			// collect garbage less often, for a few MB more.
+			debug.SetGCPercent(400)
 			out := cmd.OutOrStdout()
 			tty := isTerminal(out) && opts.Bidi == layout.App
 			if tty {
@@ -228,6 +232,12 @@ func (w *worker) line(bt *batch, lineNo, off int, b []byte, opts layout.Options)
 			runes = append(runes, rune(c))
 			simple = simple && c != '\r'
 			i++
+			continue
+		}
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80 { // 2 bytes: Arabic, Hebrew
+			runes = append(runes, rune(c&0x1F)<<6|rune(b[i+1]&0x3F))
+			simple = simple && (c != 0xC2 || b[i+1] != 0x85) // not NEL
+			i += 2
 			continue
 		}
 		ru, size := utf8.DecodeRune(b[i:])
