@@ -55,6 +55,10 @@ type Options struct {
 	ClaimLabel string
 }
 
+// Check reports an unknown format or offset unit, so that a command can
+// refuse its flags before reading any file.
+func (o Options) Check() error { return o.norm() }
+
 func (o *Options) norm() error {
 	switch o.Format {
 	case Auto, Prodigy, Doccano, Hashiya, Journal:
