@@ -296,6 +296,9 @@ func (p *parser) parse(line []byte, n int, check bool) (rec annotations.Record, 
 		}
 		return rec, []string{fmt.Sprintf("not valid UTF-8 (byte %d); the text would change when read", i+1)}
 	}
+	if at, ok := loneSurrogate(line); ok {
+		return rec, []string{fmt.Sprintf("a lone UTF-16 surrogate escape %s (byte %d) is not a character; the text cannot be read exactly", line[at:at+6], at+1)}
+	}
 	if check {
 		if f, ok := detectLine(line); ok && f != p.format {
 			return rec, []string{fmt.Sprintf("this line looks like %s, the file is %s (from its first line)", f, p.format)}
@@ -361,4 +364,54 @@ func (p *parser) annotator(own string) (string, error) {
 		return p.o.Annotator, nil
 	}
 	return "", errNoAnnotator
+}
+
+// loneSurrogate finds a \uD800-\uDFFF escape that is not half of a pair:
+// encoding/json would read it as U+FFFD and the text would silently differ
+// from the one the offsets were counted in.
+func loneSurrogate(line []byte) (int, bool) {
+	if !bytes.Contains(line, []byte(`\u`)) {
+		return 0, false
+	}
+	hex4 := func(i int) (rune, bool) {
+		if i+6 > len(line) || line[i] != '\\' || line[i+1] != 'u' {
+			return 0, false
+		}
+		var r rune
+		for _, c := range line[i+2 : i+6] {
+			switch {
+			case c >= '0' && c <= '9':
+				r = r<<4 | rune(c-'0')
+			case c >= 'a' && c <= 'f':
+				r = r<<4 | rune(c-'a'+10)
+			case c >= 'A' && c <= 'F':
+				r = r<<4 | rune(c-'A'+10)
+			default:
+				return 0, false
+			}
+		}
+		return r, true
+	}
+	for i := 0; i < len(line); i++ {
+		if line[i] != '\\' {
+			continue
+		}
+		r, ok := hex4(i)
+		if !ok {
+			i++ // skip the escaped character (\\ included)
+			continue
+		}
+		switch {
+		case r >= 0xD800 && r < 0xDC00:
+			if lo, ok := hex4(i + 6); ok && lo >= 0xDC00 && lo < 0xE000 {
+				i += 11
+				continue
+			}
+			return i, true
+		case r >= 0xDC00 && r < 0xE000:
+			return i, true
+		}
+		i += 5
+	}
+	return 0, false
 }

@@ -292,6 +292,7 @@ func TestEveryErrorNamesFileAndLine(t *testing.T) {
 		{"two labels one extent", Prodigy, hw(`"spans":[{"start":0,"end":5,"label":"X"},{"start":0,"end":5,"label":"Y"}],"_annotator_id":"a"`), "spans[1] s2 [0,5): two labels on one extent, Y here and X on spans[0] s1"},
 		{"same document twice", Prodigy, `{"text":"hello world","meta":{"id":"g"},"spans":[],"_annotator_id":"a"}`, `second line for document "g" by "a" (first at f.jsonl:1)`},
 		{"invalid UTF-8", Prodigy, "{\"text\":\"hel\xfflo\",\"spans\":[],\"_annotator_id\":\"a\"}", "not valid UTF-8 (byte 13)"},
+		{"lone surrogate", Prodigy, `{"text":"hello \ud83d","spans":[],"_annotator_id":"a"}`, `a lone UTF-16 surrogate escape \ud83d (byte 16)`},
 		{"offset unit", Doccano, hw(`"id":"2","label":[],"offset_unit":"utf16","annotator":"a"`), `the line says offset_unit "utf16" but offsets are read as codepoint; import it with --offsets utf16`},
 		{"label not a triple", Doccano, hw(`"id":"2","label":[[0,5]],"annotator":"a"`), `label[0] is [0,5], not [start, end, "LABEL"]`},
 		{"label and entities", Doccano, hw(`"id":"2","label":[[0,5,"X"]],"entities":[{"id":1,"label":"X","start_offset":6,"end_offset":11}],"annotator":"a"`), "label and entities disagree"},
@@ -342,6 +343,21 @@ func TestOneBadLineImportsNothing(t *testing.T) {
 	}
 	if !strings.HasPrefix(err.Error(), "five.jsonl: 1 problem(s); nothing imported from it") {
 		t.Errorf("message: %v", err)
+	}
+}
+
+func TestSurrogateEscapes(t *testing.T) {
+	// A pair is one character (😀), an escaped backslash is not an escape.
+	f := mustRead(t, "s.jsonl", `{"text":"\ud83d\ude00 \\ud83d x","spans":[{"start":0,"end":1,"label":"X","text":"😀"}],"_annotator_id":"a"}`, Options{})
+	if got := f.Records[0].Text; got != `😀 \ud83d x` {
+		t.Errorf("text %q", got)
+	}
+	for _, line := range []string{`"\ude00"`, `"\ud83d\u0041"`, `"x\\\ud83d"`} {
+		if at, ok := loneSurrogate([]byte(line)); !ok {
+			t.Errorf("%s: lone surrogate not found", line)
+		} else if !strings.HasPrefix(line[at:], `\u`) {
+			t.Errorf("%s: found at %d", line, at)
+		}
 	}
 }
 
