@@ -13,11 +13,16 @@ import (
 // hashiya reads one line of hashiya's own training file: the checks of
 // hashiya validate, then every span's ends on character boundaries.
 func (p *parser) hashiya(line []byte) (annotations.Record, []string) {
-	if msgs := annotations.ValidateLine(line); len(msgs) > 0 {
-		return annotations.Record{}, msgs
+	if !p.validated {
+		if msgs := annotations.ValidateLine(line); len(msgs) > 0 {
+			return annotations.Record{}, msgs
+		}
 	}
 	var r annotations.Record
-	if err := json.Unmarshal(line, &r); err != nil { // ValidateLine decoded it already
+	if err := json.Unmarshal(line, &r); err != nil {
+		if p.validated {
+			return annotations.Record{}, nil // the validator says what is wrong
+		}
 		return annotations.Record{}, []string{badJSON(err)}
 	}
 	if msgs := checkBoundaries(r); len(msgs) > 0 {
@@ -27,11 +32,15 @@ func (p *parser) hashiya(line []byte) (annotations.Record, []string) {
 }
 
 // checkBoundaries checks that every span and claim of a record starts and
-// ends between characters.
+// ends between characters. Offsets out of range and a span text that is not
+// text[start:end] are CheckRecord's to report.
 func checkBoundaries(r annotations.Record) []string {
 	var msgs []string
 	t := newTextIndex(r.Text)
 	check := func(where string, sp annotations.Span) {
+		if sp.Start < 0 || sp.End > t.n() || sp.End <= sp.Start || t.slice(sp.Start, sp.End) != sp.Text {
+			return
+		}
 		if _, err := t.checkExtent(sp.Start, sp.End, &sp.Text); err != nil {
 			msgs = append(msgs, fmt.Sprintf("%s [%d,%d): %v", where, sp.Start, sp.End, err))
 		}

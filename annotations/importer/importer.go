@@ -165,14 +165,25 @@ func readLines(lr *lineReader, name string, format Format, o Options) (*File, er
 	out := &File{Name: name, Format: format}
 	var probs []annotations.Problem
 	p := &parser{name: name, format: format, o: o, notes: map[string]int{}}
+	// A hashiya file is checked as it stands by hashiya validate, on the
+	// other core while the lines are decoded here; other formats are
+	// checked once made into records.
+	var tee *validator
+	if format == Hashiya {
+		tee = startValidator(name)
+		p.validated = true
+	}
 	for {
 		line, n, err := lr.next()
 		if line != nil {
+			if tee != nil {
+				tee.line(line, n)
+			}
 			rec, msgs := p.parse(line, n, o.Format == Auto)
 			for _, m := range msgs {
 				probs = append(probs, annotations.Problem{File: name, Line: n, Msg: m})
 			}
-			if msgs == nil {
+			if msgs == nil && rec.Meta.ID != "" {
 				out.Records = append(out.Records, rec)
 				out.From = append(out.From, Pos{name, n})
 			}
@@ -185,7 +196,11 @@ func readLines(lr *lineReader, name string, format Format, o Options) (*File, er
 			break
 		}
 	}
-	probs = append(probs, crossCheck(out.Records, out.From)...)
+	if tee != nil {
+		probs = append(probs, tee.finish()...)
+	} else {
+		probs = append(probs, crossCheck(out.Records, out.From)...)
+	}
 	if len(probs) > 0 {
 		return nil, fileErr(name, probs...)
 	}
@@ -269,6 +284,10 @@ type parser struct {
 	format Format
 	o      Options
 	notes  map[string]int // warning → count
+	// validated: annotations.Validate reads the same lines, so hashiya
+	// lines are only decoded here, and one that does not decode is left to
+	// it to report (parse returns no record and no message).
+	validated bool
 }
 
 func (p *parser) note(msg string) { p.notes[msg]++ }
@@ -282,7 +301,8 @@ func (p *parser) warnings() []string {
 	return out
 }
 
-// parse reads one line; msgs is nil when the line is good. With check, a
+// parse reads one line; msgs is nil when the line is good (and then rec has
+// a document id, unless the line is left to a validator). With check, a
 // line that looks like another format than the file's is refused.
 func (p *parser) parse(line []byte, n int, check bool) (rec annotations.Record, msgs []string) {
 	if !utf8.Valid(line) {
@@ -299,7 +319,7 @@ func (p *parser) parse(line []byte, n int, check bool) (rec annotations.Record, 
 	if at, ok := loneSurrogate(line); ok {
 		return rec, []string{fmt.Sprintf("a lone UTF-16 surrogate escape %s (byte %d) is not a character; the text cannot be read exactly", line[at:at+6], at+1)}
 	}
-	if check {
+	if check && !p.validated { // a foreign line lacks a record's required fields
 		if f, ok := detectLine(line); ok && f != p.format {
 			return rec, []string{fmt.Sprintf("this line looks like %s, the file is %s (from its first line)", f, p.format)}
 		}
@@ -414,4 +434,40 @@ func loneSurrogate(line []byte) (int, bool) {
 		i += 5
 	}
 	return 0, false
+}
+
+// validator runs annotations.Validate over the lines given to it, in
+// another goroutine, keeping their numbers.
+type validator struct {
+	pw    *io.PipeWriter
+	bw    *bufio.Writer
+	last  int
+	probs chan []annotations.Problem
+}
+
+func startValidator(name string) *validator {
+	pr, pw := io.Pipe()
+	v := &validator{pw: pw, bw: bufio.NewWriterSize(pw, 1<<20), probs: make(chan []annotations.Problem, 1)}
+	go func() {
+		probs := annotations.Validate(pr, name)
+		io.Copy(io.Discard, pr) // never leave the writer blocked
+		v.probs <- probs
+	}()
+	return v
+}
+
+// line passes line n on, with blank lines for the ones skipped before it.
+func (v *validator) line(line []byte, n int) {
+	for ; v.last < n-1; v.last++ {
+		v.bw.WriteByte('\n')
+	}
+	v.bw.Write(line)
+	v.bw.WriteByte('\n')
+	v.last = n
+}
+
+func (v *validator) finish() []annotations.Problem {
+	v.bw.Flush()
+	v.pw.Close()
+	return <-v.probs
 }

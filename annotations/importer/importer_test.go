@@ -385,10 +385,21 @@ func TestHashiyaRecordsAreCheckedToo(t *testing.T) {
 	bad := strings.Replace(line, `"text_sha256":"`, `"text_sha256":"0`, 1)
 	_, err = read(t, "h.jsonl", line+"\n"+bad+"\n", Options{})
 	wantErr(t, err, "h.jsonl:2: text_sha256")
+	// Lines that are not records: each named once, with its number.
+	ie := wantErr(t, read2(t, "h.jsonl", line+"\n\n{oops\n"+`{"text":"a b","spans":[]}`+"\n"), "h.jsonl:3: bad JSON")
+	if len(ie.Problems) < 2 || ie.Problems[0].Line != 3 || ie.Problems[1].Line != 4 || !strings.Contains(ie.Problems[1].Msg, "missing required fields") || strings.Count(ie.Error(), "bad JSON") != 1 {
+		t.Errorf("problems: %v", ie.Problems)
+	}
 	// A span cut inside a character passes CheckRecord but not the import.
 	cut := rec
 	cut.Meta.ID = "h2"
 	cut.Spans = []annotations.Span{{ID: "s1", Start: 0, End: 1, Label: "X", Text: "ك", TokenStart: 0, TokenEnd: 0}}
 	_, err = read(t, "h.jsonl", line+"\n"+marshal(t, cut)+"\n", Options{})
 	wantErr(t, err, `h.jsonl:2: spans[0] s1 [0,1): offset 1 is inside the character "كَ"`)
+}
+
+func read2(t *testing.T, name, content string) error {
+	t.Helper()
+	_, err := Read(strings.NewReader(content), name, Options{})
+	return err
 }
