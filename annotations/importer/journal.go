@@ -67,23 +67,35 @@ func journalAnnotator(name string) string {
 // replace that annotator's lines of the file, and the file's other lines of
 // that annotator are kept (the reader adopts them). The result is what the
 // reader would write on quitting, for every annotator at once.
+//
+// A training file not written yet (the reader was stopped before its first
+// write) or empty, beside a journal directory, is its journals alone.
 func Open(path string, o Options) (*File, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	file, err := Read(f, path, o)
-	f.Close()
-	if err != nil || file.Format != Hashiya {
-		return file, err
-	}
 	jdir := path + ".journal"
-	des, err := os.ReadDir(jdir)
-	if errors.Is(err, os.ErrNotExist) {
-		return file, nil
+	des, jerr := os.ReadDir(jdir)
+	if jerr != nil && !errors.Is(jerr, os.ErrNotExist) {
+		return nil, jerr
 	}
-	if err != nil {
+	hasJournals := jerr == nil && (o.Format == Auto || o.Format == Hashiya)
+	var file *File
+	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && hasJournals:
+		file = &File{Name: path, Format: Hashiya}
+	case err != nil:
 		return nil, err
+	default:
+		file, err = Read(f, path, o)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		if file.Format == Auto && hasJournals { // empty
+			file.Format = Hashiya
+		}
+	}
+	if file.Format != Hashiya || !hasJournals {
+		return file, nil
 	}
 	var journals []*File
 	var probs []annotations.Problem

@@ -300,3 +300,34 @@ func TestJournalStreamAndDamage(t *testing.T) {
 	_, err = Open(out, Options{})
 	wantErr(t, err, jpath+":3: checksum mismatch")
 }
+
+// TestJournalWithoutTrainingFile reads the work of a reader stopped before it
+// first wrote the training file: only the journal exists, or an empty file.
+func TestJournalWithoutTrainingFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "annotations.jsonl")
+	st := buildStore(t, out, "alice") // never flushed
+	t.Cleanup(func() { st.Close() })
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("the store wrote %s already: %v", out, err)
+	}
+	for _, empty := range []bool{false, true} {
+		if empty {
+			if err := os.WriteFile(out, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f, err := Open(out, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Format != Hashiya || len(f.Records) != 2 {
+			t.Fatalf("empty file %v: %s, %d records", empty, f.Format, len(f.Records))
+		}
+		compareWithStore(t, f, st, "alice")
+	}
+	// Without a journal, a missing file is an error and an empty one holds nothing.
+	if _, err := Open(filepath.Join(dir, "none.jsonl"), Options{}); !os.IsNotExist(err) {
+		t.Errorf("missing file: %v", err)
+	}
+}
