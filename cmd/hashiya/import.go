@@ -15,7 +15,7 @@ import (
 
 func newImportCmd() *cobra.Command {
 	var o importer.Options
-	var format, out string
+	var format, out, labels string
 	cmd := &cobra.Command{
 		Use:   "import [--format FORMAT] [--offsets utf16] [--out FILE] FILE...",
 		Short: "Check and bring in annotations made elsewhere (Prodigy, doccano, hashiya)",
@@ -23,7 +23,8 @@ func newImportCmd() *cobra.Command {
 			"  prodigy  Prodigy JSONL (db-out): text, spans, tokens, answer, _annotator_id,\n" +
 			"           _session_id, meta; _input_hash/_task_hash kept\n" +
 			"  doccano  doccano JSONL: label [[start,end,\"LABEL\"]] or entities/relations;\n" +
-			"           CLAIM entities become claims, CLAIMANT relations their claimants\n" +
+			"           CLAIM entities (the claim label of --labels) become claims, CLAIMANT\n" +
+			"           relations their claimants\n" +
 			"  hashiya  a hashiya training file, with the journals beside it\n" +
 			"           (FILE.journal/ANNOTATOR.jsonl) read as the reader reads them\n" +
 			"  journal  one journal file alone\n" +
@@ -43,6 +44,13 @@ func newImportCmd() *cobra.Command {
 			if format == "auto" {
 				o.Format = importer.Auto
 			}
+			if labels != "" {
+				s, err := annotations.LoadSchema(labels)
+				if err != nil {
+					return err
+				}
+				o.ClaimLabel = s.Claim.Name
+			}
 			return runImport(cmd, args, o, out)
 		},
 	}
@@ -56,6 +64,7 @@ func newImportCmd() *cobra.Command {
 	f.StringVar(&o.Annotator, "annotator", "", "annotator for lines that name none (doccano, Prodigy without _annotator_id)")
 	f.StringVar(&o.Session, "session", "", "session for lines that name none (default ANNOTATOR-import)")
 	f.StringVar(&out, "out", "", "write the imported work as a new hashiya training file")
+	f.StringVar(&labels, "labels", "", "label schema TOML whose claim label marks doccano claims (default CLAIM)")
 	return cmd
 }
 

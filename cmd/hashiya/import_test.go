@@ -139,3 +139,20 @@ func TestImportFlagsAndHelp(t *testing.T) {
 		t.Errorf("help does not say where the database target stands:\n%s", help)
 	}
 }
+
+func TestImportLabelsNameTheClaimLabel(t *testing.T) {
+	dir := t.TempDir()
+	schema := writeFile(t, dir, "labels.toml", "[[labels]]\nname = \"PERSON\"\nkey = \"1\"\ncolor = \"#e06c75\"\ndescription = \"People\"\n\n"+
+		"[claim]\nname = \"STATEMENT\"\nkey = \"c\"\ncolor = \"#ff79c6\"\ndescription = \"A checkable statement\"\n")
+	d := writeFile(t, dir, "d.jsonl", `{"id":"s","text":"قال بوتين إن الحرب انتهت","entities":[`+
+		`{"id":1,"label":"PERSON","start_offset":4,"end_offset":9},{"id":2,"label":"STATEMENT","start_offset":13,"end_offset":24}],`+
+		`"relations":[{"id":1,"from_id":1,"to_id":2,"type":"CLAIMANT"}]}`+"\n")
+	out, errOut, err := run(t, newImportCmd(), "--annotator", "a", "--labels", schema, d)
+	if err != nil || !strings.Contains(out, "1 documents, 1 spans, 1 claims") {
+		t.Fatalf("%v\n%s%s", err, out, errOut)
+	}
+	out, _, err = run(t, newImportCmd(), "--annotator", "a", d)
+	if err != nil || !strings.Contains(out, "1 documents, 2 spans, 0 claims") {
+		t.Fatalf("without --labels STATEMENT is an entity: %v\n%s", err, out)
+	}
+}
