@@ -141,8 +141,11 @@ func Read(r io.Reader, name string, o Options) (*File, error) {
 		if format == Auto {
 			f, ok := detectLine(line)
 			if !ok {
-				return nil, fileErr(name, annotations.Problem{File: name, Line: n, Msg: "cannot tell the format of this line " +
-					"(not Prodigy, doccano, a hashiya record or a journal line); name it with --format"})
+				msg := "cannot tell the format of this line (not Prodigy, doccano, a hashiya record or a journal line); name it with --format"
+				if !json.Valid(line) {
+					msg = "bad JSON, so the format cannot be told from this first line"
+				}
+				return nil, fileErr(name, annotations.Problem{File: name, Line: n, Msg: msg})
 			}
 			format = f
 		}

@@ -216,6 +216,8 @@ func TestDetection(t *testing.T) {
 	}
 	_, err := read(t, "f.jsonl", "\n"+`{"text":"a b"}`+"\n", Options{Annotator: "a"})
 	wantErr(t, err, "f.jsonl:2: cannot tell the format")
+	_, err = read(t, "f.jsonl", "{oops\n", Options{})
+	wantErr(t, err, "f.jsonl:1: bad JSON, so the format cannot be told")
 	// Forced, the same line is a Prodigy task without annotations.
 	if f, err := read(t, "f.jsonl", `{"text":"a b"}`, Options{Annotator: "a", Format: Prodigy}); err != nil || len(f.Records) != 1 {
 		t.Errorf("forced prodigy: %v", err)
