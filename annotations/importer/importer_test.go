@@ -3,8 +3,10 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/hashiya/hashiya/annotations"
 )
@@ -346,6 +348,13 @@ func TestOneBadLineImportsNothing(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), "five.jsonl: 1 problem(s); nothing imported from it") {
 		t.Errorf("message: %v", err)
 	}
+}
+
+func TestReadErrorNamesTheLine(t *testing.T) {
+	good := `{"text":"hello world","meta":{"id":"g"},"spans":[],"_annotator_id":"a"}` + "\n"
+	r := io.MultiReader(strings.NewReader(good+good[:10]), iotest.ErrReader(errors.New("disk gone")))
+	_, err := Read(r, "io.jsonl", Options{})
+	wantErr(t, err, "io.jsonl:2: disk gone")
 }
 
 func TestSurrogateEscapes(t *testing.T) {

@@ -287,6 +287,10 @@ func TestJournalStreamAndDamage(t *testing.T) {
 	bad := strings.Join(lines[:2], "") + strings.Replace(lines[2], `"op":"`, `"op":"x`, 1) + strings.Join(lines[3:], "")
 	_, err = Read(strings.NewReader(bad), jpath, Options{})
 	wantErr(t, err, jpath+":3: checksum mismatch")
+	// A lost line is found by its sequence number.
+	gap := lines[0] + strings.Join(lines[2:], "")
+	_, err = Read(strings.NewReader(gap), jpath, Options{})
+	wantErr(t, err, jpath+":2: sequence jumps from 1 to 3 (lines missing)")
 	// Without a journal directory the annotator must be given.
 	_, err = Read(strings.NewReader(string(data)), "alice.jsonl", Options{Format: Journal})
 	wantErr(t, err, "alice.jsonl:1: a journal is named <annotator>.jsonl")
