@@ -168,18 +168,15 @@ func readLines(lr *lineReader, name string, format Format, o Options) (*File, er
 	out := &File{Name: name, Format: format}
 	var probs []annotations.Problem
 	p := &parser{name: name, format: format, o: o, notes: map[string]int{}}
-	// A hashiya file is checked as it stands by hashiya validate, on the
-	// other core while the lines are decoded here; other formats are
-	// checked once made into records.
-	var tee *validator
-	if format == Hashiya {
-		tee = startValidator(name)
-		p.validated = true
-	}
+	// The records are checked together as hashiya validate checks a file,
+	// on the other core while lines are read here: a hashiya file as it
+	// stands, other formats as the records made of them will be written.
+	tee := startValidator(name)
+	p.validated = format == Hashiya
 	for {
 		line, n, err := lr.next()
 		if line != nil {
-			if tee != nil {
+			if p.validated {
 				tee.line(line, n)
 			}
 			rec, msgs := p.parse(line, n, o.Format == Auto)
@@ -189,6 +186,9 @@ func readLines(lr *lineReader, name string, format Format, o Options) (*File, er
 			if msgs == nil && rec.Meta.ID != "" {
 				out.Records = append(out.Records, rec)
 				out.From = append(out.From, Pos{name, n})
+				if !p.validated {
+					tee.record(rec, n)
+				}
 			}
 		}
 		if err == io.EOF {
@@ -199,11 +199,7 @@ func readLines(lr *lineReader, name string, format Format, o Options) (*File, er
 			break
 		}
 	}
-	if tee != nil {
-		probs = append(probs, tee.finish()...)
-	} else {
-		probs = append(probs, crossCheck(out.Records, out.From)...)
-	}
+	probs = append(probs, tee.finish()...)
 	if len(probs) > 0 {
 		return nil, fileErr(name, probs...)
 	}
@@ -439,38 +435,62 @@ func loneSurrogate(line []byte) (int, bool) {
 	return 0, false
 }
 
-// validator runs annotations.Validate over the lines given to it, in
-// another goroutine, keeping their numbers.
+// validator runs annotations.Validate, in other goroutines, over the lines
+// and records given to it, each at its line number in the input (blank lines
+// fill the gaps), so the problems name the input's lines.
 type validator struct {
-	pw    *io.PipeWriter
-	bw    *bufio.Writer
-	last  int
+	items chan validatorItem
 	probs chan []annotations.Problem
+}
+
+type validatorItem struct {
+	n   int
+	raw []byte              // a line to check as it stands, or
+	rec *annotations.Record // a record to check as it will be written
 }
 
 func startValidator(name string) *validator {
 	pr, pw := io.Pipe()
-	v := &validator{pw: pw, bw: bufio.NewWriterSize(pw, 1<<20), probs: make(chan []annotations.Problem, 1)}
+	v := &validator{items: make(chan validatorItem, 256), probs: make(chan []annotations.Problem, 1)}
+	unwritable := make(chan []annotations.Problem, 1)
+	go func() { // feeds the pipe, marshalling records off the reading goroutine
+		bw := bufio.NewWriterSize(pw, 1<<20)
+		var bad []annotations.Problem
+		last := 0
+		for it := range v.items {
+			b := it.raw
+			if it.rec != nil {
+				var err error
+				if b, err = json.Marshal(it.rec); err != nil {
+					bad = append(bad, annotations.Problem{File: name, Line: it.n, Msg: "the record cannot be written: " + err.Error()})
+					continue
+				}
+			}
+			for ; last < it.n-1; last++ {
+				bw.WriteByte('\n')
+			}
+			bw.Write(b)
+			bw.WriteByte('\n')
+			last = it.n
+		}
+		bw.Flush()
+		pw.Close()
+		unwritable <- bad
+	}()
 	go func() {
 		probs := annotations.Validate(pr, name)
-		io.Copy(io.Discard, pr) // never leave the writer blocked
-		v.probs <- probs
+		io.Copy(io.Discard, pr) // never leave the feeder blocked
+		v.probs <- append(probs, <-unwritable...)
 	}()
 	return v
 }
 
-// line passes line n on, with blank lines for the ones skipped before it.
-func (v *validator) line(line []byte, n int) {
-	for ; v.last < n-1; v.last++ {
-		v.bw.WriteByte('\n')
-	}
-	v.bw.Write(line)
-	v.bw.WriteByte('\n')
-	v.last = n
-}
+func (v *validator) line(raw []byte, n int) { v.items <- validatorItem{n: n, raw: raw} }
 
+func (v *validator) record(rec annotations.Record, n int) { v.items <- validatorItem{n: n, rec: &rec} }
+
+// finish waits for the checks and returns their problems.
 func (v *validator) finish() []annotations.Problem {
-	v.bw.Flush()
-	v.pw.Close()
+	close(v.items)
 	return <-v.probs
 }

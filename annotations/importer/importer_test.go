@@ -294,7 +294,7 @@ func TestEveryErrorNamesFileAndLine(t *testing.T) {
 		{"token range out", Prodigy, hw(`"tokens":[{"text":"hello","start":0,"end":5,"id":0}],"spans":[{"start":0,"end":5,"label":"X","token_start":0,"token_end":4}],"_annotator_id":"a"`), "spans[0] [0,5): token_start 0 / token_end 4 out of range (1 tokens)"},
 		{"token half", Prodigy, hw(`"spans":[{"start":0,"end":5,"label":"X","token_start":0}],"_annotator_id":"a"`), "spans[0] [0,5): token_start and token_end go together"},
 		{"two labels one extent", Prodigy, hw(`"spans":[{"start":0,"end":5,"label":"X"},{"start":0,"end":5,"label":"Y"}],"_annotator_id":"a"`), "spans[1] s2 [0,5): two labels on one extent, Y here and X on spans[0] s1"},
-		{"same document twice", Prodigy, `{"text":"hello world","meta":{"id":"g"},"spans":[],"_annotator_id":"a"}`, `second line for document "g" by "a" (first at f.jsonl:1)`},
+		{"same document twice", Prodigy, `{"text":"hello world","meta":{"id":"g"},"spans":[],"_annotator_id":"a"}`, `second line for document "g" by "a" (first on line 1)`},
 		{"invalid UTF-8", Prodigy, "{\"text\":\"hel\xfflo\",\"spans\":[],\"_annotator_id\":\"a\"}", "not valid UTF-8 (byte 13)"},
 		{"lone surrogate", Prodigy, `{"text":"hello \ud83d","spans":[],"_annotator_id":"a"}`, `a lone UTF-16 surrogate escape \ud83d (byte 16)`},
 		{"offset unit", Doccano, hw(`"id":"2","label":[],"offset_unit":"utf16","annotator":"a"`), `the line says offset_unit "utf16" but offsets are read as codepoint; import it with --offsets utf16`},
