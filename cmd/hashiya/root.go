@@ -49,6 +49,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newExportCmd())
 	root.AddCommand(newValidateCmd())
 	root.AddCommand(newLabelsCmd())
+	root.AddCommand(newImportCmd())
 	return root
 }
 

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/importer"
+	"github.com/spf13/cobra"
+)
+
+func newImportCmd() *cobra.Command {
+	var o importer.Options
+	var format, out, labels string
+	cmd := &cobra.Command{
+		Use:   "import [--format FORMAT] [--offsets utf16] [--out FILE] FILE...",
+		Short: "Check and bring in annotations made elsewhere (Prodigy, doccano, hashiya)",
+		Long: "Read annotation work into hashiya records, each FILE whole or not at all:\n" +
+			"  prodigy  Prodigy JSONL (db-out): text, spans, tokens, answer, _annotator_id,\n" +
+			"           _session_id, meta; _input_hash/_task_hash kept\n" +
+			"  doccano  doccano JSONL: label [[start,end,\"LABEL\"]] or entities/relations;\n" +
+			"           CLAIM entities (the claim label of --labels) become claims, CLAIMANT\n" +
+			"           relations their claimants\n" +
+			"  hashiya  a hashiya training file, with the journals beside it\n" +
+			"           (FILE.journal/ANNOTATOR.jsonl) read as the reader reads them\n" +
+			"  journal  one journal file alone\n" +
+			"The format is detected per file unless --format names it. Offsets are code points\n" +
+			"(Python str indices); --offsets utf16 reads doccano files of tools that count UTF-16\n" +
+			"units. Every span is checked against its text: offsets inside the text, the text\n" +
+			"the file gives equal to text[start:end], both ends between characters (never a\n" +
+			"combining mark cut from its letter, never inside an emoji). Any bad line is printed\n" +
+			"as FILE:LINE: reason and nothing of that file is taken.\n\n" +
+			"Prints what each file holds (documents, spans, claims, answers per annotator).\n" +
+			"With --out, writes the work of all files as one new hashiya training file (atomic;\n" +
+			"never over an existing file), which the reader opens as its --out. Importing into\n" +
+			"the project database comes with the SQLite store.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Format = importer.Format(format)
+			if format == "auto" {
+				o.Format = importer.Auto
+			}
+			if labels != "" {
+				s, err := annotations.LoadSchema(labels)
+				if err != nil {
+					return err
+				}
+				o.ClaimLabel = s.Claim.Name
+			}
+			return runImport(cmd, args, o, out)
+		},
+	}
+	f := cmd.Flags()
+	names := make([]string, len(importer.Formats))
+	for i, n := range importer.Formats {
+		names[i] = string(n)
+	}
+	f.StringVar(&format, "format", "auto", "input format: auto, "+strings.Join(names, ", "))
+	f.StringVar(&o.Offsets, "offsets", "codepoint", "unit of doccano offsets: codepoint or utf16")
+	f.StringVar(&o.Annotator, "annotator", "", "annotator for lines that name none (doccano, Prodigy without _annotator_id)")
+	f.StringVar(&o.Session, "session", "", "session for lines that name none (default ANNOTATOR-import)")
+	f.StringVar(&out, "out", "", "write the imported work as a new hashiya training file")
+	f.StringVar(&labels, "labels", "", "label schema TOML whose claim label marks doccano claims (default CLAIM)")
+	return cmd
+}
+
+func runImport(cmd *cobra.Command, paths []string, o importer.Options, out string) error {
+	if err := o.Check(); err != nil {
+		return err
+	}
+	if out != "" {
+		for _, p := range []string{out, out + ".journal"} {
+			if _, err := os.Lstat(p); err == nil {
+				return fmt.Errorf("refusing to write %s: %s exists (import into a new file)", out, p)
+			}
+		}
+	}
+	stdout, stderr := stdoutOf(cmd), stderrOf(cmd)
+	var files []*importer.File
+	failed := 0
+	for _, p := range paths {
+		f, err := importer.Open(p, o)
+		var ie *importer.Error
+		switch {
+		case errors.As(err, &ie):
+			for _, pr := range ie.Problems {
+				fmt.Fprintln(stderr, pr)
+			}
+			fmt.Fprintf(stderr, "%s: not imported (%d problem(s))\n", p, len(ie.Problems))
+			failed++
+			continue
+		case err != nil:
+			fmt.Fprintf(stderr, "%s: not imported: %v\n", p, err)
+			failed++
+			continue
+		}
+		files = append(files, f)
+		printSummary(stdout, fmt.Sprintf("%s (%s)", f.Name, f.Format), f.Records)
+		for _, w := range f.Warnings {
+			fmt.Fprintln(stdout, "  note:", w)
+		}
+	}
+	if len(files) > 1 {
+		var all []annotations.Record
+		for _, f := range files {
+			all = append(all, f.Records...)
+		}
+		printSummary(stdout, fmt.Sprintf("all %d files", len(files)), all)
+	}
+	if failed > 0 {
+		msg := fmt.Sprintf("%d of %d file(s) not imported", failed, len(paths))
+		if out != "" {
+			msg += "; nothing written to " + out
+		}
+		return errors.New(msg)
+	}
+	if out == "" {
+		return nil
+	}
+	recs, err := importer.Combine(files)
+	if err != nil {
+		var ie *importer.Error
+		if errors.As(err, &ie) {
+			for _, pr := range ie.Problems {
+				fmt.Fprintln(stderr, pr)
+			}
+			return fmt.Errorf("the files do not go together (%d problem(s)); nothing written to %s", len(ie.Problems), out)
+		}
+		return err
+	}
+	// The prodigy export writes records as they are; keep every span.
+	opts := annotations.ExportOptions{IncludeBoilerplate: true}
+	if err := writeFileAtomic(out, func(w io.Writer) error {
+		return annotations.Export(w, recs, annotations.FormatProdigy, opts)
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "wrote %s (%d records)\n", out, len(recs))
+	return nil
+}
+
+// printSummary prints what records hold, in all and per annotator.
+func printSummary(w io.Writer, title string, recs []annotations.Record) {
+	var total importer.Count
+	per := map[string]*importer.Count{}
+	for _, r := range recs {
+		total.Add(r)
+		c := per[r.AnnotatorID]
+		if c == nil {
+			c = &importer.Count{}
+			per[r.AnnotatorID] = c
+		}
+		c.Add(r)
+	}
+	fmt.Fprintf(w, "%s: %s\n", title, countLine(total))
+	who := make([]string, 0, len(per))
+	for a := range per {
+		who = append(who, a)
+	}
+	sort.Strings(who)
+	for _, a := range who {
+		fmt.Fprintf(w, "  %s: %s\n", a, countLine(*per[a]))
+	}
+}
+
+func countLine(c importer.Count) string {
+	s := fmt.Sprintf("%d documents, %d spans, %d claims, %d answers", c.Documents, c.Spans, c.Claims, c.AnswerTotal())
+	var parts []string
+	for _, a := range []string{annotations.AnswerAccept, annotations.AnswerReject, annotations.AnswerIgnore} {
+		if n := c.Answers[a]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, a))
+		}
+	}
+	if len(parts) > 0 {
+		s += " (" + strings.Join(parts, ", ") + ")"
+	}
+	return s
+}
