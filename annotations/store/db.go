@@ -67,7 +67,7 @@ func Open(path string) (*DB, error) {
 	if err := checkWritable(abs); err != nil {
 		return nil, err
 	}
-	dsn := abs + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
+	dsn := abs + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)"
 	sdb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", abs, err)
@@ -91,8 +91,11 @@ func (db *DB) open() error {
 	if db.wconn, err = db.sql.Conn(ctx); err != nil {
 		return db.fail(err)
 	}
+	if err := checkHashiya(ctx, db.wconn); err != nil { // before WAL rewrites the header
+		return db.fail(err)
+	}
 	var mode string
-	if err := db.wconn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+	if err := db.wconn.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
 		return db.fail(err)
 	}
 	if mode != "wal" {

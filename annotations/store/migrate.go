@@ -51,6 +51,20 @@ func loadMigrations() []migration {
 // SchemaVersion is the schema this code writes.
 func SchemaVersion() int { return len(migrations) }
 
+// checkHashiya refuses, without writing, a database that is neither empty
+// nor hashiya's.
+func checkHashiya(ctx context.Context, q querier) error {
+	var tables, versioned int
+	if err := q.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE name = 'schema_version')
+		FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &versioned); err != nil {
+		return err
+	}
+	if tables > 0 && versioned == 0 {
+		return fmt.Errorf("it is an SQLite database but not hashiya's (no schema_version table); nothing was changed")
+	}
+	return nil
+}
+
 // migrate brings the schema to version target in one transaction: all
 // steps or none. A database without schema_version must be empty (not
 // another program's), and one newer than this code is refused.
