@@ -27,6 +27,7 @@ type DB struct {
 	// (max_page_count in tests) stay put.
 	wmu    sync.Mutex
 	wconn  *sql.Conn
+	wq     *stmtConn // wconn with prepared statements
 	ident  fileID
 	closed bool
 
@@ -91,6 +92,7 @@ func (db *DB) open() error {
 	if db.wconn, err = db.sql.Conn(ctx); err != nil {
 		return db.fail(err)
 	}
+	db.wq = &stmtConn{conn: db.wconn, stmts: map[string]*sql.Stmt{}}
 	if err := checkHashiya(ctx, db.wconn); err != nil { // before WAL rewrites the header
 		return db.fail(err)
 	}
@@ -215,7 +217,7 @@ func (db *DB) write(fn func(ctx context.Context, q querier) error) (err error) {
 			db.wconn.ExecContext(ctx, "ROLLBACK")
 		}
 	}()
-	if err := fn(ctx, db.wconn); err != nil {
+	if err := fn(ctx, db.wq); err != nil {
 		return err
 	}
 	if err := db.checkIdentity(); err != nil {
@@ -242,6 +244,7 @@ func (db *DB) Close() error {
 	db.wmu.Lock()
 	if !db.closed {
 		db.closed = true
+		db.wq.close()
 		errs = append(errs, db.wconn.Close(), db.sql.Close())
 	}
 	db.wmu.Unlock()

@@ -166,3 +166,27 @@ func TestExportWhileEditing(t *testing.T) {
 		}
 	}
 }
+
+// ApplyAll commits every operation or none.
+func TestApplyAllIsAllOrNothing(t *testing.T) {
+	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+	s := openSession(t, db, "alice")
+	good := []annotations.Op{
+		annotations.AddSpan{Doc: docA, Label: "GPE", Start: 0, End: 3},
+		annotations.AddSpan{Doc: docB, Label: "ORG", Start: 0, End: 4},
+	}
+	bad := append(good[:2:2], annotations.AddSpan{Doc: docA, Label: "X", Start: 5, End: 5000})
+	if _, err := s.ApplyAll(bad); err == nil || !strings.Contains(err.Error(), "operation 3") {
+		t.Fatalf("a batch with a bad operation: %v", err)
+	}
+	if _, err := s.Doc(docA.ID); err == nil {
+		t.Fatal("a refused batch left its first operation")
+	}
+	chs, err := s.ApplyAll(good)
+	if err != nil || len(chs) != 2 {
+		t.Fatal(err)
+	}
+	if v := view(t, s, docB.ID); len(v.Spans) != 1 || !v.CanUndo {
+		t.Fatalf("after the batch: %+v", v)
+	}
+}

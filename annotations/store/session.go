@@ -78,6 +78,38 @@ func (s *Session) Apply(op annotations.Op) (annotations.Change, error) {
 	})
 }
 
+// ApplyAll commits ops in one transaction: all of them or none (an import
+// of a file, or a generated project). Undo and Redo are not accepted here;
+// an op that changes nothing is skipped. Changes are in the order of ops.
+func (s *Session) ApplyAll(ops []annotations.Op) ([]annotations.Change, error) {
+	var out []annotations.Change
+	_, err := s.run(func(t *txState) (annotations.Change, error) {
+		out = out[:0]
+		for i, op := range ops {
+			ch, inv, err := annotations.Apply(t, op)
+			if errors.Is(err, annotations.ErrUnchanged) {
+				out = append(out, ch)
+				continue
+			}
+			if err == nil && !ch.Empty() {
+				err = t.commit(ch, inv, op)
+				if err == nil && ch.Undoable {
+					err = t.pushHistory(ch.Doc)
+				}
+			}
+			if err != nil {
+				return ch, fmt.Errorf("operation %d (%s): %w", i+1, op.Kind(), err)
+			}
+			out = append(out, ch)
+		}
+		return annotations.Change{}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // Undo reverts the last change recorded in doc's history (which survives
 // restarts). If an object it would restore was changed since by a change
 // recorded in another document (a link), Undo refuses.

@@ -91,7 +91,9 @@ func (t *txState) ClusterMembers(cluster string) ([]annotations.ClaimAt, error) 
 // every document it changes, and the operation log row.
 func (t *txState) commit(ch annotations.Change, inverse []annotations.Mut, op annotations.Op) error {
 	ts := t.s.db.now().UnixMilli()
+	touched := map[string]bool{}
 	if ch.NewDoc != nil {
+		touched[ch.NewDoc.ID] = true
 		if err := t.register(*ch.NewDoc, ts); err != nil {
 			return err
 		}
@@ -111,8 +113,9 @@ func (t *txState) commit(ch annotations.Change, inverse []annotations.Mut, op an
 			return err
 		}
 		t.dirty[m.Doc] = true
+		touched[m.Doc] = true
 	}
-	for id := range t.dirty {
+	for id := range touched {
 		e := t.docs[id]
 		ns, nc := e.st.NextIDs()
 		if _, err := t.q.ExecContext(t.ctx, `UPDATE doc_state SET session = ?, updated = ?, next_span = ?, next_claim = ?
