@@ -26,17 +26,26 @@ type AddSpan struct {
 }
 
 // SetLabel relabels a span, keeping its ID and extent.
-type SetLabel struct{ Doc, Span, Label string }
+type SetLabel struct {
+	Doc   string `json:"doc"`
+	Span  string `json:"span"`
+	Label string `json:"label"`
+}
 
 // Resize moves a span's boundaries; same-label spans it overlaps merge in.
 type Resize struct {
-	Doc, Span  string
-	Start, End int
+	Doc   string `json:"doc"`
+	Span  string `json:"span"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
 }
 
 // Remove deletes a span ("sN"; claims naming it as claimant keep its text)
 // or a claim ("cN"; the claims linked to it lose the link).
-type Remove struct{ Doc, ID string }
+type Remove struct {
+	Doc string `json:"doc"`
+	ID  string `json:"id"`
+}
 
 // AddClaim marks text[Start:End] as a claim.
 type AddClaim struct {
@@ -46,33 +55,45 @@ type AddClaim struct {
 
 // EditClaim replaces a claim's editable fields (see Store.UpdateClaim).
 type EditClaim struct {
-	Doc   string
-	Claim Claim
+	Doc   string `json:"doc"`
+	Claim Claim  `json:"claim"`
 }
 
 // LinkClaims links two claims both ways with Relation (replacing a link between them).
 type LinkClaims struct {
-	From, To ClaimRef
-	Relation string
+	From     ClaimRef `json:"from"`
+	To       ClaimRef `json:"to"`
+	Relation string   `json:"relation"`
 }
 
 // UnlinkClaims removes the link between two claims in both directions.
-type UnlinkClaims struct{ From, To ClaimRef }
+type UnlinkClaims struct {
+	From ClaimRef `json:"from"`
+	To   ClaimRef `json:"to"`
+}
 
 // SetRelation changes the relation of an existing link (both directions).
 type SetRelation struct {
-	From, To ClaimRef
-	Relation string
+	From     ClaimRef `json:"from"`
+	To       ClaimRef `json:"to"`
+	Relation string   `json:"relation"`
 }
 
 // Answer sets accept, reject or ignore ("" clears) on a touched document.
-type Answer struct{ Doc, Answer string }
+type Answer struct {
+	Doc    string `json:"doc"`
+	Answer string `json:"answer"`
+}
 
 // Undo reverts the last change recorded in a document's history.
-type Undo struct{ Doc string }
+type Undo struct {
+	Doc string `json:"doc"`
+}
 
 // Redo re-applies the last change undone in a document's history.
-type Redo struct{ Doc string }
+type Redo struct {
+	Doc string `json:"doc"`
+}
 
 func (Touch) Kind() string        { return "touch" }
 func (AddSpan) Kind() string      { return "add-span" }

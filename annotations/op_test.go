@@ -3,6 +3,7 @@ package annotations
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -117,5 +118,16 @@ func TestClaimRefForms(t *testing.T) {
 		if _, err := ParseClaimRef(s); err == nil {
 			t.Errorf("%q accepted", s)
 		}
+	}
+}
+
+func TestEncodeOpNamesDocumentsNotTheirText(t *testing.T) {
+	b, err := EncodeOp(AddSpan{Doc: docA, Label: "GPE", Start: 1, End: 4})
+	if err != nil || strings.Contains(string(b), docA.Text[:20]) || string(b) != `{"doc":"`+docA.ID+`","end":4,"label":"GPE","op":"add-span","start":1}` {
+		t.Fatalf("add-span encodes as %s (%v)", b, err)
+	}
+	b, _ = EncodeOp(LinkClaims{From: ClaimRef{Doc: "a", Claim: "c1"}, To: ClaimRef{Doc: "b", Claim: "c2", Annotator: "bob"}, Relation: RelRefines})
+	if string(b) != `{"from":"a#c1","op":"link-claims","relation":"refines","to":"b#c2@bob"}` {
+		t.Fatalf("link encodes as %s", b)
 	}
 }

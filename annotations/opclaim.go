@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -16,6 +17,9 @@ type ClaimRef struct {
 	Claim     string
 	Annotator string // "" = the annotator whose record holds the reference
 }
+
+// MarshalJSON writes the reference as its string form.
+func (r ClaimRef) MarshalJSON() ([]byte, error) { return json.Marshal(r.String()) }
 
 func (r ClaimRef) String() string {
 	s := r.Doc + "#" + r.Claim

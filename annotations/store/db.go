@@ -34,6 +34,13 @@ type DB struct {
 	smu      sync.Mutex
 	sessions map[*Session]bool
 
+	// The checkpointer copies the WAL into the database in the
+	// background, so no commit pays for it (SQLite's automatic
+	// checkpoint runs inside the COMMIT that crosses its threshold).
+	commits chan struct{}
+	cpStop  chan struct{}
+	cpDone  chan struct{}
+
 	host           string
 	now            func() time.Time
 	heartbeatEvery time.Duration
@@ -68,7 +75,7 @@ func Open(path string) (*DB, error) {
 	if err := checkWritable(abs); err != nil {
 		return nil, err
 	}
-	dsn := abs + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)"
+	dsn := abs + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=wal_autocheckpoint(0)"
 	sdb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", abs, err)
@@ -106,8 +113,42 @@ func (db *DB) open() error {
 	if err := migrate(ctx, db.wconn, len(migrations)); err != nil {
 		return db.fail(err)
 	}
-	db.ident, err = identify(db.path)
-	return err
+	if db.ident, err = identify(db.path); err != nil {
+		return err
+	}
+	db.commits, db.cpStop, db.cpDone = make(chan struct{}, 1), make(chan struct{}), make(chan struct{})
+	go db.checkpointer()
+	return nil
+}
+
+// checkpointInterval spaces background checkpoints while commits arrive.
+const checkpointInterval = 500 * time.Millisecond
+
+func (db *DB) checkpointer() {
+	defer close(db.cpDone)
+	for {
+		select {
+		case <-db.commits:
+		case <-db.cpStop:
+			return
+		}
+		select { // gather a burst of edits
+		case <-time.After(checkpointInterval):
+		case <-db.cpStop:
+			return
+		}
+		// PASSIVE never blocks a writer or a reader; frames a reader still
+		// needs are copied by a later pass.
+		db.sql.Exec("PRAGMA wal_checkpoint(PASSIVE)")
+	}
+}
+
+// committed wakes the checkpointer without waiting for it.
+func (db *DB) committed() {
+	select {
+	case db.commits <- struct{}{}:
+	default:
+	}
 }
 
 // fail names the file in an error from SQLite, and says plainly when the
@@ -226,6 +267,7 @@ func (db *DB) write(fn func(ctx context.Context, q querier) error) (err error) {
 	if _, err := db.wconn.ExecContext(ctx, "COMMIT"); err != nil {
 		return db.fail(err)
 	}
+	db.committed()
 	return nil
 }
 
@@ -244,7 +286,12 @@ func (db *DB) Close() error {
 	db.wmu.Lock()
 	if !db.closed {
 		db.closed = true
+		close(db.cpStop)
+		db.wmu.Unlock()
+		<-db.cpDone
+		db.wmu.Lock()
 		db.wq.close()
+		db.wconn.ExecContext(context.Background(), "PRAGMA wal_checkpoint(TRUNCATE)")
 		errs = append(errs, db.wconn.Close(), db.sql.Close())
 	}
 	db.wmu.Unlock()

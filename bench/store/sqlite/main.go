@@ -207,12 +207,13 @@ func generate(s *store.Session, texts []string, from, n, batch int) {
 // resizes, undos and redos, on a handful of documents) and times each
 // Apply that wrote something.
 func editLoop(s *store.Session, texts []string, edits, base int) []time.Duration {
+	labels := []string{"PERSON", "ORG", "GPE"}
 	lat := make([]time.Duration, 0, edits)
-	for i := 0; i < edits; i++ {
+	for i := 0; len(lat) < edits && i < 20*edits; i++ {
 		d := doc(texts, base+i%50)
 		toks := annotations.Tokenize(d.Text)
 		t := toks[(i*7)%len(toks)]
-		var op annotations.Op = annotations.AddSpan{Doc: d, Label: "PERSON", Start: t.Start, End: t.End}
+		var op annotations.Op = annotations.AddSpan{Doc: d, Label: labels[(i/1000)%3], Start: t.Start, End: t.End}
 		switch i % 10 {
 		case 7: // grow the last span by a token
 			if v, err := s.Doc(d.ID); err == nil && len(v.Spans) > 0 {
