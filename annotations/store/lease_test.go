@@ -21,9 +21,16 @@ import (
 // another and exiting.
 const helperEnv = "HASHIYA_STORE_HELPER_DB"
 
+// burstEnv makes the re-executed test binary edit the database it names
+// as fast as it can, printing "ok N" after edit N returned, until killed.
+const burstEnv = "HASHIYA_STORE_BURST_DB"
+
 func TestMain(m *testing.M) {
 	if path := os.Getenv(helperEnv); path != "" {
 		os.Exit(helperProcess(path))
+	}
+	if path := os.Getenv(burstEnv); path != "" {
+		os.Exit(burstProcess(path))
 	}
 	os.Exit(m.Run())
 }
@@ -51,6 +58,58 @@ func helperProcess(path string) int {
 		return 1
 	}
 	return 0
+}
+
+func burstProcess(path string) int {
+	db, err := Open(path)
+	if err != nil {
+		fmt.Println("error:", err)
+		return 1
+	}
+	s, err := db.Session("alice")
+	if err != nil {
+		fmt.Println("error:", err)
+		return 1
+	}
+	for i := 0; ; i++ {
+		d := annotations.DocInfo{ID: "burst-" + strconv.Itoa(i), Text: docA.Text}
+		if _, err := s.Apply(annotations.AddSpan{Doc: d, Label: "GPE", Start: 0, End: 3}); err != nil {
+			fmt.Println("error:", err)
+			return 1
+		}
+		fmt.Println("ok", i)
+	}
+}
+
+// SIGKILL in a burst of edits loses nothing an Apply confirmed.
+func TestKillInBurstLosesNothingConfirmed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), burstEnv+"="+path)
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r := bufio.NewReader(stdout)
+	confirmed := -1
+	for confirmed < 200 {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			t.Fatalf("burst process: %v after %d edits", err, confirmed+1)
+		}
+		if _, err := fmt.Sscanf(line, "ok %d", &confirmed); err != nil {
+			t.Fatalf("burst process: %q", line)
+		}
+	}
+	cmd.Process.Kill() // SIGKILL, mid-burst
+	cmd.Wait()
+	db := openDB(t, path)
+	s := openSession(t, db, "alice") // the dead process's lease is taken over
+	for i := 0; i <= confirmed; i++ {
+		if v, err := s.Doc("burst-" + strconv.Itoa(i)); err != nil || len(v.Spans) != 1 {
+			t.Fatalf("confirmed edit %d of %d lost after SIGKILL: %v", i, confirmed+1, err)
+		}
+	}
 }
 
 // Two processes on one database: the second annotator saves beside the
