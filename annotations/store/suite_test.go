@@ -237,6 +237,17 @@ func suiteSessions(t *testing.T, open opener) {
 		recs[0].Spans[0].Label != "GPE" || recs[1].Spans[0].Label != "NORP" {
 		t.Fatalf("training records: %+v", recs)
 	}
+	// Text is stored once per project: another text under the same ID is refused.
+	if _, err := bob.Apply(annotations.Touch{Doc: docB}); err != nil {
+		t.Fatal(err)
+	}
+	changed := annotations.DocInfo{ID: docB.ID, Text: docA.Text}
+	if _, err := alice.Apply(annotations.AddSpan{Doc: changed, Label: "GPE", Start: 0, End: 3}); err == nil || !strings.Contains(err.Error(), "differs") {
+		t.Fatalf("another text under a stored document ID: %v, want a refusal", err)
+	}
+	if _, err := alice.Doc(docB.ID); !errors.Is(err, annotations.ErrUnknownDoc) {
+		t.Fatalf("the refused edit registered the document for alice: %v", err)
+	}
 	if err := alice.Close(); err != nil {
 		t.Fatal(err)
 	}
