@@ -94,6 +94,7 @@ func runSuite(t *testing.T, newDB func(t *testing.T) opener) {
 	t.Run("LinksAcrossDocuments", func(t *testing.T) { suiteLinks(t, newDB(t)) })
 	t.Run("SessionsAndLeases", func(t *testing.T) { suiteSessions(t, newDB(t)) })
 	t.Run("UnchangedWritesNothing", func(t *testing.T) { suiteUnchanged(t, newDB(t)) })
+	t.Run("LinkingClustersMergesThem", func(t *testing.T) { suiteClusters(t, newDB(t)) })
 }
 
 func suiteReplay(t *testing.T, open opener) {
@@ -279,5 +280,29 @@ func suiteUnchanged(t *testing.T, open opener) {
 	must(t, s, annotations.Undo{Doc: docA.ID}) // the only step is the first tag
 	if v := view(t, s, docA.ID); len(v.Spans) != 0 || v.CanUndo {
 		t.Fatalf("undo after an unchanged edit: %+v, want the first tag undone and no more history", v)
+	}
+}
+
+func suiteClusters(t *testing.T, open opener) {
+	b := open(t)
+	defer b.Close()
+	s := session(t, b, "alice")
+	var refs []annotations.ClaimRef
+	for i := range 4 {
+		d := annotations.DocInfo{ID: "d" + itoa(i), Text: docA.Text}
+		c := must(t, s, annotations.AddClaim{Doc: d, Start: 0, End: 3}).Claim
+		refs = append(refs, annotations.ClaimRef{Doc: d.ID, Claim: c.ID})
+	}
+	must(t, s, annotations.LinkClaims{From: refs[0], To: refs[1], Relation: annotations.RelSameClaim})
+	must(t, s, annotations.LinkClaims{From: refs[3], To: refs[2], Relation: annotations.RelSameClaim})
+	must(t, s, annotations.LinkClaims{From: refs[1], To: refs[2], Relation: annotations.RelRelated})
+	for _, r := range refs {
+		if c := view(t, s, r.Doc).Claims[0]; c.Cluster != refs[0].String() {
+			t.Fatalf("%s is in cluster %q after linking the clusters, want %q", r, c.Cluster, refs[0])
+		}
+	}
+	must(t, s, annotations.Undo{Doc: refs[1].Doc})
+	if c := view(t, s, refs[3].Doc).Claims[0]; c.Cluster != refs[3].String() {
+		t.Fatalf("undoing the merge left %s in cluster %q", refs[3], c.Cluster)
 	}
 }

@@ -89,6 +89,9 @@ func main() {
 
 	// 2. Open and RSS with many annotated documents; export throughput.
 	for _, f := range strings.Split(*docsFlag, ",") {
+		if strings.TrimSpace(f) == "" {
+			continue
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
 			log.Fatal(err)
