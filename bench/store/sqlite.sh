@@ -5,5 +5,4 @@
 # Run on the disk the database will live on: DIR defaults to TMPDIR.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-go build -o "${TMPDIR:-/tmp}/hashiya-bench-sqlite" ./bench/store/sqlite
-exec "${TMPDIR:-/tmp}/hashiya-bench-sqlite" -edits "${EDITS:-10000}" -docs "${DOCS:-10000,50000}" ${DIR:+-dir "$DIR"} "$@"
+go run ./bench/store/sqlite -edits "${EDITS:-10000}" -docs "${DOCS:-10000,50000}" ${DIR:+-dir "$DIR"} "$@"
