@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,10 +42,16 @@ func (s *Store) loadOut(adopt bool) error {
 	}
 	defer f.Close()
 	s.others = nil
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<30)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimRight(sc.Bytes(), "\r")
+	br := bufio.NewReaderSize(f, 1<<20) // no line limit: a record may be any length
+	for n := 1; ; n++ {
+		raw, rerr := br.ReadBytes('\n')
+		if rerr != nil && rerr != io.EOF {
+			return fmt.Errorf("%s: %w", s.opts.Out, rerr)
+		}
+		if rerr == io.EOF && len(raw) == 0 {
+			break
+		}
+		line := bytes.TrimRight(raw, "\r\n")
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
@@ -91,9 +98,6 @@ func (s *Store) loadOut(adopt bool) error {
 			s.warn("%s:%d: cannot load record for %q (%v); kept as-is", s.opts.Out, n, r.Meta.ID, err)
 			s.others = append(s.others, keep)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", s.opts.Out, err)
 	}
 	s.outStamp = stampOf(s.opts.Out)
 	return nil

@@ -30,14 +30,8 @@ type entry struct {
 	Muts []mut    `json:"m,omitempty"`
 }
 
-// mut puts or deletes one span or claim, or sets a document's answer.
-type mut struct {
-	Doc    string  `json:"doc"`
-	Span   *Span   `json:"span,omitempty"`
-	Claim  *Claim  `json:"claim,omitempty"`
-	DelID  string  `json:"del,omitempty"` // span or claim ID to delete
-	Answer *string `json:"answer,omitempty"`
-}
+// mut is Mut under the name the journal code has always used.
+type mut = Mut
 
 type journalLine struct {
 	V   int             `json:"v"`

@@ -76,10 +76,16 @@ func hash32(parts ...[]byte) int32 {
 
 // record renders a document's state as a Record.
 func (s *Store) record(d *docState) Record {
+	return BuildRecord(d.DocState, s.opts.Annotator, s.opts.Session)
+}
+
+// BuildRecord renders one annotator's state of a document as the training
+// record, exactly as every store writes it (check it with CheckRecord).
+func BuildRecord(d *DocState, annotator, session string) Record {
 	r := Record{
 		Text: d.info.Text, Meta: Meta{ID: d.info.ID, Source: d.info.Source, Lang: d.info.Lang},
 		Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims), Relations: []Relation{},
-		Answer: d.answer, AnnotatorID: s.opts.Annotator, SessionID: s.opts.Session,
+		Answer: d.answer, AnnotatorID: annotator, SessionID: session,
 		Timestamp: d.updated / 1000, OffsetUnit: OffsetUnit, Tokenization: Tokenization,
 		TextSHA256: textSHA(d.info.Text),
 	}

@@ -1,0 +1,41 @@
+// Package store keeps every annotator's work on a project in one SQLite
+// database (modernc.org/sqlite through database/sql: pure Go, no cgo), and
+// writes the training JSONL from it.
+//
+// The reader talks to a store only through annotations.Session:
+//
+//	type Session interface {
+//		Apply(op Op) (Change, error)   // AddSpan, SetLabel, ..., Undo, Redo
+//		Doc(id string) (DocView, error)
+//		Annotator() string
+//		Close() error
+//	}
+//
+// *Session implements it. Apply computes the change with the pure
+// annotations.Apply and commits, in one transaction, the operation log row
+// (annotator, session, time, document, the operation as JSON, its mutations
+// and their inverse) and the new current state (spans, claims, links,
+// answers, the undo position). WAL with synchronous=FULL makes the edit
+// durable when Apply returns; an error means nothing of it was written.
+//
+// Open reads no annotations: a document's state is loaded when a session
+// first needs it (Doc, or an operation on it), and a session keeps only
+// its recent documents decoded. Each document's text is stored once, in
+// documents, and referred to by row ID; operation rows name documents by
+// ID and never copy their text.
+//
+// Sessions: DB.Session(annotator) takes the annotator's lease (host, pid,
+// heartbeat). Many sessions may share one DB, and several processes one
+// file; the same annotator twice is refused with the holder's host and pid,
+// and a lease whose process is gone from this host, or whose heartbeat is
+// older than StaleAfter, is taken over (the old session then fails with
+// ErrLeaseLost rather than write).
+//
+// Claims are named across documents and annotators by
+// annotations.ClaimRef: "DOC#cN" inside one annotator's record (as records
+// have always written links), "DOC#cN@ANNOTATOR" across annotators; the
+// links table keeps both ends as columns.
+//
+// The schema is migrations/NNNN_*.sql, embedded and applied in order in
+// one transaction on Open, each recorded in schema_version.
+package store

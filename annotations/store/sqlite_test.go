@@ -1,0 +1,54 @@
+package store
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+)
+
+// sqliteBackend adapts *DB to the suite's backend.
+type sqliteBackend struct{ *DB }
+
+func (b sqliteBackend) Session(annotator string) (annotations.Session, error) {
+	s, err := b.DB.Session(annotator)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// newSQLite gives the suite one database file per test.
+func newSQLite(t *testing.T) opener {
+	path := filepath.Join(t.TempDir(), "project.db")
+	return func(t *testing.T) backend {
+		t.Helper()
+		db, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return sqliteBackend{db}
+	}
+}
+
+func TestStoreSuiteSQLite(t *testing.T) { runSuite(t, newSQLite) }
+
+func openDB(t *testing.T, path string) *DB {
+	t.Helper()
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func openSession(t *testing.T, db *DB, annotator string) *Session {
+	t.Helper()
+	s, err := db.Session(annotator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
