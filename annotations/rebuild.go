@@ -58,12 +58,12 @@ func ReplayJournal(data []byte, annotator, session string) JournalReplay {
 	return out
 }
 
-// BuildRecord renders a document's annotations as the Store would write them:
+// RecordFromParts renders a document's annotations as the Store would write them:
 // tokens split at span ends, token_start/token_end, claimant relations,
 // hashes. Spans and claims are checked against the text (and claims' numeric
 // surfaces against their spans) as the journal replay checks them; IDs must be
 // "sN" for spans and "cN" for claims, unique. updated is unix milliseconds.
-func BuildRecord(info DocInfo, spans []Span, claims []Claim, answer, annotator, session string, updated int64) (Record, error) {
+func RecordFromParts(info DocInfo, spans []Span, claims []Claim, answer, annotator, session string, updated int64) (Record, error) {
 	d := newDocState(info)
 	for _, sp := range spans {
 		if _, dup := d.spans[sp.ID]; dup {

@@ -111,7 +111,7 @@ func claimNumber(sp annotations.Span) *annotations.Numeric {
 // hashiya checks every record before writing it: a span the tokens cannot
 // hold (white space the tokenizer drops) is refused here, not later.
 func build(info annotations.DocInfo, spans []annotations.Span, claims []annotations.Claim, answer, annotator, session string, updated int64) (annotations.Record, []string) {
-	rec, err := annotations.BuildRecord(info, spans, claims, answer, annotator, session, updated)
+	rec, err := annotations.RecordFromParts(info, spans, claims, answer, annotator, session, updated)
 	if err != nil {
 		return annotations.Record{}, []string{err.Error()}
 	}

@@ -162,7 +162,7 @@ func TestUTF16RoundTripThroughExport(t *testing.T) {
 		s, e := find(t, text, w)
 		spans = append(spans, annotations.Span{ID: fmt.Sprintf("s%d", i+1), Start: s, End: e, Label: "GPE", Text: w})
 	}
-	rec, err := annotations.BuildRecord(annotations.DocInfo{ID: "rt", Text: text}, spans, nil, "", "a", "a-1", 0)
+	rec, err := annotations.RecordFromParts(annotations.DocInfo{ID: "rt", Text: text}, spans, nil, "", "a", "a-1", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,7 +383,7 @@ func TestLinesOfAnyLength(t *testing.T) {
 }
 
 func TestHashiyaRecordsAreCheckedToo(t *testing.T) {
-	rec, err := annotations.BuildRecord(annotations.DocInfo{ID: "h", Text: "كَتَبَ الوزيرُ"},
+	rec, err := annotations.RecordFromParts(annotations.DocInfo{ID: "h", Text: "كَتَبَ الوزيرُ"},
 		[]annotations.Span{{ID: "s1", Start: 0, End: 6, Label: "X", Text: "كَتَبَ"}}, nil, "accept", "a", "a-1", 1000)
 	if err != nil {
 		t.Fatal(err)
