@@ -1,34 +1,68 @@
 #!/usr/bin/env bash
-# Benchmark `hashiya render --width 0` against `fribidi --nopad --nobreak` on a deterministic
-# 10 MB Arabic/Persian/Hebrew/Latin file. Prints the median of 5 runs of each and the ratio.
+# Compare `hashiya render` with fribidi on a deterministic 10 MB Arabic/Persian/Hebrew/Latin
+# file, by CPU time (user+sys) and wall time. The two programs run alternately, A B A B …, so
+# that a machine shared with other work slows both alike; the figures are medians and the
+# ratios are hashiya / fribidi (below 1: hashiya is cheaper).
 #
-#   bench/render/run.sh [SIZE_BYTES]
+#   bench/render/run.sh [-n RUNS] [SIZE_BYTES]
+#
+#   no wrapping:  GOMAXPROCS=1 hashiya render --width 0   vs  fribidi --nopad --nobreak
+#                 hashiya render --width 0 (all cores)     vs  fribidi --nopad --nobreak
+#   wrapping:     GOMAXPROCS=1 hashiya render --width 80  vs  fribidi --nopad --width 80
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+runs=7
+if [ "${1:-}" = "-n" ]; then
+	runs=$2
+	shift 2
+fi
 size=${1:-10000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+command -v fribidi >/dev/null || { echo "fribidi not installed (apt-get install libfribidi-bin)" >&2; exit 1; }
 
 go build -o "$work/hashiya" ./cmd/hashiya
 go run ./bench/render/gen -size "$size" -o "$work/input.txt"
-command -v fribidi >/dev/null || { echo "fribidi not installed (apt-get install libfribidi-bin)" >&2; exit 1; }
-printf 'input: %s bytes, %s lines\n' "$(wc -c <"$work/input.txt")" "$(wc -l <"$work/input.txt")"
+printf 'input: %s bytes, %s lines; %s alternating runs of each\n' "$(wc -c <"$work/input.txt")" "$(wc -l <"$work/input.txt")" "$runs"
 
-# median of 5 wall-clock runs, in seconds
-median() {
-	local times=()
-	for _ in 1 2 3 4 5; do
-		local t0 t1
-		t0=$(date +%s.%N)
-		"$@" <"$work/input.txt" >/dev/null
-		t1=$(date +%s.%N)
-		times+=("$(echo "$t1 - $t0" | bc -l)")
-	done
-	printf '%s\n' "${times[@]}" | sort -g | sed -n 3p
+# measure FILE CMD...: appends "cpu wall" (seconds) of one run to FILE.
+measure() {
+	local file=$1
+	shift
+	/usr/bin/time -f '%U %S %e' -o "$work/t" "$@" <"$work/input.txt" >/dev/null
+	awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' "$work/t" >>"$file"
 }
 
-h=$(median "$work/hashiya" render --width 0)
-f=$(median fribidi --nopad --nobreak)
-printf 'hashiya render --width 0:     %.3f s\n' "$h"
-printf 'fribidi --nopad --nobreak:    %.3f s\n' "$f"
-printf 'ratio (fribidi / hashiya):    %.2fx\n' "$(echo "$f / $h" | bc -l)"
+median() { # median of column $2 of file $1
+	sort -g -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# compare LABEL_A LABEL_B -- CMD_A... -- CMD_B...
+compare() {
+	local la=$1 lb=$2
+	shift 3
+	local a=() b=()
+	while [ "$1" != "--" ]; do a+=("$1"); shift; done
+	shift
+	b=("$@")
+	: >"$work/a"
+	: >"$work/b"
+	for _ in $(seq "$runs"); do
+		measure "$work/a" "${a[@]}"
+		measure "$work/b" "${b[@]}"
+	done
+	local ca wa cb wb
+	ca=$(median "$work/a" 1) wa=$(median "$work/a" 2)
+	cb=$(median "$work/b" 1) wb=$(median "$work/b" 2)
+	printf '\n%-44s cpu %6.3f s  wall %6.3f s\n' "$la" "$ca" "$wa"
+	printf '%-44s cpu %6.3f s  wall %6.3f s\n' "$lb" "$cb" "$wb"
+	printf '%-44s cpu %6.2f     wall %6.2f\n' "ratio hashiya / fribidi" "$(echo "$ca / $cb" | bc -l)" "$(echo "$wa / $wb" | bc -l)"
+}
+
+h=$work/hashiya
+compare "GOMAXPROCS=1 hashiya render --width 0" "fribidi --nopad --nobreak" \
+	-- env GOMAXPROCS=1 "$h" render --width 0 -- fribidi --nopad --nobreak
+compare "hashiya render --width 0 (all cores)" "fribidi --nopad --nobreak" \
+	-- "$h" render --width 0 -- fribidi --nopad --nobreak
+compare "GOMAXPROCS=1 hashiya render --width 80" "fribidi --nopad --width 80" \
+	-- env GOMAXPROCS=1 "$h" render --width 80 -- fribidi --nopad --width 80

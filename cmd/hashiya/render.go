@@ -230,6 +230,12 @@ func (w *worker) line(bt *batch, lineNo, off int, b []byte, opts layout.Options)
 			i++
 			continue
 		}
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80 { // 2 bytes: Arabic, Hebrew
+			runes = append(runes, rune(c&0x1F)<<6|rune(b[i+1]&0x3F))
+			simple = simple && (c != 0xC2 || b[i+1] != 0x85) // not NEL
+			i += 2
+			continue
+		}
 		ru, size := utf8.DecodeRune(b[i:])
 		if ru == utf8.RuneError && size == 1 {
 			bt.warnings = append(bt.warnings, int64(lineNo), bt.offset+int64(off+i))

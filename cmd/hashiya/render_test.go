@@ -148,8 +148,8 @@ func TestRenderInvalidUTF8(t *testing.T) {
 }
 
 func TestRenderWidthAndSeparators(t *testing.T) {
-	out, _ := renderString(t, "سلام عليكم\r\nab\rcd\u2029ef", layout.Options{Width: 8, Align: true, Shaping: layout.Terminal})
-	want := "    مالس\n   مكيلع\nab\ncd\nef\n"
+	out, _ := renderString(t, "سلام عليكم\r\nab\rcd\u2029ef\nij\u0085kl", layout.Options{Width: 8, Align: true, Shaping: layout.Terminal})
+	want := "    مالس\n   مكيلع\nab\ncd\nef\nij\nkl\n"
 	if out != want {
 		t.Errorf("got %q, want %q", out, want)
 	}

@@ -77,12 +77,43 @@ func (c *l1Cursor) level(i int) Level {
 
 // LineLevels returns the levels of the line [start,end) of the paragraph with rule L1 applied.
 func (p *Paragraph) LineLevels(start, end int) []Level {
-	out := make([]Level, end-start)
-	c := p.cursor(start, end)
-	for i := range out {
-		out[i] = c.level(start + i)
+	return p.AppendLineLevels(make([]Level, 0, end-start), start, end)
+}
+
+// AppendLineLevels is LineLevels appending to dst, so that laying out line after line
+// allocates nothing.
+func (p *Paragraph) AppendLineLevels(dst []Level, start, end int) []Level {
+	first := len(dst)
+	dst = append(dst, p.levels[start:end]...)
+	out := dst[first:]
+	trail := p.lineTrail(start, end)
+	for i := trail - start; i < len(out); i++ { // trailing whitespace and isolates
+		if out[i] != Removed {
+			out[i] = p.base
+		}
 	}
-	return out
+	resets := p.resets
+	lo, hi := 0, len(resets) // skip the ranges ending before the line
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(resets[m][1]) <= start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for _, r := range resets[lo:] { // separators and the whitespace before them
+		if int(r[0]) >= trail {
+			break
+		}
+		a, b := max(int(r[0]), start), min(int(r[1]), trail)
+		for i := a; i < b; i++ {
+			if out[i-start] != Removed {
+				out[i-start] = p.base
+			}
+		}
+	}
+	return dst
 }
 
 // VisualOrder returns, for the line [start,end), the paragraph indices of its characters in

@@ -106,11 +106,35 @@ func (p *Paragraph) resolve(dir Direction) {
 			d := dirOf(p.base)
 			p.resolveSequence(nil, p.types, p.base, d, d)
 		}
+	} else if p.seen&(explicits|isolates) == 0 {
+		// Only BN (ZWNJ, ZWJ, soft hyphens…): X9 removes them and the rest is one isolating
+		// run sequence at the paragraph level, as explicit and sequences would find.
+		p.removedOnly()
 	} else {
 		p.explicit()
 		p.sequences()
 	}
 	p.applyL1()
+}
+
+// removedOnly resolves a paragraph whose only explicit formatting characters are BN.
+func (p *Paragraph) removedOnly() {
+	seq := p.seq[:0]
+	ts := p.ts[:0]
+	for i, c := range p.orig {
+		if c == BN {
+			p.levels[i] = Removed
+			continue
+		}
+		p.levels[i] = p.base
+		seq = append(seq, int32(i))
+		ts = append(ts, c)
+	}
+	p.seq, p.ts = seq, ts
+	if len(seq) > 0 {
+		d := dirOf(p.base)
+		p.resolveSequence(seq, ts, p.base, d, d)
+	}
 }
 
 // Class sets for Paragraph.seen.

@@ -1,6 +1,12 @@
 package layout
 
-import "testing"
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/hashiya/hashiya/bench/render/mixgen"
+)
 
 func benchCorpus(b *testing.B, opts Options) {
 	docs := readCorpus(b)
@@ -36,3 +42,27 @@ func BenchmarkLayoutParagraph(b *testing.B) {
 		LayoutParagraph(p, 0, Options{Width: 40})
 	}
 }
+
+// benchRender lays out generated news lines the way `hashiya render` does (AppendText, one
+// paragraph per line), on one core.
+func benchRender(b *testing.B, opts Options) {
+	var buf bytes.Buffer
+	mixgen.New(1).Write(&buf, 4<<20, 60)
+	var paras [][]rune
+	for _, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+		paras = append(paras, []rune(line))
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	var l Layouter
+	var out []byte
+	for b.Loop() {
+		out = out[:0]
+		for _, p := range paras {
+			out = l.AppendText(out, p, opts)
+		}
+	}
+}
+
+func BenchmarkRenderNoWrap(b *testing.B)  { benchRender(b, Options{Align: true}) }
+func BenchmarkRenderWidth80(b *testing.B) { benchRender(b, Options{Width: 80, Align: true}) }

@@ -14,6 +14,7 @@ type Layouter struct {
 	props  []prop  // propOf(src[i])
 	disp   []rune  // what index i shows when it has a cell (shaped, made visible); shape.Merged for a merged alef
 	dw     []int8  // intrinsic width of disp[i]
+	base   []bool  // i is a character with cells of its own that marks attach to (kNormal, not a merged alef)
 	flags  []uint8 // break flags before index i (brkLine, brkGrapheme)
 	owner  []int32 // per line: the index whose cell shows i, or -1
 	uw     []int32 // per line: cells of unit i
@@ -29,6 +30,14 @@ type Layouter struct {
 	utf8   []byte
 	shaped []rune
 	bp     bidi.Paragraph
+	segs   segCache // line segments seen (segment.go)
+	words  segCache
+	leads  *[afterSpaceLimit]int32 // state after a rune that follows a word's spaces, plus 1
+	segKey []byte
+	gbuf   []byte
+
+	runs     []levelRun // reorderRuns scratch
+	runUnits []int32
 
 	hasBreak bool // the paragraph holds a U+2028
 }
@@ -79,23 +88,38 @@ func (l *Layouter) AppendText(dst []byte, text []rune, opts Options) []byte {
 
 // analyze runs the paragraph-wide steps: sanitizing, bidi levels, shaping, line breaking.
 func (l *Layouter) analyze(text []rune, opts Options) (base bidi.Level, bp *bidi.Paragraph, width int) {
+	base, bp = l.resolve(text, opts)
+	width = max(opts.Width, 0)
+	l.spans = l.spans[:0]
+	l.breakLines(len(text), width, opts)
+	return base, bp, width
+}
+
+// resolve sanitizes the paragraph, resolves its bidi levels, shapes it and prepares what each
+// index shows.
+func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi.Paragraph) {
 	n := len(text)
 	l.grow(n)
 	needBidi := opts.Dir == bidi.RTL
 	l.hasBreak = false
+	src, props := l.src[:n], l.props[:n]
+	var any prop // the bits of every prop, or'ed
+	hasBreak := false
 	for i, r := range text {
-		r = validRune(r)
-		l.src[i] = r
-		p := propOf(r)
-		l.props[i] = p
-		if p.rtl() {
-			needBidi = true
+		var p prop
+		if uint32(r) < 128 {
+			p = asciiProps[r]
+		} else {
+			r = validRune(r)
+			p = propOf(r)
+			hasBreak = hasBreak || p.kind() == kBreak
 		}
-		if p.kind() == kBreak {
-			l.hasBreak = true
-		}
+		src[i] = r
+		props[i] = p
+		any |= p
 	}
-	src := l.src[:n]
+	needBidi = needBidi || any&propRTL != 0
+	l.hasBreak = hasBreak
 	var levels []bidi.Level
 	if needBidi {
 		l.bp.SetText(src, opts.Dir)
@@ -109,10 +133,7 @@ func (l *Layouter) analyze(text []rune, opts Options) (base bidi.Level, bp *bidi
 		shaped = l.shaped[:n]
 	}
 	l.prepare(src, shaped, opts)
-	width = max(opts.Width, 0)
-	l.spans = l.spans[:0]
-	l.breakLines(n, width, opts)
-	return base, bp, width
+	return base, bp
 }
 
 func grow[T any](s []T, n int) []T {
@@ -127,6 +148,7 @@ func (l *Layouter) grow(n int) {
 	l.props = grow(l.props, n)
 	l.disp = grow(l.disp, n)
 	l.dw = grow(l.dw, n)
+	l.base = grow(l.base, n)
 	l.owner = grow(l.owner, n)
 	l.uw = grow(l.uw, n)
 	l.mspan = grow(l.mspan, 2*n)
@@ -139,8 +161,11 @@ func (l *Layouter) grow(n int) {
 
 // prepare fills disp and dw: what each index shows, and how wide that is.
 func (l *Layouter) prepare(src, shaped []rune, opts Options) {
+	n := len(src)
+	props, disp, dw, base := l.props[:n], l.disp[:n], l.dw[:n], l.base[:n]
+	shaped = shaped[:n]
 	for i, r := range src {
-		p := l.props[i]
+		p := props[i]
 		d, w := rune(0), 0
 		switch p.kind() {
 		case kNormal:
@@ -148,10 +173,9 @@ func (l *Layouter) prepare(src, shaped []rune, opts Options) {
 			if d == shape.Merged {
 				break
 			}
-			if d <= 0 {
-				d = r
-			}
-			if w = RuneWidth(d); w == 0 {
+			if d <= 0 || d == r {
+				d, w = r, p.width()
+			} else if w = RuneWidth(d); w == 0 {
 				d, w = r, p.width() // a shaper returning something invisible: keep the letter
 			}
 			if w == 2 && opts.Width == 1 {
@@ -168,8 +192,9 @@ func (l *Layouter) prepare(src, shaped []rune, opts Options) {
 				d, w = bidiMarker(r), 1
 			}
 		}
-		l.disp[i] = d
-		l.dw[i] = int8(w)
+		disp[i] = d
+		dw[i] = int8(w)
+		base[i] = p.kind() == kNormal && d != shape.Merged
 	}
 }
 

@@ -27,12 +27,15 @@ const (
 	kBreak               // U+2028 (and a stray U+2029): mandatory line break, no cell
 )
 
-// prop packs, for one code point, its width (bits 0–1), its kind (bits 2–4) and whether the
+// prop packs, for one code point, its width (bits 0–1), its kind (bits 2–4), whether the
 // paragraph needs the bidi algorithm because of it (bit 5: classes R, AL, AN and the explicit
-// formatting characters).
+// formatting characters) and whether it has a mirrored glyph (bit 6).
 type prop uint8
 
-const propRTL prop = 1 << 5
+const (
+	propRTL    prop = 1 << 5
+	propMirror prop = 1 << 6
+)
 
 func (p prop) width() int { return int(p & 3) }
 func (p prop) kind() kind { return kind(p>>2) & 7 }
@@ -111,6 +114,9 @@ func computeProp(r rune) prop {
 		}
 		if r == 0x200F || r == 0x061C {
 			p |= propRTL
+		}
+		if bidi.Mirror(r) != r {
+			p |= propMirror
 		}
 	}
 	return p

@@ -4,7 +4,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashiya/hashiya/text/shape"
-	"github.com/rivo/uniseg"
 )
 
 // Break flags, per index: a line may break before it (UAX #14), or it starts a grapheme
@@ -19,38 +18,13 @@ const (
 // opportunity that keeps the line within width (spaces and tabs may hang past it); a word
 // longer than the line breaks at its last grapheme boundary that fits.
 func (l *Layouter) breakLines(n, width int, opts Options) {
-	if width > 0 && !l.fits(n, width, opts) {
-		l.findBreaks(n)
-	} else {
-		width = 0
-		if !l.hasBreak {
-			l.spans = append(l.spans, lineSpan{start: 0, end: n})
-			return
-		}
+	width = l.prepareBreaks(n, width, opts)
+	if width == 0 && !l.hasBreak {
+		l.spans = append(l.spans, lineSpan{start: 0, end: n})
+		return
 	}
-	ls := 0
-	for {
-		end := n
-		st := newLineState(opts)
-		lastOpp := -1
-		for i := ls; i < n; i++ {
-			if width > 0 && i > ls && l.flags[i]&brkLine != 0 && l.breakOK(i) {
-				lastOpp = i
-			}
-			if l.props[i].kind() == kBreak {
-				end = i + 1
-				break
-			}
-			w, _ := l.step(&st, i, width)
-			if width > 0 && w > 0 && st.col > width && !l.hangs(i) {
-				if lastOpp > ls {
-					end = lastOpp
-				} else {
-					end = l.emergencyBreak(ls, i)
-				}
-				break
-			}
-		}
+	for ls := 0; ; {
+		end := l.lineEnd(ls, n, width, opts)
 		l.spans = append(l.spans, lineSpan{start: ls, end: end})
 		if end < n {
 			ls = end
@@ -61,6 +35,49 @@ func (l *Layouter) breakLines(n, width int, opts Options) {
 		}
 		return
 	}
+}
+
+// prepareBreaks finds the break opportunities of the paragraph [0,n) when it must be wrapped
+// at width, and returns the width to wrap at: 0 when it fits on one line.
+func (l *Layouter) prepareBreaks(n, width int, opts Options) int {
+	if width > 0 && !l.fits(n, width, opts) {
+		l.findBreaks(n)
+		return width
+	}
+	return 0
+}
+
+// lineEnd is the end of the line starting at ls: after a U+2028, or, when width > 0, at the
+// last break opportunity that keeps the line within width.
+func (l *Layouter) lineEnd(ls, n, width int, opts Options) int {
+	st := newLineState(opts)
+	lastOpp := -1
+	isBase, dw := l.base[:n], l.dw[:n]
+	var flags []uint8
+	if width > 0 {
+		flags = l.flags[:n]
+	}
+	for i := ls; i < n; i++ {
+		if width > 0 && i > ls && flags[i]&brkLine != 0 && l.breakOK(i) {
+			lastOpp = i
+		}
+		var w int
+		if isBase[i] { // step's common case, inline
+			w, st.base = int(dw[i]), i
+			st.col += w
+		} else if l.props[i].kind() == kBreak {
+			return i + 1
+		} else {
+			w, _ = l.step(&st, i, width)
+		}
+		if width > 0 && w > 0 && st.col > width && !l.hangs(i) {
+			if lastOpp > ls {
+				return lastOpp
+			}
+			return l.emergencyBreak(ls, i)
+		}
+	}
+	return n
 }
 
 // fits reports whether the paragraph fits on one line of width cells with no forced break.
@@ -88,6 +105,7 @@ func (l *Layouter) breakOK(i int) bool {
 // fit: the last grapheme boundary after ls, or i itself (which starts a new cell, so no mark
 // is cut from its base).
 func (l *Layouter) emergencyBreak(ls, i int) int {
+	l.findGraphemes(ls, i)
 	for j := i; j > ls; j-- {
 		if l.flags[j]&brkGrapheme != 0 && l.breakOK(j) {
 			return j
@@ -96,28 +114,27 @@ func (l *Layouter) emergencyBreak(ls, i int) int {
 	return i
 }
 
-// findBreaks fills l.flags with the UAX #14 line break opportunities and the grapheme cluster
-// boundaries of the paragraph (by uniseg, on its UTF-8 form).
+// findBreaks fills l.flags with brkLine: the UAX #14 line break opportunities of the
+// paragraph that are also grapheme cluster boundaries (by uniseg, on its UTF-8 form).
 func (l *Layouter) findBreaks(n int) {
 	l.flags = grow(l.flags, n+1)
 	clear(l.flags)
 	b := l.utf8[:0]
 	for _, r := range l.src[:n] {
-		b = utf8.AppendRune(b, r)
+		if r < utf8.RuneSelf {
+			b = append(b, byte(r))
+		} else {
+			b = utf8.AppendRune(b, r)
+		}
 	}
 	l.utf8 = b
-	state := -1
-	idx := 0
+	idx, state := 0, -1
 	for len(b) > 0 {
-		var cluster []byte
-		var boundaries int
-		cluster, b, boundaries, state = uniseg.Step(b, state)
-		idx += utf8.RuneCount(cluster)
-		if idx > n {
-			idx = n
-		}
-		l.flags[idx] |= brkGrapheme
-		if boundaries&uniseg.MaskLine != uniseg.LineDontBreak {
+		var size, runes int
+		size, runes, state = l.lineSegment(b, state)
+		b = b[size:]
+		idx += runes
+		if len(b) > 0 && l.graphemeBoundary(idx) {
 			l.flags[idx] |= brkLine
 		}
 	}

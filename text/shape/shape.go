@@ -91,9 +91,17 @@ func Shape(dst, src []rune, levels []bidi.Level, opts Options) {
 	var lastType Joining
 	lastJoins := false // whether src[last] joins the rune before it
 	for i, r := range src {
-		t := JoiningType(r)
+		t := NonJoining // all of ASCII
+		if r >= 0x80 {
+			t = JoiningType(r)
+		}
 		if t == Transparent {
 			dst[i] = r
+			continue
+		}
+		if t == NonJoining && lastType == NonJoining && last >= 0 && (src[last] < formLo || src[last] > formHi) {
+			dst[last] = src[last] // between two non-joining characters: no form (what put would do)
+			last, lastJoins = i, false
 			continue
 		}
 		joins := lastType&joinsNext != 0 && t&joinsPrev != 0 && last >= 0 &&

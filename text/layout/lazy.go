@@ -1,0 +1,133 @@
+package layout
+
+import (
+	"sort"
+
+	"github.com/hashiya/hashiya/text/bidi"
+)
+
+// LazyParagraph is one paragraph of any length laid out on demand: sanitizing, bidi levels
+// (over the whole paragraph, so an isolate or embedding opened at its start still acts at
+// its end), shaping and break opportunities are computed once, by NewLazyParagraph; lines are
+// found only as far as asked for, and cells are built only for the lines asked for. Its lines
+// are those of LayoutParagraph on the same text and options.
+//
+// A LazyParagraph keeps its own copy of what it needs of the text (the caller may reuse text).
+// It must not be used by two goroutines at once.
+type LazyParagraph struct {
+	l        Layouter
+	start, n int
+	opts     Options
+	base     bidi.Level
+	bp       *bidi.Paragraph
+	width    int  // max(opts.Width, 0)
+	wrapAt   int  // the width lines are broken at: 0 when the paragraph fits or is not wrapped
+	complete bool // l.spans holds every line
+}
+
+// NewLazyParagraph resolves the paragraph text, whose document offset is start.
+func NewLazyParagraph(text []rune, start int, opts Options) *LazyParagraph {
+	p := &LazyParagraph{start: start, n: len(text), opts: opts}
+	p.base, p.bp = p.l.resolve(text, opts)
+	p.width = max(opts.Width, 0)
+	p.wrapAt = p.l.prepareBreaks(p.n, p.width, opts)
+	p.l.spans = p.l.spans[:0]
+	return p
+}
+
+// Level is the paragraph's resolved base level.
+func (p *LazyParagraph) Level() bidi.Level { return p.base }
+
+// Start and End are the paragraph's document range.
+func (p *LazyParagraph) Start() int { return p.start }
+func (p *LazyParagraph) End() int   { return p.start + p.n }
+
+// more finds the next line; false when every line is known.
+func (p *LazyParagraph) more() bool {
+	if p.complete {
+		return false
+	}
+	l := &p.l
+	if p.wrapAt == 0 && !l.hasBreak {
+		l.spans = append(l.spans, lineSpan{start: 0, end: p.n})
+		p.complete = true
+		return true
+	}
+	ls := 0
+	if k := len(l.spans); k > 0 {
+		ls = l.spans[k-1].end
+		if ls == p.n { // only a forced break at the very end leaves an empty last line
+			l.spans = append(l.spans, lineSpan{start: p.n, end: p.n})
+			p.complete = true
+			return true
+		}
+	}
+	end := l.lineEnd(ls, p.n, p.wrapAt, p.opts)
+	l.spans = append(l.spans, lineSpan{start: ls, end: end})
+	if end == p.n && !(end > ls && l.props[end-1].kind() == kBreak) {
+		p.complete = true
+	}
+	return true
+}
+
+// NumLines is the number of lines; it finds them all (no cells are built).
+func (p *LazyParagraph) NumLines() int {
+	for p.more() {
+	}
+	return len(p.l.spans)
+}
+
+// LineIndex is the number of the line that holds document index i: the first line for an
+// index before the paragraph, the last one for an index at or after its end. It finds the
+// lines only up to that one.
+func (p *LazyParagraph) LineIndex(i int) int {
+	i -= p.start
+	spans := &p.l.spans
+	for len(*spans) == 0 || (*spans)[len(*spans)-1].end <= i {
+		if !p.more() {
+			break
+		}
+	}
+	s := *spans
+	k := sort.Search(len(s), func(k int) bool { return s[k].end > i })
+	return min(k, len(s)-1)
+}
+
+// Line lays out line k (from 0); ok is false when there is no line k. The Line owns its
+// memory.
+func (p *LazyParagraph) Line(k int) (line Line, ok bool) {
+	if k < 0 {
+		return Line{}, false
+	}
+	for len(p.l.spans) <= k {
+		if !p.more() {
+			return Line{}, false
+		}
+	}
+	l := &p.l
+	sp := l.spans[k]
+	l.cells, l.marks = l.cells[:0], l.marks[:0]
+	l.buildLine(sp.start, sp.end, p.start, p.base, p.bp, p.width, p.opts)
+	cells := make([]Cell, len(l.cells))
+	copy(cells, l.cells)
+	if len(l.marks) > 0 { // the marks of unit u are l.marks[mspan[2u]:mspan[2u+1]]
+		marks := make([]rune, len(l.marks))
+		copy(marks, l.marks)
+		for i := range cells {
+			if len(cells[i].Marks) > 0 {
+				u := cells[i].Logical - p.start
+				a, b := l.mspan[2*u], l.mspan[2*u+1]
+				cells[i].Marks = marks[a:b:b]
+			}
+		}
+	}
+	col := make([]int32, sp.end-sp.start)
+	copy(col, l.cols[sp.start:sp.end])
+	return Line{Start: p.start + sp.start, End: p.start + sp.end, RTL: p.base&1 == 1, Cells: cells, col: col}, true
+}
+
+// LineAt lays out the line that holds document index i (see LineIndex).
+func (p *LazyParagraph) LineAt(i int) Line {
+	line, _ := p.Line(p.LineIndex(i))
+	return line
+}
