@@ -66,8 +66,11 @@ func (p *Pane) relayout(base layout.Options) {
 	if p.view == nil {
 		return
 	}
+	// The line that showed the old top's first character comes first: in a paragraph of
+	// megabytes, its start would be far from what was on screen.
+	topStart := p.view.line(p.top).Start
 	p.view.setOptions(p.layoutOptions(base))
-	p.top = p.view.posOf(p.view.paras[min(p.top.para, len(p.view.paras)-1)].Start)
+	p.top = p.view.posOf(topStart)
 	p.ensureVisible()
 }
 
