@@ -64,3 +64,31 @@ func TestLongParagraphLastLineInWholeParagraphOrder(t *testing.T) {
 	}
 	t.Errorf("no row shows the last line as the whole paragraph orders it\nwant %q\nscreen:\n%s", want, strings.Join(rows, "\n"))
 }
+
+// In a document that is one long paragraph, a far jump with synchronized scrolling must take
+// the other pane to the same place, not to the paragraph's start.
+func TestSyncScrollFarJumpInOneParagraphDocument(t *testing.T) {
+	text := isolatedLongParagraph(t)
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range []string{"a.txt", "b.txt"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	a, err := openApp(t, 120, 30, paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.panes) < 2 {
+		t.Fatalf("%d pane(s) at 120 columns, want 2", len(a.panes))
+	}
+	press(t, a, a.keys.SyncScroll.Keys()[0], a.keys.Bottom.Keys()[0])
+	other := a.panes[1]
+	if got, want := other.view.line(other.top).Start, len([]rune(text))*9/10; got < want {
+		t.Errorf("the other pane's first line starts at %d, want at least %d (near the end, where the focused pane is)", got, want)
+	}
+	assertCursorVisible(t, other)
+}
