@@ -25,13 +25,25 @@ go build -o "$work/hashiya" ./cmd/hashiya
 go run ./bench/render/gen -size "$size" -o "$work/input.txt"
 printf 'input: %s bytes, %s lines; %s alternating runs of each\n' "$(wc -c <"$work/input.txt")" "$(wc -l <"$work/input.txt")" "$runs"
 
-# measure FILE CMD...: appends "cpu wall" (seconds) of one run to FILE.
-measure() {
-	local file=$1
-	shift
-	/usr/bin/time -f '%U %S %e' -o "$work/t" "$@" <"$work/input.txt" >/dev/null
-	awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' "$work/t" >>"$file"
-}
+# measure FILE CMD...: appends "cpu wall" (seconds) of one run to FILE. CPU time (user+sys)
+# is perf's task-clock when perf works (to the microsecond), else GNU time's (10 ms steps).
+if perf stat -x, -e task-clock -o /dev/null true 2>/dev/null; then
+	measure() {
+		local file=$1 t0 t1
+		shift
+		t0=$(date +%s.%N)
+		perf stat -x, -e task-clock -o "$work/t" "$@" <"$work/input.txt" >/dev/null
+		t1=$(date +%s.%N)
+		awk -F, -v w="$(echo "$t1 - $t0" | bc -l)" '$3 == "task-clock" { printf "%.4f %.4f\n", $1 / 1000, w }' "$work/t" >>"$file"
+	}
+else
+	measure() {
+		local file=$1
+		shift
+		/usr/bin/time -f '%U %S %e' -o "$work/t" "$@" <"$work/input.txt" >/dev/null
+		awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' "$work/t" >>"$file"
+	}
+fi
 
 median() { # median of column $2 of file $1
 	sort -g -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'

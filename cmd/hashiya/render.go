@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"unicode/utf8"
 
 	"github.com/hashiya/hashiya/text/layout"
@@ -38,6 +39,9 @@ func newRenderCmd() *cobra.Command {
 			}
 			opts.Width = width
 			opts.Align = true
+			// Little stays live from batch to batch (buffers, the line segment caches):
+			// collect garbage less often, for a few MB more.
+			debug.SetGCPercent(400)
 			out := cmd.OutOrStdout()
 			tty := isTerminal(out) && opts.Bidi == layout.App
 			if tty {

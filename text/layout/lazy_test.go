@@ -79,6 +79,27 @@ func TestLazyParagraphMatchesLayout(t *testing.T) {
 	t.Logf("%d lines compared", checked)
 }
 
+// Empty paragraphs and forced breaks, at the start, the end and twice in a row.
+func TestLazyParagraphEdges(t *testing.T) {
+	for _, s := range []string{"", "\u2028", "ab\u2028", "\u2028ab", "a\u2028\u2028b", "abc def ghi\u2028"} {
+		for _, width := range []int{0, 3} {
+			opts := Options{Width: width}
+			want := LayoutParagraph([]rune(s), 7, opts)
+			lp := NewLazyParagraph([]rune(s), 7, opts)
+			if n := lp.NumLines(); n != len(want.Lines) {
+				t.Fatalf("%q width %d: %d lines, want %d", s, width, n, len(want.Lines))
+			}
+			for k := range want.Lines {
+				got, _ := lp.Line(k)
+				sameLine(t, s, &got, &want.Lines[k])
+			}
+			if k := lp.LineIndex(7 + len([]rune(s))); k != len(want.Lines)-1 {
+				t.Fatalf("%q width %d: LineIndex(End) = %d, want the last line %d", s, width, k, len(want.Lines)-1)
+			}
+		}
+	}
+}
+
 // cellOrder is the document indices a line shows, left to right, each once.
 func cellOrder(l *Line) []int {
 	var out []int
