@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"runtime/debug"
 	"sort"
 	"sync/atomic"
 
@@ -131,9 +132,21 @@ func newDocView(text []rune, opts layout.Options) *docView {
 func (v *docView) setOptions(opts layout.Options) {
 	if opts != v.opts {
 		v.opts = opts
+		dropped := v.cacheLazyN
 		v.cache, v.cacheLazyN = map[int]*paraLayout{}, 0
+		if dropped >= gcAfterDropping {
+			// Collect the dropped layouts and give their memory back now, before the next
+			// one is built: left to the pacer, a resize of a 50 MB line held both (measured
+			// peak RSS: 0.9 GB at open, 1.7 GB after one resize, 2.1 GB after two; with a
+			// runtime.GC only, 1.8 GB; with this, 0.9 GB throughout).
+			debug.FreeOSMemory()
+		}
 	}
 }
+
+// gcAfterDropping is how many code points of lazily laid-out paragraphs a relayout must drop
+// for it to collect them at once (tens of bytes each).
+const gcAfterDropping = 1 << 20
 
 func (v *docView) para(i int) *paraLayout {
 	if p, ok := v.cache[i]; ok {
