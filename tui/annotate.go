@@ -72,7 +72,7 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		} else if key.Matches(msg, k.Ignore) {
 			ans = annotations.AnswerIgnore
 		}
-		info := p.info
+		info := p.docInfo()
 		return a.edit("document marked "+ans, func() error {
 			if err := a.store.Touch(info); err != nil {
 				return err
@@ -126,7 +126,7 @@ func (a *App) tag(p *Pane, label string) tea.Cmd {
 		return nil
 	}
 	p.selAnchor = -1
-	info := p.info
+	info := p.docInfo()
 	if label == a.schema.Claim.Name {
 		a.pending++
 		return a.editor.run(func() tea.Msg {

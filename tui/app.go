@@ -356,7 +356,7 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 	}
 	p.Lang = msg.doc.Lang
 	p.Title = msg.doc.ID
-	p.info = annotations.DocInfo{ID: msg.doc.ID, Text: string(msg.doc.Text), Source: msg.doc.Source, Lang: msg.doc.Lang}
+	p.info = annotations.DocInfo{ID: msg.doc.ID, Source: msg.doc.Source, Lang: msg.doc.Lang} // Text: see Pane.docInfo
 	p.setText(msg.doc.Text, a.opts.Engine)
 	for _, w := range msg.doc.Warnings {
 		a.addWarning(w)

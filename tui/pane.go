@@ -28,13 +28,22 @@ type Pane struct {
 
 	selAnchor int                 // where v started the selection; -1 for none
 	selExact  exactEnds           // selection ends moved by a character (words.go)
-	info      annotations.DocInfo // the document as the annotation store knows it
+	info      annotations.DocInfo // the document as the annotation store knows it; Text filled by docInfo
 
 	drawn drawCache // rows and title of the last frame (pane_draw.go)
 }
 
 func newPane(docIndex int) *Pane {
 	return &Pane{DocIndex: docIndex, loading: true, goalCol: -1, current: -1, selAnchor: -1}
+}
+
+// docInfo is the document as the annotation store takes it, its text included: made on the
+// first annotation, not at load, so reading a 50 MB document does not hold its text twice.
+func (p *Pane) docInfo() annotations.DocInfo {
+	if p.info.Text == "" && p.view != nil && len(p.view.text) > 0 {
+		p.info.Text = string(p.view.text)
+	}
+	return p.info
 }
 
 // SetSize sets the pane's outer size, title line included.
@@ -66,8 +75,11 @@ func (p *Pane) relayout(base layout.Options) {
 	if p.view == nil {
 		return
 	}
+	// The line that showed the old top's first character comes first: in a paragraph of
+	// megabytes, its start would be far from what was on screen.
+	topStart := p.view.line(p.top).Start
 	p.view.setOptions(p.layoutOptions(base))
-	p.top = p.view.posOf(p.view.paras[min(p.top.para, len(p.view.paras)-1)].Start)
+	p.top = p.view.posOf(topStart)
 	p.ensureVisible()
 }
 

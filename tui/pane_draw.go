@@ -60,7 +60,7 @@ func (p *Pane) Draw(st *Styles, sgr sgrCache, focused bool, total int, layers pa
 		l := p.view.line(pos)
 		var plain bool
 		dc.looks, plain = p.looksFor(l, dc.looks[:0], st, layers)
-		key := rowKey{para: p.view.para(pos.para), pos: pos, start: l.Start, end: l.End, width: p.width,
+		key := rowKey{layout: p.view.para(pos.para).serial, pos: pos, start: l.Start, end: l.End, width: p.width,
 			cursorCol: p.cursorColFor(l, layers.showCursor), plain: plain}
 		b.Write(dc.row(key, func(buf []byte) []byte { return p.appendRow(buf, l, dc.looks, sgr, key.cursorCol) }))
 		pos, more = p.view.next(pos)
@@ -80,10 +80,9 @@ type drawCache struct {
 }
 
 // rowKey names a laid-out line by its paragraph's layout: a new layout (new width,
-// direction, text) is a new object, and the key keeps the old one alive, so its address
-// cannot come back for another.
+// direction, text) has a new serial number, never given to another.
 type rowKey struct {
-	para                         *layout.Paragraph
+	layout                       uint64 // paraLayout.serial
 	pos                          linePos
 	start, end, width, cursorCol int
 	plain                        bool // no looks: dc.looks is empty

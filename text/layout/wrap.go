@@ -128,13 +128,31 @@ func (l *Layouter) findBreaks(n int) {
 		}
 	}
 	l.utf8 = b
-	idx, state := 0, -1
-	for len(b) > 0 {
+	src := l.src[:n]
+	plain := plainStates()
+	idx, off, state := 0, 0, -1
+	for off < len(b) {
+		if containsInt(plain, state) {
+			if next, st, ok := l.plainSegment(src, idx); ok {
+				for _, r := range src[idx:next] {
+					if r < utf8.RuneSelf {
+						off++
+					} else {
+						off += utf8.RuneLen(r)
+					}
+				}
+				idx, state = next, st
+				if next < n && l.graphemeBoundary(idx) {
+					l.flags[idx] |= brkLine
+				}
+				continue
+			}
+		}
 		var size, runes int
-		size, runes, state = l.lineSegment(b, state)
-		b = b[size:]
+		size, runes, state = l.lineSegment(b[off:], state)
+		off += size
 		idx += runes
-		if len(b) > 0 && l.graphemeBoundary(idx) {
+		if off < len(b) && l.graphemeBoundary(idx) {
 			l.flags[idx] |= brkLine
 		}
 	}
