@@ -47,18 +47,23 @@ type page [256]prop
 
 var pages [(unicode.MaxRune + 1) >> 8]atomic.Pointer[page]
 
-// asciiProps covers U+0000–007F without a page load.
-var asciiProps [128]prop
+// asciiProps covers U+0000–007F without a page load, and lowProps U+0000–06FF (Latin,
+// Hebrew, Arabic), the scripts of the news this reader is for.
+var (
+	asciiProps [128]prop
+	lowProps   [0x700]prop
+)
 
 func init() {
-	for r := rune(0); r < 128; r++ {
-		asciiProps[r] = computeProp(r)
+	for r := rune(0); r < 0x700; r++ {
+		lowProps[r] = computeProp(r)
 	}
+	copy(asciiProps[:], lowProps[:128])
 }
 
 func propOf(r rune) prop {
-	if uint32(r) < 128 {
-		return asciiProps[r]
+	if uint32(r) < 0x700 {
+		return lowProps[r]
 	}
 	if uint32(r) > unicode.MaxRune {
 		return computeProp(r)
