@@ -107,8 +107,8 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 	hasBreak := false
 	for i, r := range text {
 		var p prop
-		if uint32(r) < 128 {
-			p = asciiProps[r]
+		if uint32(r) < uint32(len(lowProps)) {
+			p = lowProps[r]
 		} else {
 			r = validRune(r)
 			p = propOf(r)
