@@ -52,18 +52,27 @@ var pages [(unicode.MaxRune + 1) >> 8]atomic.Pointer[page]
 var (
 	asciiProps [128]prop
 	lowProps   [0x700]prop
+	formProps  [0xFF00 - formsStart]prop // Arabic presentation forms: what the shaper returns
 )
+
+const formsStart = 0xFB50
 
 func init() {
 	for r := rune(0); r < 0x700; r++ {
 		lowProps[r] = computeProp(r)
 	}
 	copy(asciiProps[:], lowProps[:128])
+	for i := range formProps {
+		formProps[i] = computeProp(formsStart + rune(i))
+	}
 }
 
 func propOf(r rune) prop {
 	if uint32(r) < 0x700 {
 		return lowProps[r]
+	}
+	if uint32(r-formsStart) < uint32(len(formProps)) {
+		return formProps[r-formsStart]
 	}
 	if uint32(r) > unicode.MaxRune {
 		return computeProp(r)
