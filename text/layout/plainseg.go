@@ -26,7 +26,7 @@ const (
 
 const plainLimit = 0x700
 
-var plainRunes = sync.OnceValue(func() *[plainLimit]uint8 {
+var plainTable = func() *[plainLimit]uint8 {
 	t := new([plainLimit]uint8)
 	set := func(lo, hi rune, c uint8) {
 		for r := lo; r <= hi; r++ {
@@ -64,7 +64,9 @@ var plainRunes = sync.OnceValue(func() *[plainLimit]uint8 {
 	set(0x0660, 0x0669, pDigit)
 	set(0x06F0, 0x06F9, pDigit)
 	return t
-})
+}()
+
+func plainRunes() *[plainLimit]uint8 { return plainTable }
 
 // innerOK reports whether the separator r between prev and next keeps a word whole: a full
 // stop, comma, colon or semicolon (IS) before a letter (LB29), or any of them, a slash (SY)
