@@ -52,6 +52,7 @@ var pages [(unicode.MaxRune + 1) >> 8]atomic.Pointer[page]
 var (
 	asciiProps [128]prop
 	lowProps   [0x700]prop
+	lowClasses [0x700]bidi.Class
 	formProps  [0xFF00 - formsStart]prop // Arabic presentation forms: what the shaper returns
 )
 
@@ -60,6 +61,7 @@ const formsStart = 0xFB50
 func init() {
 	for r := rune(0); r < 0x700; r++ {
 		lowProps[r] = computeProp(r)
+		lowClasses[r] = bidi.ClassOf(r)
 	}
 	copy(asciiProps[:], lowProps[:128])
 	for i := range formProps {
