@@ -213,3 +213,26 @@ func TestRandomInvariants(t *testing.T) {
 		}
 	}
 }
+
+// SetTextClasses, given the classes SetText would look up, resolves the same levels (brackets
+// included, which it reads from the text).
+func TestSetTextClassesMatchesSetText(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	alphabet := []rune("aאب1٣۱+-$%.,:() []{}<>«»\t \u2029\u200D\u064E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069")
+	var p, q Paragraph
+	for range 3000 {
+		rs := make([]rune, rnd.IntN(60))
+		cls := make([]Class, len(rs))
+		for i := range rs {
+			rs[i] = alphabet[rnd.IntN(len(alphabet))]
+			cls[i] = ClassOf(rs[i])
+		}
+		dir := Direction(rnd.IntN(3))
+		p.SetText(rs, dir)
+		q.SetTextClasses(rs, cls, dir)
+		if p.BaseLevel() != q.BaseLevel() || !slices.Equal(p.Levels(), q.Levels()) ||
+			!slices.Equal(p.LineLevels(0, len(rs)), q.LineLevels(0, len(rs))) {
+			t.Fatalf("%q: SetText %v, SetTextClasses %v", string(rs), p.Levels(), q.Levels())
+		}
+	}
+}

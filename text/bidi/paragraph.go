@@ -58,6 +58,21 @@ func (p *Paragraph) SetText(text []rune, dir Direction) {
 	p.text = nil
 }
 
+// SetTextClasses is SetText for a caller that has looked up the classes already: classes[i]
+// must be ClassOf(text[i]). It saves SetText's table lookup per character.
+func (p *Paragraph) SetTextClasses(text []rune, classes []Class, dir Direction) {
+	p.orig = grow(p.orig, len(text))
+	seen := uint32(0)
+	for i, c := range classes[:len(text)] {
+		p.orig[i] = c
+		seen |= 1 << c
+	}
+	p.seen = seen
+	p.text = text
+	p.resolve(dir)
+	p.text = nil
+}
+
 // SetClasses is SetText for a sequence of classes; no character forms a bracket pair.
 func (p *Paragraph) SetClasses(classes []Class, dir Direction) {
 	p.orig = grow(p.orig, len(classes))

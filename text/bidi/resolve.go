@@ -114,40 +114,47 @@ func dirOf(l Level) Class {
 
 // strongDir maps a resolved type to its direction for N0–N2: EN and AN count as R;
 // anything else is ON.
-func strongDir(c Class) Class {
-	switch c {
-	case L:
-		return L
-	case R, AL, EN, AN:
-		return R
-	}
-	return ON
-}
+func strongDir(c Class) Class { return strongDirs[c&31] }
 
-// resolveNeutrals applies N1 and N2 to the neutral and isolate types left after W7.
+var strongDirs = func() (t [32]Class) {
+	for c := range t {
+		t[c] = ON
+	}
+	t[L], t[R], t[AL], t[EN], t[AN] = L, R, R, R, R
+	return t
+}()
+
+// resolveNeutrals applies N1 and N2 to the neutral and isolate types left after W7, in one
+// pass: a run of neutrals is filled when the strong type after it is met.
 func resolveNeutrals(ts []Class, sos, eos, e Class) {
-	prev := sos
-	for k := 0; k < len(ts); {
-		if d := strongDir(ts[k]); d != ON {
-			prev = d
-			k++
+	prev, start := sos, -1
+	for k, c := range ts {
+		d := strongDirs[c&31]
+		if d == ON {
+			if start < 0 {
+				start = k
+			}
 			continue
 		}
-		start := k
-		for k < len(ts) && strongDir(ts[k]) == ON {
-			k++
+		if start >= 0 {
+			fillNeutrals(ts[start:k], prev, d, e)
+			start = -1
 		}
-		next := eos
-		if k < len(ts) {
-			next = strongDir(ts[k])
-		}
-		to := e
-		if prev == next {
-			to = prev
-		}
-		for j := start; j < k; j++ {
-			ts[j] = to
-		}
+		prev = d
+	}
+	if start >= 0 {
+		fillNeutrals(ts[start:], prev, eos, e)
+	}
+}
+
+// fillNeutrals resolves a run of neutrals between the directions prev and next (N1, N2).
+func fillNeutrals(run []Class, prev, next, e Class) {
+	to := e
+	if prev == next {
+		to = prev
+	}
+	for j := range run {
+		run[j] = to
 	}
 }
 

@@ -10,16 +10,17 @@ import (
 // Layout shares the Layouter's buffers: it is valid until the next call to Layout. A Layouter
 // must not be used by two goroutines at once.
 type Layouter struct {
-	src    []rune  // the paragraph, values that are not scalars replaced by U+FFFD
-	props  []prop  // propOf(src[i])
-	disp   []rune  // what index i shows when it has a cell (shaped, made visible); shape.Merged for a merged alef
-	dw     []int8  // intrinsic width of disp[i]
-	base   []bool  // i is a character with cells of its own that marks attach to (kNormal, not a merged alef)
-	flags  []uint8 // break flags before index i (brkLine, brkGrapheme)
-	owner  []int32 // per line: the index whose cell shows i, or -1
-	uw     []int32 // per line: cells of unit i
-	mspan  []int32 // per line: marks of unit i are marks[mspan[2i]:mspan[2i+1]]
-	units  []int32 // per line: indices with a cell, logical then visual order
+	src    []rune       // the paragraph, values that are not scalars replaced by U+FFFD
+	props  []prop       // propOf(src[i])
+	class  []bidi.Class // bidi.ClassOf(src[i])
+	disp   []rune       // what index i shows when it has a cell (shaped, made visible); shape.Merged for a merged alef
+	dw     []int8       // intrinsic width of disp[i]
+	base   []bool       // i is a character with cells of its own that marks attach to (kNormal, not a merged alef)
+	flags  []uint8      // break flags before index i (brkLine, brkGrapheme)
+	owner  []int32      // per line: the index whose cell shows i, or -1
+	uw     []int32      // per line: cells of unit i
+	mspan  []int32      // per line: marks of unit i are marks[mspan[2i]:mspan[2i+1]]
+	units  []int32      // per line: indices with a cell, logical then visual order
 	ulev   []bidi.Level
 	lev    []bidi.Level
 	cols   []int32
@@ -102,27 +103,29 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 	l.grow(n)
 	needBidi := opts.Dir == bidi.RTL
 	l.hasBreak = false
-	src, props := l.src[:n], l.props[:n]
+	src, props, class := l.src[:n], l.props[:n], l.class[:n]
 	var any prop // the bits of every prop, or'ed
 	hasBreak := false
 	for i, r := range text {
 		var p prop
-		if uint32(r) < 128 {
-			p = asciiProps[r]
+		var c bidi.Class
+		if uint32(r) < uint32(len(lowProps)) {
+			p, c = lowProps[r], lowClasses[r]
 		} else {
 			r = validRune(r)
-			p = propOf(r)
+			p, c = propOf(r), bidi.ClassOf(r)
 			hasBreak = hasBreak || p.kind() == kBreak
 		}
 		src[i] = r
 		props[i] = p
+		class[i] = c
 		any |= p
 	}
 	needBidi = needBidi || any&propRTL != 0
 	l.hasBreak = hasBreak
 	var levels []bidi.Level
 	if needBidi {
-		l.bp.SetText(src, opts.Dir)
+		l.bp.SetTextClasses(src, class, opts.Dir)
 		bp = &l.bp
 		levels = bp.Levels()
 		base = bp.BaseLevel()
@@ -146,6 +149,7 @@ func grow[T any](s []T, n int) []T {
 func (l *Layouter) grow(n int) {
 	l.src = grow(l.src, n)
 	l.props = grow(l.props, n)
+	l.class = grow(l.class, n)
 	l.disp = grow(l.disp, n)
 	l.dw = grow(l.dw, n)
 	l.base = grow(l.base, n)

@@ -18,13 +18,15 @@ import (
 
 // plainRunes classes, by rune below plainLimit.
 const (
-	pWord uint8 = 1 << iota // a letter or digit (AL, HL, NU) or a haraka or Hebrew point (CM)
-	pEnd                    // punctuation that may end a word before its spaces (IS, EX)
+	pWord  uint8 = 1 << iota // a letter or digit (AL, HL, NU) or a haraka or Hebrew point (CM)
+	pEnd                     // punctuation that may end a word before its spaces (IS, EX)
+	pInner                   // a separator inside a word (IS, SY, HY): see innerOK
+	pDigit                   // a decimal digit (NU)
 )
 
 const plainLimit = 0x700
 
-var plainRunes = sync.OnceValue(func() *[plainLimit]uint8 {
+var plainTable = func() *[plainLimit]uint8 {
 	t := new([plainLimit]uint8)
 	set := func(lo, hi rune, c uint8) {
 		for r := lo; r <= hi; r++ {
@@ -55,8 +57,30 @@ var plainRunes = sync.OnceValue(func() *[plainLimit]uint8 {
 	for _, r := range ".,:;!?\u060C\u061B\u061F" {
 		t[r] |= pEnd
 	}
+	for _, r := range ".,:;/-" {
+		t[r] |= pInner
+	}
+	set('0', '9', pDigit)
+	set(0x0660, 0x0669, pDigit)
+	set(0x06F0, 0x06F9, pDigit)
 	return t
-})
+}()
+
+func plainRunes() *[plainLimit]uint8 { return plainTable }
+
+// innerOK reports whether the separator r between prev and next keeps a word whole: a full
+// stop, comma, colon or semicolon (IS) before a letter (LB29), or any of them, a slash (SY)
+// or a hyphen (HY) between two digits (LB25).
+func innerOK(r, prev, next rune) bool {
+	if next >= plainLimit {
+		return false
+	}
+	tab := plainRunes()
+	if tab[next]&pDigit != 0 {
+		return prev < plainLimit && tab[prev]&pDigit != 0
+	}
+	return r != '/' && r != '-' && tab[next]&pWord != 0 && plainLead(next)
+}
 
 func isPlainWord(r rune) bool {
 	if r < plainLimit {
@@ -99,14 +123,15 @@ func (l *Layouter) plainSegment(src []rune, i int) (next, state int, ok bool) {
 	j := i + 1
 	for j < n {
 		r := src[j]
-		if r < plainLimit {
-			if tab[r]&pWord == 0 {
-				break
-			}
-		} else if r != 0x200C {
-			break
+		if r < plainLimit && tab[r]&pWord != 0 || r == 0x200C {
+			j++
+			continue
 		}
-		j++
+		if j+1 < n && r < plainLimit && tab[r]&pInner != 0 && innerOK(r, src[j-1], src[j+1]) {
+			j += 2
+			continue
+		}
+		break
 	}
 	if j < n && src[j] < plainLimit && tab[src[j]]&pEnd != 0 {
 		j++

@@ -55,13 +55,15 @@ func TestPlainSegmentsMatchUniseg(t *testing.T) {
 		}
 	}
 	plain = append(plain, 0x200C)
-	around := []string{"a", "א", "1", "ب", "١", "۱", "\u064E", ".", "؟", " ", "(", "-", "\"", "«", "\u200D"}
+	around := []string{"a", "א", "1", "ب", "١", "۱", "\u064E", ".", ",", ":", "/", "-", "؟", " ", "(", "\"", "«", "\u200D", "%", "$", "+"}
 	for _, r := range plain {
 		s := string(r)
 		for _, a := range around {
 			for _, text := range []string{
 				a + s + " b", s + a + " b", "x " + a + s + "  " + s + " y", "x " + s + a + " " + a + "z",
 				s + " " + a + s + ", " + s + a, "1" + s + ". " + a + " " + s, "( " + s + " " + a + ")",
+				"x " + a + s + "1 y", "x " + "1" + s + a + " y", "x " + a + "." + s + " y", "x " + a + "-" + s + " y",
+				"x " + a + "/" + s + a + " y", "x " + s + ":" + a + s + " y", "x ۱" + s + "," + a + " y",
 			} {
 				checkBreaks(t, &l, []rune(text))
 			}

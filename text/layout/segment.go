@@ -233,13 +233,14 @@ func plainLead(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
 	}
-	return r < afterSpaceLimit && letterTable()[r]
+	return r < afterSpaceLimit && letters[r]
 }
 
-var letterTable = sync.OnceValue(func() *[afterSpaceLimit]bool {
+// letters is built at start-up (a few microseconds): plainLead is in the line breaking loop.
+var letters = func() *[afterSpaceLimit]bool {
 	t := new([afterSpaceLimit]bool)
 	for r := range rune(afterSpaceLimit) {
 		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r)
 	}
 	return t
-})
+}()

@@ -47,18 +47,34 @@ type page [256]prop
 
 var pages [(unicode.MaxRune + 1) >> 8]atomic.Pointer[page]
 
-// asciiProps covers U+0000–007F without a page load.
-var asciiProps [128]prop
+// asciiProps covers U+0000–007F without a page load, and lowProps U+0000–06FF (Latin,
+// Hebrew, Arabic), the scripts of the news this reader is for.
+var (
+	asciiProps [128]prop
+	lowProps   [0x700]prop
+	lowClasses [0x700]bidi.Class
+	formProps  [0xFF00 - formsStart]prop // Arabic presentation forms: what the shaper returns
+)
+
+const formsStart = 0xFB50
 
 func init() {
-	for r := rune(0); r < 128; r++ {
-		asciiProps[r] = computeProp(r)
+	for r := rune(0); r < 0x700; r++ {
+		lowProps[r] = computeProp(r)
+		lowClasses[r] = bidi.ClassOf(r)
+	}
+	copy(asciiProps[:], lowProps[:128])
+	for i := range formProps {
+		formProps[i] = computeProp(formsStart + rune(i))
 	}
 }
 
 func propOf(r rune) prop {
-	if uint32(r) < 128 {
-		return asciiProps[r]
+	if uint32(r) < 0x700 {
+		return lowProps[r]
+	}
+	if uint32(r-formsStart) < uint32(len(formProps)) {
+		return formProps[r-formsStart]
 	}
 	if uint32(r) > unicode.MaxRune {
 		return computeProp(r)

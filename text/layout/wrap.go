@@ -131,6 +131,14 @@ func (l *Layouter) findBreaks(n int) {
 	src := l.src[:n]
 	plain := plainStates()
 	idx, off, state := 0, 0, -1
+	if n > 0 && isPlainWord(src[0]) && plainLead(src[0]) {
+		r := src[0]
+		// UAX #14 treats a letter or digit at the start of the text as after a space
+		// (LB2, LB18): the machine is in the state leadState gives for it.
+		if st := l.leadState(r); containsInt(plain, st) {
+			state = st
+		}
+	}
 	for off < len(b) {
 		if containsInt(plain, state) {
 			if next, st, ok := l.plainSegment(src, idx); ok {
