@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -51,7 +52,7 @@ func (a *App) headerLine() string {
 	if a.session != nil {
 		mid += " · " + a.progress()
 		if a.opts.DB != "" {
-			mid += " · db " + visualLTR(a.opts.DB, 40, a.opts.Engine)
+			mid += " · db " + visualLTR(filepath.Base(a.opts.DB), 24, a.opts.Engine) // the first screen gives the full path
 		}
 	}
 	if n := len(a.warnings); n > 0 {
