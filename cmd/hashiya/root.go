@@ -103,6 +103,11 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	}
 	defer db.Close()
 	defer sess.Close()
+	notes, err := migrateOldWork(db, sess, f.out)
+	if err != nil {
+		return err
+	}
+	opts.Warnings = append(notes, opts.Warnings...)
 	opts.Session, opts.DB = sess, dbFile
 	var mu sync.Mutex
 	var exportErr error // of the last export: a quit-anyway after a failed one says so
