@@ -109,4 +109,3 @@ func sameClaims(a, b []annotations.Claim) bool {
 	}
 	return reflect.DeepEqual(norm(a), norm(b))
 }
-
