@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,13 +11,15 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // record is the part of a training record this test reads.
 type record struct {
-	Text  string              `json:"text"`
-	Meta  struct{ ID string } `json:"meta"`
-	Spans []struct {
+	Text      string              `json:"text"`
+	Annotator string              `json:"_annotator_id"`
+	Meta      struct{ ID string } `json:"meta"`
+	Spans     []struct {
 		Start, End  int
 		Label, Text string
 	} `json:"spans"`
@@ -149,8 +152,9 @@ func killDuringBurst(t *testing.T, bin, dir, out string, personsBefore int) {
 	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
 		t.Fatalf("kill %d: %v", pid, err)
 	}
+	waitGone(t, pid) // its lease is taken over once the process is gone
 
-	// Restart and quit cleanly: the journal replays into the training file.
+	// Restart and quit cleanly: the training file is written from the database.
 	s2 := startSession(t, 120, 40, annotatorEnv(dir), readerCmd(bin, out))
 	s2.waitFor("▸1/5")
 	s2.keys("q")
@@ -168,6 +172,18 @@ func killDuringBurst(t *testing.T, bin, dir, out string, personsBefore int) {
 	}
 	t.Logf("SIGKILL after %d confirmed edits: %d found after restart", confirmed, persons-personsBefore)
 	keepArtifact(t, out)
+}
+
+// waitGone waits until process pid has ended and been reaped.
+func waitGone(t *testing.T, pid int) {
+	t.Helper()
+	for i := 0; i < 500; i++ {
+		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("process %d still exists 5 s after SIGKILL", pid)
 }
 
 func panePID(t *testing.T, s *session) int {

@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"sort"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -14,10 +13,6 @@ import (
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/text/layout"
 )
-
-// defaultFlushDelay is how long after the last edit the training file is rewritten; the
-// journal already holds every edit, so this only bounds how stale annotations.jsonl is.
-const defaultFlushDelay = 2 * time.Second
 
 // selection is the selected range for drawing, or an empty one.
 func (p *Pane) selection() layout.Range {
@@ -31,7 +26,7 @@ func (p *Pane) selection() layout.Range {
 // annotationKey handles the annotation keys; false means the key is not one of them.
 func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := &a.keys
-	if a.store == nil || !p.ready() {
+	if a.session == nil || !p.ready() {
 		return nil, false
 	}
 	doc := p.info.ID
@@ -62,9 +57,9 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		k.GrowStartChar, k.ShrinkStartChar, k.GrowEndChar, k.ShrinkEndChar):
 		return a.resizeUnderCursor(p, msg), true
 	case key.Matches(msg, k.Undo):
-		return a.edit("undo", func() error { return a.store.Undo(doc) }), true
+		return a.apply("undo", annotations.Undo{Doc: doc}), true
 	case key.Matches(msg, k.Redo):
-		return a.edit("redo", func() error { return a.store.Redo(doc) }), true
+		return a.apply("redo", annotations.Redo{Doc: doc}), true
 	case key.Matches(msg, k.Accept, k.Reject, k.Ignore):
 		ans := map[bool]string{true: annotations.AnswerAccept}[key.Matches(msg, k.Accept)]
 		if key.Matches(msg, k.Reject) {
@@ -72,13 +67,7 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		} else if key.Matches(msg, k.Ignore) {
 			ans = annotations.AnswerIgnore
 		}
-		info := p.docInfo()
-		return a.edit("document marked "+ans, func() error {
-			if err := a.store.Touch(info); err != nil {
-				return err
-			}
-			return a.store.SetAnswer(info.ID, ans)
-		}), true
+		return a.apply("document marked "+ans, annotations.Touch{Doc: p.docInfo()}, annotations.Answer{Doc: doc, Answer: ans}), true
 	case key.Matches(msg, k.Link):
 		return a.startLink(p), true
 	case key.Matches(msg, k.Unlink, k.Relink):
@@ -104,12 +93,6 @@ func (a *App) labelForKey(k string) (annotations.Label, bool) {
 	return annotations.Label{}, false
 }
 
-// edit queues a store operation; the screen confirms it when the result comes back.
-func (a *App) edit(what string, f func() error) tea.Cmd {
-	a.pending++
-	return a.editor.run(storeJob(what, f))
-}
-
 // tag labels the pane's target. A span of the same extent gets the new label (the
 // store keeps one span per extent); the same label again changes nothing and says so.
 // The CLAIM label on a claim edits it; otherwise it makes a claim and opens its form.
@@ -129,43 +112,42 @@ func (a *App) tag(p *Pane, label string) tea.Cmd {
 	info := p.docInfo()
 	if label == a.schema.Claim.Name {
 		a.pending++
-		return a.editor.run(func() tea.Msg {
-			c, err := a.store.AddClaim(info, r.Start, r.End)
-			return claimAddedMsg{pane: p, doc: info.ID, claim: c, err: err}
+		s := a.session
+		return a.editor.run(func(seq uint64) tea.Msg {
+			m := applyOps(s, annotations.AddClaim{Doc: info, Start: r.Start, End: r.End})
+			m.seq = seq
+			if m.change.Claim != nil {
+				m.what = "claim " + m.change.Claim.ID
+			}
+			return claimAddedMsg{pane: p, editDoneMsg: m}
 		})
 	}
 	text := string(p.view.text[r.Start:r.End])
-	a.pending++
-	return a.editor.run(func() tea.Msg {
-		what := fmt.Sprintf("%s «%s»", label, text)
-		for _, s := range a.store.Spans(info.ID, r.Start, r.End) {
-			if s.Start == r.Start && s.End == r.End && s.Label != label {
-				what = fmt.Sprintf("%s → %s «%s»", s.Label, label, text)
-			}
+	what := fmt.Sprintf("%s «%s»", label, text)
+	for _, s := range a.spans(info.ID, r.Start, r.End) {
+		if s.Start == r.Start && s.End == r.End && s.Label != label {
+			what = fmt.Sprintf("%s → %s «%s»", s.Label, label, text)
 		}
-		_, err := a.store.AddSpan(info, label, r.Start, r.End)
-		return editDoneMsg{what: what, err: err}
-	})
+	}
+	return a.apply(what, annotations.AddSpan{Doc: info, Label: label, Start: r.Start, End: r.End})
 }
 
 // claimAddedMsg brings a new claim back so its form can open.
 type claimAddedMsg struct {
-	pane  *Pane
-	doc   string
-	claim annotations.Claim
-	err   error
+	pane *Pane
+	editDoneMsg
 }
 
 // innermost finds the smallest span or claim holding the cursor.
 func (a *App) innermost(p *Pane) (span *annotations.Span, claim *annotations.Claim) {
 	best := -1
-	for _, s := range a.store.Spans(p.info.ID, p.cursor, p.cursor+1) {
+	for _, s := range a.spans(p.info.ID, p.cursor, p.cursor+1) {
 		if n := s.End - s.Start; best < 0 || n < best {
 			s := s
 			span, best = &s, n
 		}
 	}
-	for _, c := range a.store.Claims(p.info.ID, p.cursor, p.cursor+1) {
+	for _, c := range a.claims(p.info.ID, p.cursor, p.cursor+1) {
 		if n := c.Span.End - c.Span.Start; best < 0 || n < best {
 			c := c
 			span, claim, best = nil, &c, n
@@ -180,10 +162,10 @@ func (a *App) removeUnderCursor(p *Pane) tea.Cmd {
 	switch {
 	case claim != nil:
 		id := claim.ID
-		return a.edit("claim "+id+" removed"+unlinkNote(*claim), func() error { return a.store.RemoveClaim(doc, id) })
+		return a.apply("claim "+id+" removed"+unlinkNote(*claim), annotations.Remove{Doc: doc, ID: id})
 	case span != nil:
 		id, label := span.ID, span.Label
-		return a.edit(label+" removed", func() error { return a.store.RemoveSpan(doc, id) })
+		return a.apply(label+" removed", annotations.Remove{Doc: doc, ID: id})
 	}
 	a.setStatus("no annotation under the cursor", true)
 	return nil
@@ -213,56 +195,49 @@ func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 	if claim != nil {
 		c := *claim
 		c.Span.Start, c.Span.End = r.Start, r.End
-		return a.edit("claim resized", func() error {
-			_, err := a.store.UpdateClaim(doc, c)
-			return err
-		})
+		return a.apply("claim resized", annotations.EditClaim{Doc: doc, Claim: c})
 	}
 	what := fmt.Sprintf("%s «%s»", span.Label, string(p.view.text[r.Start:r.End]))
-	for _, o := range a.store.Spans(doc, r.Start, r.End) {
+	for _, o := range a.spans(doc, r.Start, r.End) {
 		if o.ID != id && o.Label == span.Label {
 			what += fmt.Sprintf(", merged with %s «%s»", o.Label, o.Text)
 		}
 	}
-	return a.edit(what, func() error {
-		_, err := a.store.ResizeSpan(doc, id, r.Start, r.End)
-		return err
-	})
+	return a.apply(what, annotations.Resize{Doc: doc, Span: id, Start: r.Start, End: r.End})
 }
 
-// editResult applies a finished store operation to the screen.
-func (a *App) editResult(what string, err error) tea.Cmd {
+// editResult applies finished operations to the screen: the cache takes the documents
+// as committed, and only a commit is confirmed as saved.
+func (a *App) editResult(m editDoneMsg) tea.Cmd {
 	a.pending = max(a.pending-1, 0)
+	for d, v := range m.views {
+		a.remember(d, v, m.seq)
+	}
+	err := m.err
 	if errors.Is(err, annotations.ErrUnchanged) {
 		a.setStatus(err.Error(), false) // «…» is already GPE: nothing was recorded
 		return nil
 	}
 	if err != nil {
-		if annotations.IsNotDurable(err) {
-			a.setStatus("NOT SAVED to disk ("+err.Error()+"); kept in memory, will retry", true)
-		} else {
-			a.setStatus(err.Error(), true)
-		}
+		a.setStatus("NOT SAVED: "+shortPaths(err.Error())+" · nothing of this edit was written; try again", true)
 		return nil
 	}
 	a.saved++
-	a.setStatus(fmt.Sprintf("saved %d edit(s) · %s", a.saved, what), false)
-	a.flushGen++
-	gen := a.flushGen
-	return tea.Tick(a.flushDelay, func(time.Time) tea.Msg { return flushTickMsg{gen: gen} })
+	a.setStatus(fmt.Sprintf("saved %d edit(s) · %s", a.saved, m.what), false)
+	return a.scheduleExport()
 }
 
 // decorations are the annotation layers of pane p: spans by label colour, claims
 // underlined, boilerplate dimmed, claims linked to the one under the cursor in bold.
 func (a *App) decorations(p *Pane) []decoration {
-	if a.store == nil || !p.ready() {
+	if a.session == nil || !p.ready() {
 		return nil
 	}
 	first := p.view.line(p.top).Start
 	end, _ := p.view.move(p.top, p.textHeight())
 	last := p.view.line(end).End + 1
 	var out []decoration
-	for _, s := range a.store.Spans(p.info.ID, first, last) {
+	for _, s := range a.spans(p.info.ID, first, last) {
 		look := cellLook{fg: a.labelColor(s.Label)}
 		if s.Label == a.schema.Boilerplate.Name {
 			look = cellLook{faint: true}
@@ -270,7 +245,7 @@ func (a *App) decorations(p *Pane) []decoration {
 		out = append(out, decoration{s.Start, s.End, look})
 	}
 	linked := a.linkedToCursor()
-	for _, c := range a.store.Claims(p.info.ID, first, last) {
+	for _, c := range a.claims(p.info.ID, first, last) {
 		look := cellLook{underline: true, fg: a.labelColor(a.schema.Claim.Name)}
 		if linked[p.info.ID+"#"+c.ID] {
 			look.bold, look.reverse = true, true
@@ -296,11 +271,11 @@ func (a *App) labelColor(name string) color.Color {
 // linkedToCursor names the claims linked to the claim under the focused cursor.
 func (a *App) linkedToCursor() map[string]bool {
 	p := a.focused()
-	if a.store == nil || !p.ready() {
+	if a.session == nil || !p.ready() {
 		return nil
 	}
 	out := map[string]bool{}
-	for _, c := range a.store.Claims(p.info.ID, p.cursor, p.cursor+1) {
+	for _, c := range a.claims(p.info.ID, p.cursor, p.cursor+1) {
 		for _, l := range c.Links {
 			out[l.To] = true
 		}
@@ -310,14 +285,14 @@ func (a *App) linkedToCursor() map[string]bool {
 
 // describeCursor says what is annotated under the cursor, for the status line.
 func (a *App) describeCursor(p *Pane) string {
-	if a.store == nil || !p.ready() {
+	if a.session == nil || !p.ready() {
 		return ""
 	}
 	var parts []string
-	for _, s := range a.store.Spans(p.info.ID, p.cursor, p.cursor+1) {
+	for _, s := range a.spans(p.info.ID, p.cursor, p.cursor+1) {
 		parts = append(parts, fmt.Sprintf("%s «%s»", s.Label, s.Text))
 	}
-	for _, c := range a.store.Claims(p.info.ID, p.cursor, p.cursor+1) {
+	for _, c := range a.claims(p.info.ID, p.cursor, p.cursor+1) {
 		d := "CLAIM " + c.ID
 		if c.Claimant.Text != "" {
 			d += " by " + c.Claimant.Text

@@ -8,19 +8,18 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/model"
 )
 
 func newAnnotatingApp(t *testing.T, w, h int) (*App, string) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "annotations.jsonl")
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	st, err := openSession(t, out, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", Store: st, Out: out, FlushDelay: time.Millisecond})
+	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", Session: st, Export: st.export, Out: out, ExportEvery: time.Millisecond})
 	drive(t, a, a.Init())
 	resize(t, a, w, h)
 	return a, out
@@ -30,7 +29,7 @@ func TestTagWordUnderCursor(t *testing.T) {
 	a, _ := newAnnotatingApp(t, 120, 40)
 	p := a.focused()
 	press(t, a, "1") // PERSON on the first word: بوتين
-	spans := a.store.Spans(p.info.ID, 0, 100)
+	spans := a.spans(p.info.ID, 0, 100)
 	if len(spans) != 1 || spans[0].Label != "PERSON" || spans[0].Text != "بوتين" || spans[0].Start != 0 {
 		t.Fatalf("spans after 1: %+v", spans)
 	}
@@ -38,15 +37,15 @@ func TestTagWordUnderCursor(t *testing.T) {
 		t.Errorf("the screen does not confirm the save")
 	}
 	press(t, a, "u")
-	if n := len(a.store.Spans(p.info.ID, 0, 100)); n != 0 {
+	if n := len(a.spans(p.info.ID, 0, 100)); n != 0 {
 		t.Fatalf("undo left %d spans", n)
 	}
 	press(t, a, "ctrl+r")
-	if n := len(a.store.Spans(p.info.ID, 0, 100)); n != 1 {
+	if n := len(a.spans(p.info.ID, 0, 100)); n != 1 {
 		t.Fatalf("redo gave %d spans", n)
 	}
 	press(t, a, "x")
-	if n := len(a.store.Spans(p.info.ID, 0, 100)); n != 0 {
+	if n := len(a.spans(p.info.ID, 0, 100)); n != 0 {
 		t.Fatalf("x left %d spans", n)
 	}
 }
@@ -55,7 +54,7 @@ func TestSelectionSpansWordsAndGrowShrink(t *testing.T) {
 	a, _ := newAnnotatingApp(t, 120, 40)
 	p := a.focused()
 	press(t, a, "w", "v", "w", "w", "9") // LAW over three words from the second
-	spans := a.store.Spans(p.info.ID, 0, 200)
+	spans := a.spans(p.info.ID, 0, 200)
 	if len(spans) != 1 {
 		t.Fatalf("spans: %+v", spans)
 	}
@@ -67,12 +66,12 @@ func TestSelectionSpansWordsAndGrowShrink(t *testing.T) {
 		t.Errorf("selection over three words gave %q", s.Text)
 	}
 	press(t, a, ">")
-	grown := a.store.Spans(p.info.ID, 0, 200)[0]
+	grown := a.spans(p.info.ID, 0, 200)[0]
 	if grown.End <= s.End || strings.Count(grown.Text, " ") != 3 {
 		t.Fatalf("> did not grow by a word: %q (status %q)", grown.Text, a.status)
 	}
 	press(t, a, "<", "<")
-	shrunk := a.store.Spans(p.info.ID, 0, 200)[0]
+	shrunk := a.spans(p.info.ID, 0, 200)[0]
 	if strings.Count(shrunk.Text, " ") != 1 {
 		t.Fatalf("<< did not shrink by two words: %q", shrunk.Text)
 	}
@@ -93,7 +92,7 @@ func TestClaimFormAndCrossDocumentLink(t *testing.T) {
 	typeText(t, a, "١٠ آلاف")            // Arabic-Indic digits and a number word
 	press(t, a, "tab", "right", "right") // qualifier: approx
 	press(t, a, "enter")
-	claims := a.store.Claims(left.info.ID, 0, len(left.view.text))
+	claims := a.claims(left.info.ID, 0, len(left.view.text))
 	if len(claims) != 1 {
 		t.Fatalf("claims: %+v", claims)
 	}
@@ -112,8 +111,8 @@ func TestClaimFormAndCrossDocumentLink(t *testing.T) {
 		t.Fatal("shift+tab did not come back")
 	}
 	press(t, a, "L", "tab", "enter", "2")
-	lc := a.store.Claims(left.info.ID, 0, len(left.view.text))[0]
-	rc := a.store.Claims(right.info.ID, 0, len(right.view.text))[0]
+	lc := a.claims(left.info.ID, 0, len(left.view.text))[0]
+	rc := a.claims(right.info.ID, 0, len(right.view.text))[0]
 	if len(lc.Links) != 1 || lc.Links[0].Relation != "contradicts" || lc.Links[0].To != right.info.ID+"#"+rc.ID {
 		t.Fatalf("link not made: %+v", lc.Links)
 	}
@@ -146,7 +145,7 @@ func TestNoAnnotationOnWhitespace(t *testing.T) {
 	}
 	_, cmd := a.Update(tea.KeyPressMsg{Code: '1', Text: "1"})
 	drive(t, a, cmd)
-	if n := len(a.store.Spans(p.info.ID, 0, len(p.view.text))); n != 0 {
+	if n := len(a.spans(p.info.ID, 0, len(p.view.text))); n != 0 {
 		t.Fatalf("tagging a space made %d spans", n)
 	}
 }

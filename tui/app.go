@@ -27,11 +27,16 @@ type Options struct {
 	Keyboard   keyboard // layout guess for mapping non-Latin letters to keys
 	Warnings   []string // problems met before the reader started (config, corpus)
 
-	Store  *annotations.Store // where annotations go; nil makes a read-only reader
-	Schema annotations.Schema // labels and their keys
-	Out    string             // the training file's path, shown in the status bar
+	Session annotations.Session // where annotations go; nil makes a read-only reader
+	Schema  annotations.Schema  // labels and their keys
+	DB      string              // the database's path, shown in the status bar
+	Out     string              // the training file written from the database
 
-	FlushDelay time.Duration // debounce of the training-file rewrite; 0 means 2 s
+	// Export writes the training file from the database (a read snapshot: edits keep
+	// committing meanwhile): on quit, and in the background at most every ExportEvery
+	// (0 means 30 s) while edits arrive. nil writes none.
+	Export      func() error
+	ExportEvery time.Duration
 }
 
 type mode int
@@ -82,20 +87,23 @@ type App struct {
 	isError  bool
 	warnings []string
 
-	store       *annotations.Store
-	schema      annotations.Schema
-	editor      *editor
-	pending     int // store operations not yet confirmed
-	saved       int // store operations confirmed durable this session
-	flushGen    int // debounce generation of the training-file rewrite
-	flushDelay  time.Duration
-	closing     bool
-	quitFail    *quitFailure // the last quit that could not save, until one does
-	startNotice bool         // warnings met at start stay in the status line until a key
-	form        *claimForm
-	link        *linkState
-	labelCursor int
-	labelColors map[string]color.Color
+	session      annotations.Session
+	docs         map[string]cached // annotations of the documents the panes show
+	answers      map[string]int    // documents by answer; nil until counted
+	schema       annotations.Schema
+	editor       *editor
+	pending      int // operations not yet confirmed
+	saved        int // operations committed this session
+	exporter     *exporter
+	exportEvery  time.Duration
+	exportQueued bool
+	closing      bool
+	quitFail     *quitFailure // the last quit that could not save, until one does
+	startNotice  bool         // warnings met at start stay in the status line until a key
+	form         *claimForm
+	link         *linkState
+	labelCursor  int
+	labelColors  map[string]color.Color
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -119,12 +127,16 @@ func New(opts Options) *App {
 		warnings: append([]string(nil), opts.Warnings...),
 		width:    80,
 		height:   24,
-		store:    opts.Store,
+		session:  opts.Session,
+		docs:     map[string]cached{},
 		schema:   opts.Schema,
 	}
-	a.flushDelay = opts.FlushDelay
-	if a.flushDelay <= 0 {
-		a.flushDelay = defaultFlushDelay
+	a.exportEvery = opts.ExportEvery
+	if a.exportEvery <= 0 {
+		a.exportEvery = defaultExportEvery
+	}
+	if opts.Export != nil {
+		a.exporter = &exporter{run: opts.Export}
 	}
 	if a.schema.Claim.Name == "" {
 		a.schema = annotations.DefaultSchema()
@@ -133,11 +145,8 @@ func New(opts Options) *App {
 		a.keys.Claim.SetKeys(k)
 		a.keys.Claim.SetHelp(k, a.keys.Claim.Help().Desc)
 	}
-	if a.store != nil {
+	if a.session != nil {
 		a.editor = newEditor()
-		// The store's warnings (a torn journal tail, records kept as they were) concern
-		// the annotator's work: they come first.
-		a.warnings = append(a.store.Warnings(), a.warnings...)
 	}
 	for _, w := range a.corpus.Warnings() {
 		a.addWarning(w)
@@ -152,8 +161,11 @@ func New(opts Options) *App {
 // Init asks for the background colour and loads the first documents.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, waitIndexCmd(a.corpus)}
-	if a.store != nil && a.opts.Out != "" && !a.startNotice {
-		a.setStatus("annotations → "+a.opts.Out, false)
+	if a.session != nil && !a.startNotice {
+		a.setStatus(a.whereStatus(), false)
+	}
+	if a.session != nil {
+		cmds = append(cmds, a.loadAnswersCmd())
 	}
 	cmds = append(cmds, a.layoutPanes()...)
 	return tea.Batch(cmds...)
@@ -186,25 +198,32 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := a.handleKey(msg)
 		return a, cmd
 	case editDoneMsg:
-		return a, a.editResult(msg.what, msg.err)
+		return a, a.editResult(msg)
 	case claimAddedMsg:
-		cmd := a.editResult("claim "+msg.claim.ID, msg.err)
-		if msg.err == nil || errors.Is(msg.err, annotations.ErrUnchanged) {
+		cmd := a.editResult(msg.editDoneMsg)
+		if c := msg.change.Claim; c != nil && (msg.err == nil || errors.Is(msg.err, annotations.ErrUnchanged)) {
 			// An extent already claimed opens that claim to edit.
-			a.openClaimForm(msg.pane, msg.claim, msg.err != nil)
+			a.openClaimForm(msg.pane, *c, msg.err != nil)
 		}
 		return a, cmd
-	case flushTickMsg:
-		if msg.gen == a.flushGen && a.store != nil && !a.closing {
-			return a, a.editor.run(flushJob(a.store))
+	case docViewMsg:
+		if msg.err != nil {
+			a.setStatus(shortPaths(msg.err.Error()), true)
+			return a, nil
 		}
+		a.remember(msg.doc, msg.view, msg.seq)
 		return a, nil
-	case flushDoneMsg:
-		if msg.err != nil && annotations.IsNotDurable(msg.err) {
-			a.setStatus("NOT SAVED to disk: "+shortPaths(msg.err.Error()), true) // the journal failed: not "safe in the journal"
-		} else if msg.err != nil {
-			a.setStatus("could not write "+a.opts.Out+": "+msg.err.Error()+" · every annotation is safe in the journal", true)
+	case answersMsg:
+		if msg.err != nil {
+			a.setStatus(shortPaths(msg.err.Error()), true)
+			return a, nil
 		}
+		a.answers = msg.counts
+		return a, nil
+	case exportTickMsg:
+		return a, a.startExport()
+	case exportDoneMsg:
+		a.exportDone(msg.err)
 		return a, nil
 	case closedMsg:
 		if msg.err != nil {
@@ -219,7 +238,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // quit saves the training file and releases the lock before the program ends. If that
 // fails the program goes on (see failQuit): a quit never drops an edit unasked.
 func (a *App) quit() tea.Cmd {
-	if a.store == nil {
+	if a.session == nil {
 		return tea.Quit
 	}
 	if a.closing {
@@ -227,13 +246,13 @@ func (a *App) quit() tea.Cmd {
 	}
 	a.closing = true
 	a.setStatus("saving…", false)
-	return a.editor.run(closeJob(a.store))
+	return a.closeCmd()
 }
 
 // openClaimForm opens the form of claim c: a new one, or one saved before (editing).
 func (a *App) openClaimForm(p *Pane, c annotations.Claim, editing bool) {
 	var ents []annotations.Span
-	for _, s := range a.store.Spans(p.info.ID, 0, len(p.view.text)) {
+	for _, s := range a.spans(p.info.ID, 0, len(p.view.text)) {
 		if s.Label != a.schema.Boilerplate.Name {
 			ents = append(ents, s)
 		}
@@ -361,10 +380,12 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 	for _, w := range msg.doc.Warnings {
 		a.addWarning(w)
 	}
+	a.pruneCache()
+	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID)}
 	if a.query != "" {
-		return searchCmd(a.gen, p, p.DocIndex, p.view.text, a.query)
+		cmds = append(cmds, searchCmd(a.gen, p, p.DocIndex, p.view.text, a.query))
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 // addWarning lists a corpus warning (full path, for "!") and shows it in the status line

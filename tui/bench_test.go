@@ -6,21 +6,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/model"
 )
 
 // benchApp is three panes at 240x60, the layout the benchmark target names.
 func benchApp(b *testing.B, withAnnotations bool) *App {
 	t := &testing.T{}
-	opts := Options{Corpus: model.Sample(), CorpusName: "bench", Annotator: "bench", FlushDelay: time.Millisecond}
+	opts := Options{Corpus: model.Sample(), CorpusName: "bench", Annotator: "bench", ExportEvery: time.Millisecond}
 	if withAnnotations {
-		st, err := annotations.Open(annotations.StoreOptions{Out: filepath.Join(b.TempDir(), "a.jsonl"), Annotator: "bench"})
+		st, err := openSession(b, filepath.Join(b.TempDir(), "a.jsonl"), "bench")
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.Cleanup(func() { st.Close() })
-		opts.Store = st
+		opts.Session = st
 	}
 	a := New(opts)
 	drive(t, a, a.Init())

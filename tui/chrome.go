@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -48,8 +49,11 @@ func (a *App) headerLine() string {
 	if a.sync {
 		mid += " · sync"
 	}
-	if a.store != nil {
+	if a.session != nil {
 		mid += " · " + a.progress()
+		if a.opts.DB != "" {
+			mid += " · db " + visualLTR(filepath.Base(a.opts.DB), 24, a.opts.Engine) // the first screen gives the full path
+		}
 	}
 	if n := len(a.warnings); n > 0 {
 		mid += fmt.Sprintf(" · %d warning(s) (%s)", n, a.keys.Warnings.Help().Key)
@@ -168,7 +172,7 @@ func (a *App) warningsView() string {
 
 // progress counts answered documents and the edits saved this session.
 func (a *App) progress() string {
-	answered := a.store.AnswerCounts()
+	answered := a.answers
 	n := answered["accept"] + answered["reject"] + answered["ignore"]
 	s := fmt.Sprintf("answered %d/%d", n, a.corpus.Len())
 	if a.pending > 0 {

@@ -31,12 +31,12 @@ func newDocsApp(t *testing.T, w, h int, texts ...string) *App {
 	}
 	t.Cleanup(func() { c.Close() })
 	out := filepath.Join(dir, "annotations.jsonl")
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	st, err := openSession(t, out, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	a := New(Options{Corpus: c, CorpusName: "docs", Annotator: "test", Store: st, Out: out, FlushDelay: time.Millisecond})
+	a := New(Options{Corpus: c, CorpusName: "docs", Annotator: "test", Session: st, Export: st.export, Out: out, ExportEvery: time.Millisecond})
 	drive(t, a, a.Init())
 	resize(t, a, w, h)
 	return a
@@ -55,7 +55,7 @@ func labelKey(t *testing.T, a *App, name string) string {
 }
 
 func claimsOf(a *App, p *Pane) []annotations.Claim {
-	return a.store.Claims(p.info.ID, 0, len(p.view.text))
+	return a.claims(p.info.ID, 0, len(p.view.text))
 }
 
 const seoulClaim = "قالت سيول إن كوريا الشمالية نشرت حوالى 10 آلاف جندي في روسيا"
@@ -65,7 +65,7 @@ const seoulClaim = "قالت سيول إن كوريا الشمالية نشرت 
 func TestTaggingTaggedWordAddsSecondSpan(t *testing.T) {
 	a, _ := newAnnotatingApp(t, 120, 40)
 	p := a.focused()
-	all := func() []annotations.Span { return a.store.Spans(p.info.ID, 0, len(p.view.text)) }
+	all := func() []annotations.Span { return a.spans(p.info.ID, 0, len(p.view.text)) }
 	press(t, a, labelKey(t, a, "GPE"), labelKey(t, a, "NORP"))
 	if s := all(); len(s) != 1 || s[0].Label != "NORP" {
 		t.Fatalf("GPE then NORP on one word saved %+v, want one NORP span", s)
@@ -95,7 +95,7 @@ func TestGrowMergesSpanOfTheSameLabel(t *testing.T) {
 	p := a.focused()
 	gpe := labelKey(t, a, "GPE")
 	press(t, a, gpe, bind(a.keys.NextWord), gpe, bind(a.keys.PrevWord), bind(a.keys.GrowEnd))
-	s := a.store.Spans(p.info.ID, 0, len(p.view.text))
+	s := a.spans(p.info.ID, 0, len(p.view.text))
 	if len(s) != 1 || strings.Count(s[0].Text, " ") != 1 {
 		t.Fatalf("growing into a span of the same label gave %+v, want one merged span", s)
 	}
@@ -103,7 +103,7 @@ func TestGrowMergesSpanOfTheSameLabel(t *testing.T) {
 		t.Errorf("the status line does not say it merged:\n%s", screen(a))
 	}
 	press(t, a, bind(a.keys.Undo))
-	if n := len(a.store.Spans(p.info.ID, 0, len(p.view.text))); n != 2 {
+	if n := len(a.spans(p.info.ID, 0, len(p.view.text))); n != 2 {
 		t.Fatalf("undo of the merge gave %d spans, want both back", n)
 	}
 }
@@ -136,8 +136,9 @@ func TestClaimNumberFoundOnlyAtStart(t *testing.T) {
 	// Typed into the form, «حوالى 10 آلاف» is read the same way.
 	c := cs[0]
 	c.Numeric = nil
-	if _, err := a.store.UpdateClaim(p.info.ID, c); err != nil {
-		t.Fatal(err)
+	drive(t, a, a.apply("numeric cleared", annotations.EditClaim{Doc: p.info.ID, Claim: c}))
+	if a.isError {
+		t.Fatal(a.status)
 	}
 	press(t, a, bind(a.keys.Claim), "tab", "tab", "tab")
 	typeText(t, a, "حوالى 10 آلاف")

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/model"
 )
 
@@ -36,7 +35,7 @@ func TestSelectOnFinalFullStopDoesNotCrash(t *testing.T) {
 	// The selection is only punctuation: a label key says there is nothing to tag.
 	label := a.schema.Labels[0]
 	press(t, a, label.Key)
-	if spans := a.store.Spans(p.info.ID, 0, len(p.view.text)); len(spans) != 0 {
+	if spans := a.spans(p.info.ID, 0, len(p.view.text)); len(spans) != 0 {
 		t.Fatalf("a selection of a full stop tagged %+v", spans)
 	}
 	if !strings.Contains(screen(a), "nothing to tag") {
@@ -45,7 +44,7 @@ func TestSelectOnFinalFullStopDoesNotCrash(t *testing.T) {
 	// G v b then a label tags the last word, as the annotator meant.
 	pressBinding(t, a, k.Bottom.Keys(), k.Select.Keys(), k.PrevWord.Keys())
 	press(t, a, label.Key)
-	spans := a.store.Spans(p.info.ID, 0, len(p.view.text))
+	spans := a.spans(p.info.ID, 0, len(p.view.text))
 	if len(spans) != 1 || spans[0].Text != "طهران" || spans[0].End != len(p.view.text)-1 || spans[0].Label != label.Name {
 		t.Fatalf("G v b %s: spans %+v, want %s «طهران» before the full stop", label.Key, spans, label.Name)
 	}
@@ -79,12 +78,12 @@ func TestSelectOnEmptyLastLineDoesNotCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close() })
-	st, err := annotations.Open(annotations.StoreOptions{Out: filepath.Join(dir, "annotations.jsonl"), Annotator: "test"})
+	st, err := openSession(t, filepath.Join(dir, "annotations.jsonl"), "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	a := New(Options{Corpus: c, CorpusName: "newline", Annotator: "test", Store: st, FlushDelay: time.Millisecond})
+	a := New(Options{Corpus: c, CorpusName: "newline", Annotator: "test", Session: st, Export: st.export, ExportEvery: time.Millisecond})
 	drive(t, a, a.Init())
 	resize(t, a, 80, 24)
 	p := a.focused()

@@ -77,7 +77,7 @@ func runWithin(c tea.Cmd, d time.Duration) (tea.Msg, bool) {
 // newTestApp opens the embedded sample at the given size and waits for the documents.
 func newTestApp(t *testing.T, w, h int) *App {
 	t.Helper()
-	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", FlushDelay: time.Millisecond})
+	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", ExportEvery: time.Millisecond})
 	drive(t, a, a.Init())
 	_, cmd := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	drive(t, a, cmd)

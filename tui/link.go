@@ -41,7 +41,7 @@ type linkState struct {
 // smaller: claim keys act on claims.
 func (a *App) claimAt(p *Pane) *annotations.Claim {
 	var best *annotations.Claim
-	for _, c := range a.store.Claims(p.info.ID, p.cursor, p.cursor+1) {
+	for _, c := range a.claims(p.info.ID, p.cursor, p.cursor+1) {
 		if best == nil || c.Span.End-c.Span.Start < best.Span.End-best.Span.Start {
 			c := c
 			best = &c
@@ -104,9 +104,9 @@ func (a *App) chooseLink(l annotations.Link) tea.Cmd {
 	if st.unlink {
 		a.link, a.mode = nil, modeNormal
 		what := fmt.Sprintf("unlinked %s#%s from %s (%s) on both sides · u undoes", st.fromDoc, st.fromClaim, l.To, l.Relation)
-		return a.edit(what, func() error {
-			return a.store.UnlinkClaims(st.fromDoc, st.fromClaim, st.toDoc, st.toClaim)
-		})
+		return a.apply(what, annotations.UnlinkClaims{
+			From: annotations.ClaimRef{Doc: st.fromDoc, Claim: st.fromClaim},
+			To:   annotations.ClaimRef{Doc: st.toDoc, Claim: st.toClaim}})
 	}
 	st.picked = true
 	a.mode = modeRelation
@@ -148,9 +148,10 @@ func (a *App) linkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if l.oldRelation != "" {
 			what = fmt.Sprintf("%s#%s → %s#%s: %s → %s on both sides", l.fromDoc, l.fromClaim, l.toDoc, l.toClaim, l.oldRelation, rel)
 		}
-		return a.edit(what, func() error {
-			return a.store.LinkClaims(l.fromDoc, l.fromClaim, l.toDoc, l.toClaim, rel)
-		}), true
+		return a.apply(what, annotations.LinkClaims{
+			From:     annotations.ClaimRef{Doc: l.fromDoc, Claim: l.fromClaim},
+			To:       annotations.ClaimRef{Doc: l.toDoc, Claim: l.toClaim},
+			Relation: rel}), true
 	}
 	if msg.String() != "enter" {
 		return nil, false

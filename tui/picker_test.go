@@ -40,7 +40,7 @@ func manyTitlesApp(tb testing.TB, n int, title func(int) string) *App {
 		tb.Fatal(err)
 	}
 	t := &testing.T{}
-	a := New(Options{Corpus: c, CorpusName: "many", Annotator: "test", FlushDelay: time.Millisecond})
+	a := New(Options{Corpus: c, CorpusName: "many", Annotator: "test", ExportEvery: time.Millisecond})
 	drive(t, a, a.Init())
 	resize(t, a, 120, 40)
 	return a

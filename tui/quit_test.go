@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -52,41 +53,91 @@ func runQuits(t *testing.T, a *App, cmd tea.Cmd) bool {
 	return false
 }
 
-// fullDiskApp is an annotating reader whose store has one durable edit and then one
-// that the journal could not take (the disk is full).
-func fullDiskApp(t *testing.T) (*App, *annotations.Store, string) {
+// fullSession refuses every edit and export with ENOSPC while full is set, as a
+// database on a full disk does: nothing of a refused edit is written.
+type fullSession struct {
+	*testDB
+	mu   sync.Mutex
+	full bool
+}
+
+func (f *fullSession) setFull(v bool) { f.mu.Lock(); f.full = v; f.mu.Unlock() }
+
+func (f *fullSession) refused() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.full {
+		return &os.PathError{Op: "write", Path: dbBeside(f.out), Err: syscall.ENOSPC}
+	}
+	return nil
+}
+
+func (f *fullSession) Apply(op annotations.Op) (annotations.Change, error) {
+	if err := f.refused(); err != nil {
+		return annotations.Change{}, err
+	}
+	return f.testDB.Apply(op)
+}
+
+func (f *fullSession) export() error {
+	if err := f.refused(); err != nil {
+		return err
+	}
+	return f.testDB.export()
+}
+
+// fullDiskApp is an annotating reader with one committed edit and then one the database
+// refused (the disk is full).
+func fullDiskApp(t *testing.T) (*App, *fullSession, string) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "annotations.jsonl")
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	db, err := openSession(t, out, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.FailJournalWrites(nil); st.Close() })
-	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", Store: st, Out: out, FlushDelay: time.Millisecond})
+	t.Cleanup(func() { db.Close() })
+	st := &fullSession{testDB: db}
+	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", Session: st, Out: out, Export: st.export, ExportEvery: time.Millisecond})
 	drive(t, a, a.Init())
 	resize(t, a, 120, 40)
 	label := a.schema.Labels[0].Key
 	press(t, a, label)
-	st.FailJournalWrites(syscall.ENOSPC)
+	st.setFull(true)
 	press(t, a, a.keys.NextWord.Keys()[0], a.keys.NextWord.Keys()[0], label)
-	if n, _ := st.Unsaved(); n != 1 {
-		t.Fatalf("the second edit should be only in memory; Unsaved = %d", n)
-	}
 	return a, st, out
 }
 
-func TestFullDiskQuitSaysJournalHoldsEveryEditAndSecondQDropsEdits(t *testing.T) {
+func TestFullDiskEditRefusedOnScreenAndGoesThroughOnceSpaceIsBack(t *testing.T) {
+	a, st, _ := fullDiskApp(t)
+	doc := a.focused().info.ID
+	scr := screen(a)
+	if !strings.Contains(scr, "NOT SAVED") || !strings.Contains(scr, "no space left on device") {
+		t.Errorf("a refused edit is not said on screen:\n%s", scr)
+	}
+	if strings.Contains(scr, "saved 2 edit") {
+		t.Errorf("a refused edit is confirmed:\n%s", scr)
+	}
+	if n := len(a.spans(doc, 0, 1<<30)); n != 1 {
+		t.Errorf("the screen shows %d spans, want the 1 committed", n)
+	}
+	st.setFull(false)
+	press(t, a, a.schema.Labels[0].Key)
+	if n := len(st.allSpans(doc)); n != 2 {
+		t.Errorf("once space is back the database has %d spans, want 2:\n%s", n, screen(a))
+	}
+	if !strings.Contains(screen(a), "saved 2 edit") {
+		t.Errorf("the edit that went through is not confirmed:\n%s", screen(a))
+	}
+}
+
+func TestFullDiskQuitSaysDatabaseHoldsEveryEdit(t *testing.T) {
 	a, st, out := fullDiskApp(t)
 	quit := a.keys.Quit.Keys()[0]
 	if pressQuits(t, a, quit) {
-		t.Fatal("a quit that could not save ended the program")
+		t.Fatal("a quit that could not write the training file ended the program")
 	}
 	scr := screen(a)
-	if strings.Contains(scr, "the journal holds every edit") {
-		t.Errorf("the screen claims the journal holds every edit:\n%s", scr)
-	}
-	doc := a.focused().info.ID
-	for _, want := range []string{"1 edit", doc, out + ".journal", "no space left on device", a.keys.QuitAnyway.Help().Key} {
+	for _, want := range []string{"every edit is in the database", out, "no space left on device", a.keys.QuitAnyway.Help().Key} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("the failed quit does not say %q:\n%s", want, scr)
 		}
@@ -98,28 +149,24 @@ func TestFullDiskQuitSaysJournalHoldsEveryEditAndSecondQDropsEdits(t *testing.T)
 		checkFrame(t, a, size[0], size[1])
 	}
 	if pressQuits(t, a, quit) {
-		t.Fatal("a second q dropped the edits that were only in memory")
+		t.Fatal("a second q quit while the training file still cannot be written")
 	}
-	if n, _ := st.Unsaved(); n != 1 {
-		t.Fatalf("the retry lost the edit: Unsaved = %d", n)
-	}
-	// The disk has room again: q saves and quits, and every edit is on disk.
-	st.FailJournalWrites(nil)
+	// The disk has room again: q writes the training file and quits.
+	st.setFull(false)
 	if !pressQuits(t, a, quit) {
 		t.Fatalf("q did not quit once saving worked:\n%s", screen(a))
 	}
-	again, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer again.Close()
-	if n := len(again.Spans(doc, 0, 1<<30)); n != 2 {
-		t.Errorf("reopened store has %d spans, want the 2 edits", n)
+	if n := strings.Count(string(data), "\n"); n != 1 {
+		t.Errorf("the training file has %d records, want 1:\n%s", n, data)
 	}
 }
 
 func TestFailedQuitQuitsOnlyWhenConfirmed(t *testing.T) {
-	a, st, _ := fullDiskApp(t)
+	a, _, _ := fullDiskApp(t)
 	if pressQuits(t, a, a.keys.QuitAnyway.Keys()[0]) {
 		t.Fatal("the quit-anyway key quit before any save failed")
 	}
@@ -129,49 +176,30 @@ func TestFailedQuitQuitsOnlyWhenConfirmed(t *testing.T) {
 	if pressQuits(t, a, "esc") {
 		t.Fatal("esc quit")
 	}
-	if a.mode != modeNormal || !strings.Contains(screen(a), "NOT SAVED") {
-		t.Errorf("esc should go back to the documents and keep saying what is not saved:\n%s", screen(a))
+	if a.mode != modeNormal || !strings.Contains(screen(a), "could not write the training file") {
+		t.Errorf("esc should go back to the documents and keep saying what failed:\n%s", screen(a))
 	}
 	if pressQuits(t, a, a.keys.Quit.Keys()[1]) { // ctrl+c retries too
-		t.Fatal("ctrl+c after a failed save dropped the edits")
+		t.Fatal("ctrl+c after a failed save quit")
 	}
 	if !pressQuits(t, a, a.keys.QuitAnyway.Keys()[0]) {
 		t.Fatalf("the confirmation did not quit:\n%s", screen(a))
 	}
-	if n, _ := st.Unsaved(); n != 1 {
-		t.Errorf("Unsaved = %d", n)
-	}
 }
 
-func TestStartWarningsOverwrittenByAnnotationsStatus(t *testing.T) {
+func TestStartWarningsNotOverwrittenByAnnotationsStatus(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "annotations.jsonl")
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	label := annotations.DefaultSchema().Labels[0].Name
-	if _, err := st.AddSpan(annotations.DocInfo{ID: "d", Text: "hello world"}, label, 0, 5); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	// An interrupted append: half a journal line at the end.
-	appendTo(t, filepath.Join(out+".journal", "test.jsonl"), `{"v":1,"seq":2,"crc":"00`)
-	st, err = annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	st, err := openSession(t, out, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if len(st.Warnings()) == 0 {
-		t.Fatal("the torn tail gave no warning")
-	}
-	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", Store: st, Out: out,
-		Warnings: []string{"config.toml:3: unknown key \"colour\""}})
+	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", Session: st, Out: out,
+		Warnings: []string{"imported 3 document(s) from annotations.jsonl", "config.toml:3: unknown key \"colour\""}})
 	drive(t, a, a.Init())
 	resize(t, a, 120, 40)
 	scr := screen(a)
-	for _, want := range []string{"incomplete last line", "2 warning"} {
+	for _, want := range []string{"imported 3 document", "2 warning"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("the first screen does not show %q:\n%s", want, scr)
 		}
@@ -181,35 +209,25 @@ func TestStartWarningsOverwrittenByAnnotationsStatus(t *testing.T) {
 	}
 }
 
-func appendTo(t *testing.T, path, s string) {
-	t.Helper()
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if _, err := f.WriteString(s); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestFlushOnFullDiskSaysEveryAnnotationIsSafeInJournal(t *testing.T) {
-	a, _, _ := fullDiskApp(t)
-	_, cmd := a.Update(flushTickMsg{gen: a.flushGen}) // the debounced rewrite comes due
+func TestBackgroundExportFailureSaysDatabaseHasEveryAnnotation(t *testing.T) {
+	a, st, _ := fullDiskApp(t)
+	_, cmd := a.Update(exportTickMsg{}) // the background export comes due
 	drive(t, a, cmd)
 	scr := screen(a)
-	if strings.Contains(scr, "safe in the journal") || !strings.Contains(scr, "NOT SAVED to disk: journal test.jsonl: no space left on device") {
-		t.Errorf("a flush the journal could not back says:\n%s", scr)
+	if !strings.Contains(scr, "the database has every edit") || !strings.Contains(scr, "no space left on device") {
+		t.Errorf("a failed background export says:\n%s", scr)
+	}
+	st.setFull(false)
+	if n := len(st.allSpans(a.focused().info.ID)); n != 1 {
+		t.Errorf("the database has %d spans, want 1", n)
 	}
 }
 
 func TestQuitWhenOnlyTheTrainingFileFails(t *testing.T) {
 	a, out := newAnnotatingApp(t, 120, 40)
 	press(t, a, a.schema.Labels[0].Key)
-	// A directory where the training file goes: the rename over it fails, the journal works.
-	if err := os.Remove(out); err != nil {
-		t.Fatal(err)
-	}
+	// A directory where the training file goes: the rename over it fails, the database works.
+	os.Remove(out)
 	if err := os.MkdirAll(filepath.Join(out, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +235,7 @@ func TestQuitWhenOnlyTheTrainingFileFails(t *testing.T) {
 		t.Fatal("a quit that could not write the training file ended the program")
 	}
 	scr := screen(a)
-	for _, want := range []string{"every edit is in the journal", out, a.keys.QuitAnyway.Help().Key} {
+	for _, want := range []string{"every edit is in the database", out, a.keys.QuitAnyway.Help().Key} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("the screen does not say %q:\n%s", want, scr)
 		}

@@ -34,7 +34,7 @@ func (a *App) failQuit(err error) {
 	if errors.As(err, &nd) && nd.Err != nil {
 		f.journal, f.cause = nd.Path, nd.Err
 	}
-	f.changes, f.docs = a.store.Unsaved()
+	// Every confirmed edit is committed: only the training file or the close failed.
 	a.closing, a.quitFail, a.mode = false, f, modeQuitFailed
 	a.setStatus(a.quitFailStatus(), true)
 }
@@ -44,7 +44,7 @@ func (a *App) quitFailStatus() string {
 	f := a.quitFail
 	anyway := a.keys.QuitAnyway.Help().Key
 	if f.changes == 0 {
-		return fmt.Sprintf("could not write the training file (%s) · every edit is in the journal · %s retries, %s quits", shortPaths(f.err.Error()), a.keys.Quit.Help().Key, anyway)
+		return fmt.Sprintf("could not write the training file (%s) · every edit is in the database · %s retries, %s quits", shortPaths(f.err.Error()), a.keys.Quit.Help().Key, anyway)
 	}
 	return fmt.Sprintf("NOT SAVED: %d edit(s) only in memory (%v) · %s retries, %s quits and loses them", f.changes, f.cause, a.keys.Quit.Help().Key, anyway)
 }
@@ -82,7 +82,7 @@ func (a *App) quitFailedView() string {
 	if lossy {
 		lines = append(lines, st.Warning.Render("Could not save: quitting now loses the edits listed here"))
 	} else {
-		lines = append(lines, st.Warning.Render("Could not write the training file; every edit is in the journal"))
+		lines = append(lines, st.Warning.Render("Could not write the training file; every edit is in the database"))
 	}
 	lines = append(lines, "")
 	if f.journal != "" {
@@ -98,17 +98,17 @@ func (a *App) quitFailedView() string {
 	if lossy {
 		add(fmt.Sprintf("%d edit(s) exist only in memory, not on disk, in %d document(s):", f.changes, len(f.docs)))
 	} else {
-		add("The journal holds every edit: the training file is rewritten from it the next time hashiya saves.")
+		add("The database holds every edit: the training file is written from it the next time hashiya saves (or by hashiya export).")
 	}
 	keys := []string{
 		"",
 		fmt.Sprintf("%-6s try to save again (free some space first; attempt %d failed)", a.keys.Quit.Help().Key, f.tries),
-		fmt.Sprintf("%-6s back to the documents; every edit tries the journal again", "esc"),
+		fmt.Sprintf("%-6s back to the documents", "esc"),
 	}
 	if lossy {
 		keys = append(keys, fmt.Sprintf("%-6s quit anyway and lose the %d edit(s)", a.keys.QuitAnyway.Help().Key, f.changes))
 	} else {
-		keys = append(keys, fmt.Sprintf("%-6s quit; the journal keeps every edit", a.keys.QuitAnyway.Help().Key))
+		keys = append(keys, fmt.Sprintf("%-6s quit; the database keeps every edit", a.keys.QuitAnyway.Help().Key))
 	}
 	room := a.bodyHeight() - len(lines) - len(keys)
 	for i, d := range f.docs {

@@ -60,13 +60,13 @@ func TestEveryUnreservedKeyTagsAsALabel(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "annotations.jsonl")
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	st, err := openSession(t, out, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Store: st, Out: out,
-		Schema: schema, Keys: km, FlushDelay: time.Millisecond})
+	a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Session: st, Export: st.export, Out: out,
+		Schema: schema, Keys: km, ExportEvery: time.Millisecond})
 	drive(t, a, a.Init())
 	resize(t, a, 120, 40)
 	p := a.focused()
@@ -76,12 +76,12 @@ func TestEveryUnreservedKeyTagsAsALabel(t *testing.T) {
 				press(t, a, km.LabelPicker.Keys()[0])
 			}
 			press(t, a, l.Key)
-			spans := a.store.Spans(p.info.ID, 0, 100)
+			spans := a.spans(p.info.ID, 0, 100)
 			if len(spans) != 1 || spans[0].Label != l.Name {
 				t.Fatalf("%s %q: spans %+v", via, l.Key, spans)
 			}
 			press(t, a, km.Undo.Keys()[0])
-			if n := len(a.store.Spans(p.info.ID, 0, 100)); n != 0 {
+			if n := len(a.spans(p.info.ID, 0, 100)); n != 0 {
 				t.Fatalf("%s %q: undo left %d spans", via, l.Key, n)
 			}
 		}
@@ -95,17 +95,17 @@ func TestSpaceCannotTypeALabel(t *testing.T) {
 	schema := annotations.DefaultSchema()
 	schema.Labels = append(schema.Labels, annotations.Label{Name: "SPACED", Key: " ", Color: "#000000"})
 	out := filepath.Join(t.TempDir(), "annotations.jsonl")
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	st, err := openSession(t, out, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Store: st, Out: out,
-		Schema: schema, FlushDelay: time.Millisecond})
+	a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Session: st, Export: st.export, Out: out,
+		Schema: schema, ExportEvery: time.Millisecond})
 	drive(t, a, a.Init())
 	resize(t, a, 120, 40)
 	press(t, a, " ")
-	if spans := a.store.Spans(a.focused().info.ID, 0, 100); len(spans) != 0 {
+	if spans := a.spans(a.focused().info.ID, 0, 100); len(spans) != 0 {
 		t.Fatalf("the space bar typed a label: %+v", spans)
 	}
 }
@@ -131,12 +131,12 @@ func TestLayoutLetterLabelKeyActedAsLatinKey(t *testing.T) {
 		schema := annotations.DefaultSchema()
 		schema.Labels = append(schema.Labels, annotations.Label{Name: "SHIN", Key: shin, Color: "#000000"})
 		out := filepath.Join(t.TempDir(), "annotations.jsonl")
-		st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+		st, err := openSession(t, out, "test")
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Store: st, Out: out,
-			Schema: schema, Keyboard: kb, FlushDelay: time.Millisecond})
+		a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Session: st, Export: st.export, Out: out,
+			Schema: schema, Keyboard: kb, ExportEvery: time.Millisecond})
 		drive(t, a, a.Init())
 		resize(t, a, 120, 40)
 		typeText(t, a, shin)

@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/annotations"
 )
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -210,10 +211,7 @@ func (a *App) claimFormKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	doc := a.form.doc
-	return a.edit("claim "+c.ID+" saved", func() error {
-		_, err := a.store.UpdateClaim(doc, c)
-		return err
-	})
+	return a.apply("claim "+c.ID+" saved", annotations.EditClaim{Doc: doc, Claim: c})
 }
 
 func (a *App) labelPickerKey(msg tea.KeyPressMsg) tea.Cmd {

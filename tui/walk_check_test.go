@@ -96,7 +96,7 @@ func spanLayer(s annotations.Schema, label string) string {
 
 // checkStoreDoc returns the problems of one document's spans and claims: a span whose
 // text is not text[start:end], one that cuts a character, and repeated extents.
-func checkStoreDoc(st *annotations.Store, schema annotations.Schema, doc string, wt *walkText) map[string]string {
+func checkStoreDoc(st *testDB, schema annotations.Schema, doc string, wt *walkText) map[string]string {
 	out := map[string]string{}
 	seen := map[string]string{}
 	one := func(what, layer string, sp annotations.Span) {
@@ -139,11 +139,11 @@ type docState struct {
 	Answer string
 }
 
-func storeState(st *annotations.Store) map[string]docState {
+func storeState(st *testDB, ids []string) map[string]docState {
 	out := map[string]docState{}
-	for _, id := range st.Docs() {
-		v, ok := st.Doc(id)
-		if !ok {
+	for _, id := range ids {
+		v, err := st.Doc(id)
+		if err != nil {
 			continue
 		}
 		for i := range v.Claims {

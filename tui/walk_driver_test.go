@@ -14,7 +14,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/model"
 )
 
@@ -42,7 +41,8 @@ type walker struct {
 	t      testing.TB
 	corpus *model.Corpus
 	out    string // the training file; its journal sits beside it
-	store  *annotations.Store
+	store  *testDB
+	last   map[string]docState // the committed state at the last check, for after a quit
 	app    *App
 	keys   *walkKeys
 	w, h   int
@@ -71,7 +71,7 @@ func newWalker(t testing.TB, corpus *model.Corpus, dir string) *walker {
 }
 
 func (w *walker) openStore() {
-	st, err := annotations.Open(annotations.StoreOptions{Out: w.out, Annotator: "walk"})
+	st, err := openSession(w.t, w.out, "walk")
 	if err != nil {
 		w.t.Fatalf("opening the store: %v", err)
 	}
@@ -81,7 +81,7 @@ func (w *walker) openStore() {
 // start makes a new App on the current store, as a restarted reader.
 func (w *walker) start() {
 	width, height := w.w, w.h
-	w.app = New(Options{Corpus: w.corpus, CorpusName: "walk", Annotator: "walk", Store: w.store, Out: w.out, FlushDelay: time.Millisecond})
+	w.app = New(Options{Corpus: w.corpus, CorpusName: "walk", Annotator: "walk", Session: w.store, Export: w.store.export, Out: w.out, ExportEvery: time.Millisecond})
 	w.w, w.h = 80, 24 // a reader draws at 80x24 until the terminal reports its size
 	w.deliverCmd(w.app.Init())
 	w.deliver(tea.WindowSizeMsg{Width: width, Height: height})
@@ -194,7 +194,7 @@ func (w *walker) update(msg tea.Msg) (cmd tea.Cmd, alive bool) {
 // after these is checking it after every message, at a fraction of the cost.
 func changesStore(msg tea.Msg) bool {
 	switch msg.(type) {
-	case editDoneMsg, claimAddedMsg, flushDoneMsg, closedMsg:
+	case editDoneMsg, claimAddedMsg, closedMsg:
 		return true
 	}
 	return false
@@ -221,12 +221,12 @@ func (w *walker) check(store bool) {
 }
 
 func (w *walker) checkStore() {
-	for _, id := range w.store.Docs() {
+	if w.store.closed() {
+		return // the App closed it at quit; quitAndRestart compares what it left
+	}
+	w.last = storeState(w.store, w.docIDs())
+	for _, id := range w.docIDs() {
 		wt := w.texts[id]
-		if wt == nil {
-			v, _ := w.store.Doc(id)
-			wt = w.text(id, []rune(v.Info.Text))
-		}
 		problems := checkStoreDoc(w.store, w.app.schema, id, wt)
 		kinds := make([]string, 0, len(problems))
 		for k := range problems {
@@ -237,6 +237,16 @@ func (w *walker) checkStore() {
 			w.fail(k, problems[k])
 		}
 	}
+}
+
+// docIDs are the documents the walk has shown: the only ones it can have annotated.
+func (w *walker) docIDs() []string {
+	ids := make([]string, 0, len(w.texts))
+	for id := range w.texts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }
 
 // text is the cached cluster table of a document; a document whose text changes under
@@ -257,15 +267,15 @@ func (w *walker) text(id string, rs []rune) *walkText {
 func (w *walker) reopen() {
 	w.note("reopen store")
 	w.reopens++
-	before := storeState(w.store)
+	before := storeState(w.store, w.docIDs())
 	if err := w.store.Close(); err != nil {
 		w.fail("store close fails", err.Error())
 	}
 	w.openStore()
-	if d := diffStates(before, storeState(w.store)); d != "" {
+	if d := diffStates(before, storeState(w.store, w.docIDs())); d != "" {
 		w.fail("reopened store differs", d)
 	}
-	w.app.store = w.store
+	w.app.session = w.store
 	w.checkStore()
 }
 
@@ -273,9 +283,10 @@ func (w *walker) reopen() {
 // same state, and a new reader starts on it.
 func (w *walker) quitAndRestart() {
 	w.note("(quit: restart)")
-	before := storeState(w.store)
+	before := w.last
+	w.store.Close() // the App closed the session; the database goes with the process
 	w.openStore()
-	if d := diffStates(before, storeState(w.store)); d != "" {
+	if d := diffStates(before, storeState(w.store, w.docIDs())); d != "" {
 		w.fail("store after quit differs", d)
 	}
 	w.restarts++

@@ -103,9 +103,9 @@ func (w *walker) walkStep(c chooser) {
 		}
 		w.note(fmt.Sprintf("paste %q", string(b)))
 		w.deliver(tea.PasteMsg{Content: string(b)})
-	default: // the flush delay passes
-		w.note("flush tick")
-		w.deliver(flushTickMsg{gen: w.app.flushGen})
+	default: // the background export comes due
+		w.note("export tick")
+		w.deliver(exportTickMsg{})
 	}
 }
 

@@ -27,12 +27,12 @@ func newTextApp(t *testing.T, text string) (*App, string) {
 	}
 	t.Cleanup(func() { c.Close() })
 	out := filepath.Join(dir, "annotations.jsonl")
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "test"})
+	st, err := openSession(t, out, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	a := New(Options{Corpus: c, CorpusName: "words", Annotator: "test", Store: st, Out: out, FlushDelay: time.Millisecond})
+	a := New(Options{Corpus: c, CorpusName: "words", Annotator: "test", Session: st, Export: st.export, Out: out, ExportEvery: time.Millisecond})
 	drive(t, a, a.Init())
 	resize(t, a, 80, 24)
 	return a, out
@@ -50,7 +50,7 @@ func pressBindings(t *testing.T, a *App, bs ...key.Binding) {
 func onlySpan(t *testing.T, a *App) annotations.Span {
 	t.Helper()
 	p := a.focused()
-	spans := a.store.Spans(p.info.ID, 0, len(p.view.text))
+	spans := a.spans(p.info.ID, 0, len(p.view.text))
 	if len(spans) != 1 {
 		t.Fatalf("want one span, have %+v (status %q)", spans, a.status)
 	}
@@ -198,7 +198,7 @@ func TestSelectionOnTheLastCharacter(t *testing.T) {
 	k := a.keys
 	pressBindings(t, a, k.Bottom, k.Select)
 	press(t, a, labelKey(t, a, "PERSON"))
-	if n := len(a.store.Spans(a.focused().info.ID, 0, 10)); n != 0 || !a.isError {
+	if n := len(a.spans(a.focused().info.ID, 0, 10)); n != 0 || !a.isError {
 		t.Fatalf("a full stop alone was tagged (%d spans, status %q)", n, a.status)
 	}
 	pressBindings(t, a, k.Select, k.Bottom, k.Select, k.PrevWord)
@@ -218,7 +218,7 @@ func TestClaimStartByCharacter(t *testing.T) {
 	press(t, a, "esc")
 	pressBindings(t, a, k.ShrinkStartChar)
 	p := a.focused()
-	cs := a.store.Claims(p.info.ID, 0, len(p.view.text))
+	cs := a.claims(p.info.ID, 0, len(p.view.text))
 	if len(cs) != 1 || cs[0].Span.Text != "واشنطن" {
 		t.Fatalf("claims %+v (status %q)", cs, a.status)
 	}

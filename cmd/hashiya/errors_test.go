@@ -6,11 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
-
-	"github.com/hashiya/hashiya/annotations"
 )
 
 // run executes the hashiya command line as main does and returns its standard error.
@@ -93,23 +92,47 @@ func TestValidateOutputPrintsNamesRaw(t *testing.T) {
 	}
 }
 
-func TestQuitAnywaySaysWhatIsLost(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "annotations.jsonl")
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "t"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { st.FailJournalWrites(nil); st.Close() }()
-	st.FailJournalWrites(syscall.ENOSPC)
-	st.AddSpan(annotations.DocInfo{ID: "doc-7", Text: "hello world"}, "ORG", 0, 5)
-	got := unsavedAtExit(st, out, st.Close()).Error()
-	for _, want := range []string{"1 edit(s) to doc-7", out + ".journal", "no space left on device", "are lost"} {
+func TestQuitAnywaySaysTheDatabaseHoldsEveryEdit(t *testing.T) {
+	got := quitWithoutExport("annotations.jsonl", "annotations.db", syscall.ENOSPC).Error()
+	for _, want := range []string{"annotations.jsonl", "annotations.db holds every edit", "no space left on device", "hashiya export"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q lacks %q", got, want)
 		}
 	}
-	if strings.Contains(got, "will retry") {
-		t.Errorf("%q promises a retry after the program ended", got)
+	if strings.Contains(got, "lost") {
+		t.Errorf("%q says edits are lost; the database has them", got)
+	}
+}
+
+func TestSecondReaderOfOneAnnotatorRefusedWithHolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "annotations.db")
+	db, sess, err := openProject(path, "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	defer sess.Close()
+	_, _, err = openProject(path, "alice")
+	host, _ := os.Hostname()
+	if err == nil || !strings.Contains(err.Error(), host) || !strings.Contains(err.Error(), strconv.Itoa(os.Getpid())) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("the second session of alice: %v", err)
+	}
+	db2, bob, err := openProject(path, "bob")
+	if err != nil {
+		t.Fatalf("another annotator on the same database: %v", err)
+	}
+	bob.Close()
+	db2.Close()
+}
+
+func TestCorruptDatabaseRefusedNamingIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "annotations.db")
+	if err := os.WriteFile(path, bytes.Repeat([]byte("not a database "), 512), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := openProject(path, "alice")
+	if err == nil || !strings.Contains(err.Error(), path) {
+		t.Fatalf("a corrupt database: %v", err)
 	}
 }
 

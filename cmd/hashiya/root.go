@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/store"
 	"github.com/hashiya/hashiya/model"
 	"github.com/hashiya/hashiya/text/layout"
 	"github.com/hashiya/hashiya/tui"
@@ -17,8 +19,7 @@ import (
 
 func newRootCmd() *cobra.Command {
 	var engine engineFlags
-	var annotator, out, labels string
-	var salvage bool
+	var annotator, out, labels, db string
 	root := &cobra.Command{
 		Use:   "hashiya [PATH...]",
 		Short: "Read and annotate right-to-left news corpora side by side",
@@ -37,13 +38,13 @@ func newRootCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return runReader(cmd, args, readerFlags{engine: opts, annotator: annotator, out: out, labels: labels, salvage: salvage})
+			return runReader(cmd, args, readerFlags{engine: opts, annotator: annotator, out: out, labels: labels, db: db})
 		},
 	}
 	engine.register(root.Flags(), false)
 	root.Flags().StringVar(&annotator, "annotator", "", "annotator name written into the training data (default: config, then $USER)")
-	root.Flags().StringVar(&out, "out", "annotations.jsonl", "the training-data file (JSONL, code-point offsets); its journal and lock live beside it")
-	root.Flags().BoolVar(&salvage, "salvage", false, "open even if the journal is damaged in the middle: keep what is readable, set the damaged journal aside, list what was skipped")
+	root.Flags().StringVar(&out, "out", "annotations.jsonl", "the training-data file (JSONL, code-point offsets), written from the database on quit and every 30 s while editing")
+	addDBFlag(root.Flags(), &db)
 	root.Flags().StringVar(&labels, "labels", "", "label schema (TOML) replacing the default labels; see `hashiya labels`")
 	root.AddCommand(newRenderCmd())
 	root.AddCommand(newExportCmd())
@@ -54,9 +55,8 @@ func newRootCmd() *cobra.Command {
 }
 
 type readerFlags struct {
-	engine                 layout.Options
-	annotator, out, labels string
-	salvage                bool
+	engine                     layout.Options
+	annotator, out, labels, db string
 }
 
 func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
@@ -96,30 +96,65 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 		}
 	}
 	opts.Schema = schema
-	store, err := annotations.Open(annotations.StoreOptions{Out: f.out, Annotator: opts.Annotator, Salvage: f.salvage})
+	dbFile := dbPath(f.db, f.out)
+	db, sess, err := openProject(dbFile, opts.Annotator)
 	if err != nil {
 		return err
 	}
-	opts.Store = store
+	defer db.Close()
+	defer sess.Close()
+	notes, err := migrateOldWork(db, sess, f.out)
+	if err != nil {
+		return err
+	}
+	opts.Warnings = append(notes, opts.Warnings...)
+	opts.Session, opts.DB = sess, dbFile
+	var mu sync.Mutex
+	var exportErr error // of the last export: a quit-anyway after a failed one says so
+	opts.Export = func() error {
+		_, err := db.ExportTraining(f.out)
+		mu.Lock()
+		exportErr = err
+		mu.Unlock()
+		return err
+	}
 	runErr := tui.Run(cmd.Context(), opts, os.Stdout)
-	// The reader closes the store on quit; closing again after a clean quit is a no-op
-	// and after a crash still writes the training file and frees the lock.
-	if err := store.Close(); err != nil && runErr == nil && !errors.Is(err, annotations.ErrClosed) {
-		return unsavedAtExit(store, f.out, err)
+	mu.Lock()
+	defer mu.Unlock()
+	if runErr == nil && exportErr != nil {
+		return quitWithoutExport(f.out, dbFile, exportErr)
 	}
 	return runErr
 }
 
-// unsavedAtExit is the error of a reader told to quit although it could not save: it says
-// what is lost, not the store's "will retry", which is no longer true.
-func unsavedAtExit(store *annotations.Store, out string, err error) error {
-	var nd *annotations.NotDurableError
-	if errors.As(err, &nd) {
-		n, docs := store.Unsaved()
-		return fmt.Errorf("quit without saving: %d edit(s) to %s could not be written to the journal %s (%v) and are lost",
-			n, strings.Join(docs, ", "), nd.Path, nd.Err)
+// openProject opens the database and the annotator's session on it. A read-only or
+// corrupt database, or the annotator at work in another process (its host and pid),
+// is refused naming the database.
+func openProject(path, annotator string) (*store.DB, *store.Session, error) {
+	db, err := store.Open(path)
+	if err != nil {
+		return nil, nil, namePath(err, path)
 	}
-	return fmt.Errorf("quit without saving the training file %s (%v); the journal holds every edit and the next session writes the file", out, err)
+	sess, err := db.Session(annotator)
+	if err != nil {
+		db.Close()
+		return nil, nil, namePath(err, path)
+	}
+	return db, sess, nil
+}
+
+// quitWithoutExport is the error of a reader told to quit although the training file
+// could not be written: nothing is lost, the database has every edit.
+func quitWithoutExport(out, db string, err error) error {
+	return fmt.Errorf("quit without writing the training file %s (%v); the database %s holds every edit: `hashiya export` writes it", out, err, db)
+}
+
+// namePath makes sure a refusal at start names the database it concerns.
+func namePath(err error, path string) error {
+	if strings.Contains(err.Error(), path) {
+		return err
+	}
+	return fmt.Errorf("database %s: %w", path, err)
 }
 
 func corpusName(args []string) string {

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/importer"
+)
+
+// copyRelease copies the previous release's training file and journals to a temp dir.
+func copyRelease(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join("..", "..", "annotations", "importer", "testdata", "release")
+	dir := t.TempDir()
+	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if fi.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "annotations.jsonl")
+}
+
+func TestPreviousReleaseOpensUnchangedInTheDatabase(t *testing.T) {
+	out := copyRelease(t)
+	want, err := importer.Open(out, importer.Options{Annotator: "alice"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, sess, err := openProject(defaultDB(out), "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	notes, err := migrateOldWork(db, sess, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(notes, "\n")
+	for _, who := range []string{"alice", "bob", "carol"} {
+		if !strings.Contains(joined, "of "+who+" from") {
+			t.Errorf("the first screen does not say %s's work was imported:\n%s", who, joined)
+		}
+	}
+	if !strings.Contains(joined, "imported 2 document(s) of alice") {
+		t.Errorf("notes:\n%s", joined)
+	}
+	// Every record is in the database as it was: spans, claims (links), answers.
+	for _, r := range want.Records {
+		s := sess
+		if r.AnnotatorID != "alice" {
+			if s, err = db.Session(r.AnnotatorID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		v, err := s.Doc(r.Meta.ID)
+		if err != nil {
+			t.Fatalf("%s/%s: %v", r.AnnotatorID, r.Meta.ID, err)
+		}
+		if !reflect.DeepEqual(v.Spans, r.Spans) || !sameClaims(v.Claims, r.Claims) || v.Answer != r.Answer {
+			t.Errorf("%s/%s differs after import:\n got %+v %+v %q\nwant %+v %+v %q", r.AnnotatorID, r.Meta.ID, v.Spans, v.Claims, v.Answer, r.Spans, r.Claims, r.Answer)
+		}
+		if s != sess {
+			s.Close()
+		}
+	}
+	// Once: a second start imports nothing and says nothing.
+	if notes, err := migrateOldWork(db, sess, out); err != nil || len(notes) != 0 {
+		t.Errorf("second start: %v %v", notes, err)
+	}
+	sess.Close()
+	// The training file written from the database holds every annotator's documents.
+	if _, err := db.ExportTraining(out); err != nil {
+		t.Fatal(err)
+	}
+	got, err := importer.Open(out, importer.Options{Format: importer.Hashiya})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Records) != len(want.Records) {
+		t.Errorf("the exported file has %d records, the release had %d", len(got.Records), len(want.Records))
+	}
+}
+
+func sameClaims(a, b []annotations.Claim) bool {
+	norm := func(cs []annotations.Claim) []annotations.Claim {
+		out := append([]annotations.Claim(nil), cs...)
+		for i := range out {
+			if len(out[i].Links) == 0 {
+				out[i].Links = nil
+			}
+		}
+		return out
+	}
+	return reflect.DeepEqual(norm(a), norm(b))
+}

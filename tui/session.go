@@ -1,0 +1,199 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/annotations"
+)
+
+// defaultExportEvery bounds how often the training file is rewritten from the database
+// while edits arrive; the database already holds every edit, so this only bounds how
+// stale the training file is.
+const defaultExportEvery = 30 * time.Second
+
+// answerCounter is what a session may offer for the progress line at start.
+type answerCounter interface {
+	AnswerCounts() (map[string]int, error)
+}
+
+// cached is one document's annotations as the screen draws them, and the editor job
+// that read them.
+type cached struct {
+	view annotations.DocView
+	seq  uint64
+}
+
+// view is the cached state of a document: what View draws. A document not yet loaded
+// (or never touched) has no annotations.
+func (a *App) view(doc string) annotations.DocView { return a.docs[doc].view }
+
+// spans returns the cached spans of doc overlapping [start,end), sorted by start; a
+// zero-width range returns the spans containing that offset.
+func (a *App) spans(doc string, start, end int) []annotations.Span {
+	var out []annotations.Span
+	for _, s := range a.docs[doc].view.Spans {
+		if overlaps(s.Start, s.End, start, end) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// claims returns the cached claims of doc overlapping [start,end), sorted by start.
+func (a *App) claims(doc string, start, end int) []annotations.Claim {
+	var out []annotations.Claim
+	for _, c := range a.docs[doc].view.Claims {
+		if overlaps(c.Span.Start, c.Span.End, start, end) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func overlaps(s, e, start, end int) bool {
+	if start == end {
+		return s <= start && start < e
+	}
+	return s < end && start < e
+}
+
+// apply queues ops for the editor; the screen confirms them when the result comes back.
+func (a *App) apply(what string, ops ...annotations.Op) tea.Cmd {
+	a.pending++
+	s := a.session
+	return a.editor.run(func(seq uint64) tea.Msg {
+		m := applyOps(s, ops...)
+		m.what, m.seq = what, seq
+		return m
+	})
+}
+
+// loadViewCmd reads a document's annotations when a pane opens it, behind every edit
+// queued before.
+func (a *App) loadViewCmd(doc string) tea.Cmd {
+	if a.session == nil {
+		return nil
+	}
+	s := a.session
+	return a.editor.run(func(seq uint64) tea.Msg {
+		m := loadView(s, doc)
+		m.seq = seq
+		return m
+	})
+}
+
+func (a *App) loadAnswersCmd() tea.Cmd {
+	ac, ok := a.session.(answerCounter)
+	if !ok {
+		return nil
+	}
+	return a.editor.run(func(uint64) tea.Msg {
+		c, err := ac.AnswerCounts()
+		return answersMsg{counts: c, err: err}
+	})
+}
+
+// remember puts a document's view in the cache unless a newer one is there, keeps the
+// answer counts in step, and drops documents no pane shows.
+func (a *App) remember(doc string, v annotations.DocView, seq uint64) {
+	old, had := a.docs[doc]
+	if had && old.seq > seq {
+		return
+	}
+	if had && a.answers != nil && old.view.Answer != v.Answer {
+		if old.view.Answer != "" {
+			a.answers[old.view.Answer]--
+		}
+		if v.Answer != "" {
+			a.answers[v.Answer]++
+		}
+	}
+	a.docs[doc] = cached{view: v, seq: seq}
+}
+
+// pruneCache keeps the cache to the documents the panes show.
+func (a *App) pruneCache() {
+	shown := map[string]bool{}
+	for _, p := range a.panes {
+		shown[p.info.ID] = true
+	}
+	for d := range a.docs {
+		if !shown[d] {
+			delete(a.docs, d)
+		}
+	}
+}
+
+// exportTickMsg asks for the background export of the training file.
+type exportTickMsg struct{}
+
+// exportDoneMsg reports a background export.
+type exportDoneMsg struct{ err error }
+
+// exporter writes the training file from the database, one export at a time (the
+// background one and the one at quit may meet).
+type exporter struct {
+	mu  sync.Mutex
+	run func() error
+}
+
+func (e *exporter) export() error {
+	if e == nil || e.run == nil {
+		return nil
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.run()
+}
+
+// scheduleExport asks for an export at most every ExportEvery while edits arrive.
+func (a *App) scheduleExport() tea.Cmd {
+	if a.exporter == nil || a.exportQueued || a.closing {
+		return nil
+	}
+	a.exportQueued = true
+	return tea.Tick(a.exportEvery, func(time.Time) tea.Msg { return exportTickMsg{} })
+}
+
+// startExport runs the export beside the editor: edits keep committing meanwhile.
+func (a *App) startExport() tea.Cmd {
+	a.exportQueued = false
+	if a.closing {
+		return nil
+	}
+	e := a.exporter
+	return func() tea.Msg { return exportDoneMsg{err: e.export()} }
+}
+
+func (a *App) exportDone(err error) {
+	if err != nil {
+		a.setStatus(fmt.Sprintf("%s not written: %s · the database has every edit", filepath.Base(a.opts.Out), shortPaths(err.Error())), true)
+	}
+}
+
+// closeCmd exports the training file and ends the session, behind every queued edit.
+func (a *App) closeCmd() tea.Cmd {
+	s, e := a.session, a.exporter
+	return a.editor.run(func(uint64) tea.Msg {
+		if err := e.export(); err != nil {
+			return closedMsg{err: err}
+		}
+		return closedMsg{err: s.Close()}
+	})
+}
+
+// whereStatus says where edits go, for the first status line.
+func (a *App) whereStatus() string {
+	s := "annotations → database"
+	if a.opts.DB != "" {
+		s = "annotations → " + a.opts.DB
+	}
+	if a.opts.Out != "" {
+		s += " · training file " + a.opts.Out
+	}
+	return s
+}
