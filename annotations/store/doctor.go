@@ -164,7 +164,7 @@ func Salvage(copyPath, dst string) (Salvaged, error) {
 		lost := map[string]int{}
 		for _, p := range fk {
 			if _, err := raw.ExecContext(ctx, fmt.Sprintf("DELETE FROM main.%q WHERE rowid = ?", p.table), p.rowid.Int64); err != nil {
-					return out, err
+				return out, err
 			}
 			lost[p.table+" (its "+p.parent+" row was lost)"]++
 			out.Rows[p.table]--
