@@ -36,6 +36,13 @@
 // have always written links), "DOC#cN@ANNOTATOR" across annotators; the
 // links table keeps both ends as columns.
 //
+// Import brings a file's records in as their annotators' operations, in
+// one transaction recorded in imports (by content hash, so a file is not
+// imported twice). EachRecord streams records from one read snapshot, for
+// the training file and every export format. Diagnose and Salvage are
+// hashiya doctor: SQLite's checks on a copy of a database, and every
+// readable row of a damaged one copied into a new database.
+//
 // The schema is migrations/NNNN_*.sql, embedded and applied in order in
 // one transaction on Open, each recorded in schema_version.
 package store

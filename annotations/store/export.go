@@ -26,14 +26,37 @@ type ExportStats struct {
 // one stops the export with an error naming it.
 func (db *DB) WriteTraining(w io.Writer) (ExportStats, error) {
 	var stats ExportStats
+	_, err := db.EachRecord("", func(r annotations.Record) error {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("record of %q by %s: %w", r.Meta.ID, r.AnnotatorID, err)
+		}
+		b = append(b, '\n')
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+		stats.Records++
+		stats.Bytes += int64(len(b))
+		return nil
+	})
+	return stats, err
+}
+
+// EachRecord calls fn with every record (of annotator, or of all when it is
+// ""), in document then annotator order, from one read snapshot, one
+// record in memory at a time. Each is checked (annotations.CheckRecord)
+// first; a bad one, or an error from fn, stops it. It returns the number
+// of records given to fn.
+func (db *DB) EachRecord(annotator string, fn func(annotations.Record) error) (int, error) {
+	n := 0
 	ctx := context.Background()
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
-		return stats, db.fail(err)
+		return n, db.fail(err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
-		return stats, db.fail(err)
+		return n, db.fail(err)
 	}
 	defer conn.ExecContext(ctx, "ROLLBACK") // read only: nothing to keep
 	rows, err := conn.QueryContext(ctx, `SELECT ds.annotator, a.name, ds.doc, d.doc_id, d.text, d.source, d.lang,
@@ -43,47 +66,42 @@ func (db *DB) WriteTraining(w io.Writer) (ExportStats, error) {
 		JOIN documents d ON d.id = ds.doc
 		JOIN annotators a ON a.id = ds.annotator
 		JOIN sessions se ON se.id = ds.session
-		ORDER BY ds.doc, a.name`)
+		WHERE ? = '' OR a.name = ?
+		ORDER BY ds.doc, a.name`, annotator, annotator)
 	if err != nil {
-		return stats, db.fail(err)
+		return n, db.fail(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var annID, doc, updated int64
-		var annotator, session, answer string
+		var name, session, answer string
 		var nextSpan, nextClaim int
 		var info annotations.DocInfo
-		if err := rows.Scan(&annID, &annotator, &doc, &info.ID, &info.Text, &info.Source, &info.Lang,
+		if err := rows.Scan(&annID, &name, &doc, &info.ID, &info.Text, &info.Source, &info.Lang,
 			&updated, &nextSpan, &nextClaim, &session, &answer); err != nil {
-			return stats, db.fail(err)
+			return n, db.fail(err)
 		}
 		spans, claims, err := loadAnnotations(ctx, conn, annID, doc)
 		if err != nil {
-			return stats, db.fail(err)
+			return n, db.fail(err)
 		}
 		st, err := annotations.RestoreDocState(info, spans, claims, answer, updated, nextSpan, nextClaim)
 		if err != nil {
-			return stats, fmt.Errorf("database %s: annotator %s: %w", db.path, annotator, err)
+			return n, fmt.Errorf("database %s: annotator %s: %w", db.path, name, err)
 		}
-		r := annotations.BuildRecord(st, annotator, session)
+		r := annotations.BuildRecord(st, name, session)
 		if p := annotations.CheckRecord(r); len(p) > 0 {
-			return stats, fmt.Errorf("record of %q by %s not written: %s", info.ID, annotator, strings.Join(p, "; "))
+			return n, fmt.Errorf("record of %q by %s not written: %s", info.ID, name, strings.Join(p, "; "))
 		}
-		b, err := json.Marshal(r)
-		if err != nil {
-			return stats, fmt.Errorf("record of %q by %s: %w", info.ID, annotator, err)
+		if err := fn(r); err != nil {
+			return n, err
 		}
-		b = append(b, '\n')
-		if _, err := w.Write(b); err != nil {
-			return stats, err
-		}
-		stats.Records++
-		stats.Bytes += int64(len(b))
+		n++
 	}
 	if err := rows.Err(); err != nil {
-		return stats, db.fail(err)
+		return n, db.fail(err)
 	}
-	return stats, nil
+	return n, nil
 }
 
 // ExportTraining writes the training JSONL to path atomically: a temp file

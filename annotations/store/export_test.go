@@ -107,6 +107,25 @@ func TestExportIsTheJournalStoresFormat(t *testing.T) {
 	if err != nil || len(probs) > 0 || len(recs) != 2 {
 		t.Fatalf("the export does not read back: %v %v", err, probs)
 	}
+	// doccano (claims as CLAIM entities, claimant relations) from records
+	// streamed by EachRecord is the journal Store's too.
+	var fromDB []annotations.Record
+	if n, err := db.EachRecord("", func(r annotations.Record) error { fromDB = append(fromDB, r); return nil }); err != nil || n != 2 {
+		t.Fatal(n, err)
+	}
+	wf, _ := os.Open(out)
+	fromFile, _, _ := annotations.ReadRecords(wf, out)
+	wf.Close()
+	var wd, gd bytes.Buffer
+	if err := annotations.Export(&wd, fromFile, annotations.FormatDoccano, annotations.ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := annotations.Export(&gd, fromDB, annotations.FormatDoccano, annotations.ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if wd.String() != gd.String() || !strings.Contains(gd.String(), "CLAIM") {
+		t.Errorf("doccano differs:\n got %s\nwant %s", gd.String(), wd.String())
+	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".from-db.jsonl.tmp-*")); len(left) > 0 {
 		t.Fatalf("temp files left: %v", left)
 	}

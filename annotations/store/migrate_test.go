@@ -54,6 +54,12 @@ func buildVersion(t *testing.T, path string, v int) {
 			t.Fatalf("version %d: %s: %v", v, q, err)
 		}
 	}
+	if v >= 2 { // from version 2 on, the code writes links as rows too
+		if _, err := conn.ExecContext(ctx, `INSERT INTO links (annotator, from_doc, from_claim, to_doc, to_claim, relation)
+			VALUES (1, 1, 'c1', 'b-2', 'c1', 'same-claim')`); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // schemaOf lists a database's schema, to compare a migrated with a fresh one.
@@ -107,6 +113,15 @@ func TestMigrationsFromEveryVersion(t *testing.T) {
 			t.Fatalf("undo on a migrated database: %+v", v.Claims)
 		}
 		s.Close()
+		// Imports are recorded from version 3 on, and refused twice.
+		src := ImportSource{Name: "f.jsonl", SHA256: sha("f" + itoa(v))}
+		rec := annotations.Record{Text: docB.Text, Meta: annotations.Meta{ID: docB.ID}, AnnotatorID: "bob"}
+		if _, err := db.Import(src, []annotations.Record{rec}); err != nil {
+			t.Fatalf("from version %d: import: %v", v, err)
+		}
+		if _, err := db.Import(src, []annotations.Record{rec}); err == nil {
+			t.Fatalf("from version %d: the same file imported twice", v)
+		}
 	}
 }
 

@@ -84,30 +84,43 @@ func (s *Session) Apply(op annotations.Op) (annotations.Change, error) {
 func (s *Session) ApplyAll(ops []annotations.Op) ([]annotations.Change, error) {
 	var out []annotations.Change
 	_, err := s.run(func(t *txState) (annotations.Change, error) {
-		out = out[:0]
-		for i, op := range ops {
-			ch, inv, err := annotations.Apply(t, op)
-			if errors.Is(err, annotations.ErrUnchanged) {
-				out = append(out, ch)
-				continue
-			}
-			if err == nil && !ch.Empty() {
-				err = t.commit(ch, inv, op)
-				if err == nil && ch.Undoable {
-					err = t.pushHistory(ch.Doc)
-				}
-			}
-			if err != nil {
-				return ch, fmt.Errorf("operation %d (%s): %w", i+1, op.Kind(), err)
-			}
-			out = append(out, ch)
-		}
-		return annotations.Change{}, nil
+		var err error
+		out, err = t.applyAll(ops)
+		return annotations.Change{}, err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// applyAll applies ops in the transaction, as ApplyAll describes.
+func (t *txState) applyAll(ops []annotations.Op) ([]annotations.Change, error) {
+	out := make([]annotations.Change, 0, len(ops))
+	for i, op := range ops {
+		ch, err := t.apply(op)
+		if err != nil {
+			return nil, fmt.Errorf("operation %d (%s): %w", i+1, op.Kind(), err)
+		}
+		out = append(out, ch)
+	}
+	return out, nil
+}
+
+// apply applies and records one operation (not Undo or Redo); one that
+// changes nothing is no error.
+func (t *txState) apply(op annotations.Op) (annotations.Change, error) {
+	ch, inv, err := annotations.Apply(t, op)
+	if errors.Is(err, annotations.ErrUnchanged) {
+		return ch, nil
+	}
+	if err == nil && !ch.Empty() {
+		err = t.commit(ch, inv, op)
+		if err == nil && ch.Undoable {
+			err = t.pushHistory(ch.Doc)
+		}
+	}
+	return ch, err
 }
 
 // Undo reverts the last change recorded in doc's history (which survives

@@ -13,10 +13,10 @@ import (
 )
 
 func newExportCmd() *cobra.Command {
-	var format, offsets, out, labels string
+	var format, offsets, out, labels, db, annotator string
 	var boilerplate bool
 	cmd := &cobra.Command{
-		Use:   "export --format FORMAT [ANNOTATIONS.jsonl]",
+		Use:   "export --format FORMAT [--db PATH [--annotator A] | ANNOTATIONS.jsonl]",
 		Short: "Convert annotations to training formats",
 		Long: "Convert an annotations file (default ./annotations.jsonl) to a training format:\n" +
 			"  prodigy  records as stored (Prodigy ner_manual/rel superset)\n" +
@@ -33,7 +33,10 @@ func newExportCmd() *cobra.Command {
 			"BOILERPLATE spans are dropped unless --include-boilerplate; documents answered\n" +
 			"reject or ignore are skipped except in prodigy format. The input is validated\n" +
 			"first as by hashiya validate (with --labels, against that schema); any bad line\n" +
-			"stops the export.",
+			"stops the export.\n" +
+			"With --db, the records are read from the project database instead, streamed from\n" +
+			"one read snapshot (edits may go on meanwhile), each checked before it is written;\n" +
+			"--annotator keeps one annotator's.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := "annotations.jsonl"
@@ -55,6 +58,15 @@ func newExportCmd() *cobra.Command {
 				warned++
 				fmt.Fprintln(stderrOf(cmd), "note:", m)
 			}
+			if db != "" {
+				if len(args) == 1 {
+					return fmt.Errorf("give the database (--db) or a training file (%s), not both", args[0])
+				}
+				return runExportDB(cmd, db, annotator, format, out, opts, &warned)
+			}
+			if annotator != "" {
+				return fmt.Errorf("--annotator selects records of a database: give --db")
+			}
 			return runExport(cmd, in, format, out, opts, check, &warned)
 		},
 	}
@@ -64,6 +76,8 @@ func newExportCmd() *cobra.Command {
 	f.BoolVar(&boilerplate, "include-boilerplate", false, "keep BOILERPLATE spans")
 	f.StringVar(&out, "out", "", "output file or directory (default stdout; required for brat)")
 	f.StringVar(&labels, "labels", "", "label schema TOML (default: built-in)")
+	f.StringVar(&db, "db", "", "read the records from this project database (SQLite) instead of a training file")
+	f.StringVar(&annotator, "annotator", "", "with --db: only this annotator's records")
 	cmd.MarkFlagRequired("format")
 	return cmd
 }

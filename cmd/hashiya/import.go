@@ -15,9 +15,9 @@ import (
 
 func newImportCmd() *cobra.Command {
 	var o importer.Options
-	var format, out, labels string
+	var format, out, labels, db string
 	cmd := &cobra.Command{
-		Use:   "import [--format FORMAT] [--offsets utf16] [--out FILE] FILE...",
+		Use:   "import [--format FORMAT] [--offsets utf16] [--db PATH] [--out FILE] FILE...",
 		Short: "Check and bring in annotations made elsewhere (Prodigy, doccano, hashiya)",
 		Long: "Read annotation work into hashiya records, each FILE whole or not at all:\n" +
 			"  prodigy  Prodigy JSONL (db-out): text, spans, tokens, answer, _annotator_id,\n" +
@@ -35,9 +35,12 @@ func newImportCmd() *cobra.Command {
 			"combining mark cut from its letter, never inside an emoji). Any bad line is printed\n" +
 			"as FILE:LINE: reason and nothing of that file is taken.\n\n" +
 			"Prints what each file holds (documents, spans, claims, answers per annotator).\n" +
-			"With --out, writes the work of all files as one new hashiya training file (atomic;\n" +
-			"never over an existing file), which the reader opens as its --out. Importing into\n" +
-			"the project database comes with the SQLite store.",
+			"With --db (or --out, whose database is beside it: annotations.jsonl → annotations.db),\n" +
+			"imports every file into the project database, each in one transaction, and records\n" +
+			"it (name, size, sha256, time, counts): the same file is refused a second time. A\n" +
+			"document an annotator already has in the database is refused, as is an annotator\n" +
+			"at work in a running hashiya. With --out, also writes the work of all files as one\n" +
+			"new hashiya training file (atomic; never over an existing file).",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Format = importer.Format(format)
@@ -51,7 +54,11 @@ func newImportCmd() *cobra.Command {
 				}
 				o.ClaimLabel = s.Claim.Name
 			}
-			return runImport(cmd, args, o, out)
+			database := ""
+			if db != "" || out != "" {
+				database = dbPath(db, out)
+			}
+			return runImport(cmd, args, o, out, database)
 		},
 	}
 	f := cmd.Flags()
@@ -64,11 +71,12 @@ func newImportCmd() *cobra.Command {
 	f.StringVar(&o.Annotator, "annotator", "", "annotator for lines that name none (doccano, Prodigy without _annotator_id)")
 	f.StringVar(&o.Session, "session", "", "session for lines that name none (default ANNOTATOR-import)")
 	f.StringVar(&out, "out", "", "write the imported work as a new hashiya training file")
+	addDBFlag(f, &db)
 	f.StringVar(&labels, "labels", "", "label schema TOML whose claim label marks doccano claims (default CLAIM)")
 	return cmd
 }
 
-func runImport(cmd *cobra.Command, paths []string, o importer.Options, out string) error {
+func runImport(cmd *cobra.Command, paths []string, o importer.Options, out, database string) error {
 	if err := o.Check(); err != nil {
 		return err
 	}
@@ -116,9 +124,15 @@ func runImport(cmd *cobra.Command, paths []string, o importer.Options, out strin
 		if out != "" {
 			msg += "; nothing written to " + out
 		}
+		if database != "" {
+			msg += "; nothing imported into " + database
+		}
 		return errors.New(msg)
 	}
 	if out == "" {
+		if database != "" {
+			return importIntoDB(stderr, database, files)
+		}
 		return nil
 	}
 	recs, err := importer.Combine(files)
@@ -131,6 +145,9 @@ func runImport(cmd *cobra.Command, paths []string, o importer.Options, out strin
 			return fmt.Errorf("the files do not go together (%d problem(s)); nothing written to %s", len(ie.Problems), out)
 		}
 		return err
+	}
+	if err := importIntoDB(stderr, database, files); err != nil {
+		return fmt.Errorf("%w; nothing written to %s", err, out)
 	}
 	// The prodigy export writes records as they are; keep every span.
 	opts := annotations.ExportOptions{IncludeBoilerplate: true}

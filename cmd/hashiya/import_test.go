@@ -135,7 +135,7 @@ func TestImportFlagsAndHelp(t *testing.T) {
 		t.Error("a doccano file read as a journal")
 	}
 	help, _, _ := run(t, newImportCmd(), "--help")
-	if !strings.Contains(help, "Importing into\nthe project database comes with the SQLite store") {
+	if !strings.Contains(help, "With --db (or --out, whose database is beside it") {
 		t.Errorf("help does not say where the database target stands:\n%s", help)
 	}
 }

@@ -51,6 +51,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newValidateCmd())
 	root.AddCommand(newLabelsCmd())
 	root.AddCommand(newImportCmd())
+	root.AddCommand(newDoctorCmd())
 	return root
 }
 

@@ -1,13 +1,17 @@
-// Command sqlite measures the SQLite store (annotations/store): edit →
-// durable latency (Apply returns only after the commit), idle and while
-// exports stream; Open time and peak RSS with many annotated documents,
-// each opened in a fresh process; and export throughput.
+// Command sqlite measures the SQLite store as hashiya uses it, at several
+// project sizes: a Prodigy file of N annotated documents (3 spans and an
+// answer each) is generated, brought in with `hashiya import --db`, and
+// then measured: import time and peak RSS, Open in a fresh process, edit →
+// durable (Apply returns after the commit) idle and while an export
+// streams, and `hashiya export --db` throughput and peak RSS.
 //
-//	go run ./bench/store/sqlite [-edits 10000] [-docs 10000,50000] [-dir DIR] [-corpus DIR]
+//	go run ./bench/store/sqlite -hashiya BIN [-sizes 1000,10000,50000] [-edits 2000] [-dir DIR]
+//	go run ./bench/store/sqlite -gen N -out FILE   # the generator alone
 package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,11 +20,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/hashiya/hashiya/annotations"
@@ -28,26 +32,28 @@ import (
 )
 
 func main() {
-	edits := flag.Int("edits", 10000, "scripted edits to time")
-	docsFlag := flag.String("docs", "10000,50000", "annotated-document counts to measure Open and RSS at")
-	dir := flag.String("dir", "", "directory for the databases (default: a temp dir under TMPDIR)")
+	bin := flag.String("hashiya", "", "the hashiya binary to import and export with")
+	sizes := flag.String("sizes", "1000,10000,50000", "annotated-document counts")
+	edits := flag.Int("edits", 2000, "edits timed, idle and again while an export streams")
+	dir := flag.String("dir", "", "directory for the files (default: a temp dir under TMPDIR)")
 	corpus := flag.String("corpus", "model/sample/treaty", "directory of .txt articles used as document texts")
 	openOnly := flag.String("open", "", "internal: open this database, load one document, print time and peak RSS")
-	prof := flag.String("cpuprofile", "", "write a CPU profile of the whole run")
+	gen := flag.Int("gen", 0, "write a Prodigy file of this many annotated documents to -out, and stop")
+	genOut := flag.String("out", "", "with -gen: the file")
 	flag.Parse()
-	if *prof != "" {
-		f, err := os.Create(*prof)
-		if err != nil {
-			log.Fatal(err)
-		}
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
-	}
-	if *openOnly != "" {
+	texts := loadTexts(*corpus)
+	switch {
+	case *openOnly != "":
 		measureOpen(*openOnly)
 		return
+	case *gen > 0:
+		if err := generate(*genOut, texts, *gen); err != nil {
+			log.Fatal(err)
+		}
+		return
+	case *bin == "":
+		log.Fatal("give -hashiya BIN")
 	}
-	texts := loadTexts(*corpus)
 	if *dir == "" {
 		d, err := os.MkdirTemp("", "hashiya-bench-sqlite-")
 		if err != nil {
@@ -56,19 +62,80 @@ func main() {
 		defer os.RemoveAll(d)
 		*dir = d
 	}
+	for _, f := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			log.Fatal(err)
+		}
+		measure(*bin, *dir, texts, n, *edits)
+	}
+}
 
-	// 1. Edit → durable, idle and while exports stream.
-	db, err := store.Open(filepath.Join(*dir, "edits.db"))
+func measure(bin, dir string, texts []string, n, edits int) {
+	file := filepath.Join(dir, fmt.Sprintf("prodigy-%d.jsonl", n))
+	path := filepath.Join(dir, fmt.Sprintf("project-%d.db", n))
+	if err := generate(file, texts, n); err != nil {
+		log.Fatal(err)
+	}
+	fi, _ := os.Stat(file)
+	took, rss := runTool(io.Discard, bin, "import", "--db", path, file)
+	os.Remove(file)
+	db, _ := os.Stat(path)
+	fmt.Printf("%d annotated documents (3 spans and an answer each; Prodigy file %.0f MB; database %.0f MB)\n",
+		n, float64(fi.Size())/1e6, float64(db.Size())/1e6)
+	fmt.Printf("  hashiya import --db: %v, peak RSS %d MB\n", took.Round(time.Millisecond), rss>>10)
+	cmd := exec.Command(os.Args[0], "-open", path)
+	cmd.Stderr = os.Stderr
+	b, err := cmd.Output()
 	if err != nil {
 		log.Fatal(err)
 	}
-	s, err := db.Session("bench")
+	fmt.Print("  ", string(b))
+	var cw countWriter
+	took, rss = runTool(&cw, bin, "export", "--format", "prodigy", "--db", path)
+	fmt.Printf("  hashiya export --db (prodigy, to a pipe): %.0f MB in %v (%.0f MB/s), peak RSS %d MB\n",
+		float64(cw.n)/1e6, took.Round(time.Millisecond), float64(cw.n)/1e6/took.Seconds(), rss>>10)
+	editWhileExporting(path, texts, edits)
+	os.Remove(path)
+}
+
+// runTool runs hashiya with args, its standard output to w, and returns
+// the wall time and the peak RSS in KB.
+func runTool(w io.Writer, bin string, args ...string) (time.Duration, int64) {
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout = w
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	t0 := time.Now()
+	if err := cmd.Run(); err != nil {
+		log.Fatalf("hashiya %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	took := time.Since(t0)
+	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if ru == nil {
+		return took, 0
+	}
+	return took, ru.Maxrss
+}
+
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
+
+// editWhileExporting times edits by another annotator on the imported
+// database, idle and then while exports of the whole database stream.
+func editWhileExporting(path string, texts []string, edits int) {
+	db, err := store.Open(path)
 	if err != nil {
 		log.Fatal(err)
 	}
-	generate(s, texts, 50, 1000, 1000) // documents to export meanwhile
-	idle := editLoop(s, texts, *edits, 5000)
-	report("idle", idle)
+	defer db.Close()
+	s, err := db.Session("editor")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer s.Close()
+	report("idle", editLoop(s, texts, edits, 0))
 	var stop atomic.Bool
 	exported := make(chan int)
 	go func() {
@@ -81,56 +148,58 @@ func main() {
 		}
 		exported <- n
 	}()
-	busy := editLoop(s, texts, *edits, 6000)
+	busy := editLoop(s, texts, edits, 1000)
 	stop.Store(true)
-	report(fmt.Sprintf("while exports stream (%d exports of 1,000 records)", <-exported), busy)
-	s.Close()
-	db.Close()
+	report(fmt.Sprintf("while an export of the database streams (%d exports finished)", <-exported), busy)
+}
 
-	// 2. Open and RSS with many annotated documents; export throughput.
-	for _, f := range strings.Split(*docsFlag, ",") {
-		if strings.TrimSpace(f) == "" {
-			continue
-		}
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil {
-			log.Fatal(err)
-		}
-		path := filepath.Join(*dir, fmt.Sprintf("docs-%d.db", n))
-		db, err := store.Open(path)
-		if err != nil {
-			log.Fatal(err)
-		}
-		s, err := db.Session("bench")
-		if err != nil {
-			log.Fatal(err)
-		}
-		t0 := time.Now()
-		generate(s, texts, 0, n, 500)
-		gen := time.Since(t0)
-		t0 = time.Now()
-		out := filepath.Join(*dir, fmt.Sprintf("docs-%d.jsonl", n))
-		st, err := db.ExportTraining(out)
-		if err != nil {
-			log.Fatal(err)
-		}
-		exp := time.Since(t0)
-		s.Close()
-		db.Close()
-		os.Remove(out)
-		fi, _ := os.Stat(path)
-		fmt.Printf("%d annotated documents (3 spans + 1 claim each, batches of 500 documents): generated in %v; database %.0f MB\n",
-			n, gen.Round(time.Millisecond), float64(fi.Size())/1e6)
-		fmt.Printf("  export: %d records, %.0f MB in %v (%.0f MB/s)\n", st.Records, float64(st.Bytes)/1e6,
-			exp.Round(time.Millisecond), float64(st.Bytes)/1e6/exp.Seconds())
-		cmd := exec.Command(os.Args[0], "-open", path)
-		cmd.Stderr = os.Stderr
-		b, err := cmd.Output()
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Print("  ", string(b))
+// generate writes n Prodigy lines: a document (the corpus texts in turn),
+// three token spans and an answer, by one annotator.
+func generate(path string, texts []string, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
 	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	toks := map[string][]annotations.Token{}
+	labels := []string{"PERSON", "ORG", "GPE"}
+	type span struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Label string `json:"label"`
+	}
+	type line struct {
+		Text      string            `json:"text"`
+		Meta      map[string]string `json:"meta"`
+		Spans     []span            `json:"spans"`
+		Answer    string            `json:"answer"`
+		Annotator string            `json:"_annotator_id"`
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i := range n {
+		d := doc(texts, i)
+		tk, ok := toks[d.Text]
+		if !ok {
+			tk = annotations.Tokenize(d.Text)
+			toks[d.Text] = tk
+		}
+		l := line{Text: d.Text, Meta: map[string]string{"id": d.ID, "lang": "ar"}, Answer: "accept", Annotator: "gen"}
+		for k := range 3 {
+			t := tk[(i+k*13)%len(tk)]
+			if slices.ContainsFunc(l.Spans, func(s span) bool { return s.Start == t.Start }) {
+				continue
+			}
+			l.Spans = append(l.Spans, span{t.Start, t.End, labels[k]})
+		}
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // measureOpen runs in a fresh process: Open, a session, one document.
@@ -140,7 +209,7 @@ func measureOpen(path string) {
 	if err != nil {
 		log.Fatal(err)
 	}
-	s, err := db.Session("bench")
+	s, err := db.Session("gen")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -172,38 +241,6 @@ func docID(i int) string { return fmt.Sprintf("doc-%06d", i) }
 
 func doc(texts []string, i int) annotations.DocInfo {
 	return annotations.DocInfo{ID: docID(i), Text: texts[i%len(texts)], Lang: "ar"}
-}
-
-// generate annotates documents from..from+n (3 spans and a claim each)
-// through ApplyAll, batch documents per transaction.
-func generate(s *store.Session, texts []string, from, n, batch int) {
-	toks := map[string][]annotations.Token{}
-	var ops []annotations.Op
-	flush := func() {
-		if _, err := s.ApplyAll(ops); err != nil {
-			log.Fatal(err)
-		}
-		ops = ops[:0]
-	}
-	for i := from; i < from+n; i++ {
-		d := doc(texts, i)
-		tk, ok := toks[d.Text]
-		if !ok {
-			tk = annotations.Tokenize(d.Text)
-			toks[d.Text] = tk
-		}
-		for k := 0; k < 3; k++ {
-			t := tk[(i+k*13)%len(tk)]
-			ops = append(ops, annotations.AddSpan{Doc: d, Label: "GPE", Start: t.Start, End: t.End})
-		}
-		ops = append(ops, annotations.AddClaim{Doc: d, Start: tk[0].Start, End: tk[5].End})
-		if (i-from+1)%batch == 0 {
-			flush()
-		}
-	}
-	if len(ops) > 0 {
-		flush()
-	}
 }
 
 // editLoop makes the edit mix an annotator produces (mostly new spans, some
@@ -247,7 +284,7 @@ func editLoop(s *store.Session, texts []string, edits, base int) []time.Duration
 
 func report(what string, lat []time.Duration) {
 	slices.Sort(lat)
-	fmt.Printf("edit → durable (committed), %s, %d edits: median %v, p99 %v, max %v\n", what,
+	fmt.Printf("  edit → durable (committed), %s, %d edits: median %v, p99 %v, max %v\n", what,
 		len(lat), lat[len(lat)/2].Round(time.Microsecond), lat[len(lat)*99/100].Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond))
 }
 

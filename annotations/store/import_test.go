@@ -1,0 +1,113 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+)
+
+// journalFile writes the training file of sameEdits made by the journal
+// Store, and returns its records and bytes.
+func journalFile(t *testing.T, dir string) ([]annotations.Record, []byte) {
+	t.Helper()
+	out := filepath.Join(dir, "annotations.jsonl")
+	js, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "alice", Session: "alice-s1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t, filepath.Join(dir, "scratch.db"))
+	sameEdits(t, js, openSession(t, db, "alice"))
+	if err := js.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	js.Close()
+	b, _ := os.ReadFile(out)
+	recs, probs, err := annotations.ReadRecords(bytes.NewReader(b), out)
+	if err != nil || len(probs) > 0 {
+		t.Fatal(err, probs)
+	}
+	return recs, b
+}
+
+// An imported training file exports back as it was (the timestamps aside),
+// and the same content is refused the second time, naming when.
+func TestImportExportsBackAndIsRecordedOnce(t *testing.T) {
+	dir := t.TempDir()
+	recs, want := journalFile(t, dir)
+	db := openDB(t, filepath.Join(dir, "p.db"))
+	src := ImportSource{Name: "annotations.jsonl", Size: int64(len(want)), SHA256: sha(string(want)), Format: "hashiya"}
+	counts, err := db.Import(src, recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts != (ImportCounts{Documents: 2, Spans: 1, Claims: 2, Answers: 1}) {
+		t.Fatalf("counts %+v", counts)
+	}
+	var got bytes.Buffer
+	if _, err := db.WriteTraining(&got); err != nil {
+		t.Fatal(err)
+	}
+	wl, gl := lines(want), lines(got.Bytes())
+	if len(wl) != len(gl) {
+		t.Fatalf("%d records exported, %d imported", len(gl), len(wl))
+	}
+	for i := range wl {
+		if w, g := withoutTime(t, wl[i]), withoutTime(t, gl[i]); !reflect.DeepEqual(w, g) {
+			t.Errorf("record %d differs:\n got %s\nwant %s", i, gl[i], wl[i])
+		}
+	}
+	_, err = db.Import(src, recs)
+	var again *AlreadyImportedError
+	if !errors.As(err, &again) || !strings.Contains(err.Error(), "already imported") ||
+		!strings.Contains(err.Error(), again.Previous.At.UTC().Format("2006-01-02 15:04")) {
+		t.Fatalf("a second import of the same content: %v", err)
+	}
+	if im, err := db.FindImport(src.SHA256); err != nil || im == nil || im.Documents != 2 || im.Size != src.Size {
+		t.Fatalf("recorded import %+v (%v)", im, err)
+	}
+}
+
+// A file with one record the domain refuses imports nothing, and is not
+// recorded (it may be imported once fixed).
+func TestImportIsWholeOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	recs, b := journalFile(t, dir)
+	bad := append([]annotations.Record(nil), recs...)
+	bad[1].Spans = append(bad[1].Spans, annotations.Span{ID: "s9", Start: 0, End: 99999, Label: "X"})
+	db := openDB(t, filepath.Join(dir, "p.db"))
+	src := ImportSource{Name: "bad.jsonl", SHA256: sha(string(b) + "x")}
+	if _, err := db.Import(src, bad); err == nil || !strings.Contains(err.Error(), "nothing imported") {
+		t.Fatalf("a bad record: %v", err)
+	}
+	var docs, imports int
+	db.sql.QueryRow("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM imports)").Scan(&docs, &imports)
+	if docs != 0 || imports != 0 {
+		t.Fatalf("a refused import left %d documents, %d import rows", docs, imports)
+	}
+	if _, err := db.Import(src, recs); err != nil {
+		t.Fatalf("the fixed file: %v", err)
+	}
+	// Another file with a document the annotator already has is refused.
+	src2 := ImportSource{Name: "again.jsonl", SHA256: sha("other")}
+	if _, err := db.Import(src2, recs[:1]); err == nil || !strings.Contains(err.Error(), "already in the database") {
+		t.Fatalf("a document imported twice: %v", err)
+	}
+}
+
+// An annotator at work in a running reader is not imported under it.
+func TestImportRefusesAnAnnotatorInUse(t *testing.T) {
+	dir := t.TempDir()
+	recs, b := journalFile(t, dir)
+	db := openDB(t, filepath.Join(dir, "p.db"))
+	s := openSession(t, db, "alice")
+	defer s.Close()
+	if _, err := db.Import(ImportSource{Name: "f", SHA256: sha(string(b))}, recs); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Fatalf("import under a held lease: %v", err)
+	}
+}
