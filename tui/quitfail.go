@@ -1,25 +1,21 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/text/layout"
 )
 
 // quitFailure is what a quit that could not save leaves behind.
+// Every confirmed edit is already committed to the database, so only the training
+// file (or the session's close) can have failed: quitting anyway loses nothing.
 type quitFailure struct {
-	err     error
-	journal string   // the journal that could not be written, or "" (only the training file failed)
-	cause   error    // the journal's own error (no space left on device), else err
-	changes int      // edits only in memory: a quit now loses them
-	docs    []string // their documents
-	tries   int
+	err   error
+	tries int
 }
 
 // failQuit keeps the reader running after a failed save at quit and shows what a quit
@@ -29,12 +25,6 @@ func (a *App) failQuit(err error) {
 	if a.quitFail != nil {
 		f.tries = a.quitFail.tries + 1
 	}
-	var nd *annotations.NotDurableError
-	f.cause = err
-	if errors.As(err, &nd) && nd.Err != nil {
-		f.journal, f.cause = nd.Path, nd.Err
-	}
-	// Every confirmed edit is committed: only the training file or the close failed.
 	a.closing, a.quitFail, a.mode = false, f, modeQuitFailed
 	a.setStatus(a.quitFailStatus(), true)
 }
@@ -43,10 +33,7 @@ func (a *App) failQuit(err error) {
 func (a *App) quitFailStatus() string {
 	f := a.quitFail
 	anyway := a.keys.QuitAnyway.Help().Key
-	if f.changes == 0 {
-		return fmt.Sprintf("could not write the training file (%s) · every edit is in the database · %s retries, %s quits", shortPaths(f.err.Error()), a.keys.Quit.Help().Key, anyway)
-	}
-	return fmt.Sprintf("NOT SAVED: %d edit(s) only in memory (%v) · %s retries, %s quits and loses them", f.changes, f.cause, a.keys.Quit.Help().Key, anyway)
+	return fmt.Sprintf("could not write the training file (%s) · every edit is in the database · %s retries, %s quits", shortPaths(f.err.Error()), a.keys.Quit.Help().Key, anyway)
 }
 
 func (a *App) quitFailedKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -78,48 +65,17 @@ func (a *App) quitFailedView() string {
 			lines = append(lines, "  "+visualLTR(l, 0, a.opts.Engine))
 		}
 	}
-	lossy := f.changes > 0
-	if lossy {
-		lines = append(lines, st.Warning.Render("Could not save: quitting now loses the edits listed here"))
-	} else {
-		lines = append(lines, st.Warning.Render("Could not write the training file; every edit is in the database"))
-	}
-	lines = append(lines, "")
-	if f.journal != "" {
-		add("journal (where every edit goes first):")
-		add("  " + f.journal)
-		add("error: " + f.cause.Error())
-	} else {
-		add("error: " + f.err.Error())
-	}
+	lines = append(lines, st.Warning.Render("Could not write the training file; every edit is in the database"), "")
+	add("error: " + f.err.Error())
 	add("training file:")
 	add("  " + a.opts.Out)
 	lines = append(lines, "")
-	if lossy {
-		add(fmt.Sprintf("%d edit(s) exist only in memory, not on disk, in %d document(s):", f.changes, len(f.docs)))
-	} else {
-		add("The database holds every edit: the training file is written from it the next time hashiya saves (or by hashiya export).")
-	}
+	add("The database holds every edit: the training file is written from it the next time hashiya saves (or by hashiya export).")
 	keys := []string{
 		"",
 		fmt.Sprintf("%-6s try to save again (free some space first; attempt %d failed)", a.keys.Quit.Help().Key, f.tries),
 		fmt.Sprintf("%-6s back to the documents", "esc"),
-	}
-	if lossy {
-		keys = append(keys, fmt.Sprintf("%-6s quit anyway and lose the %d edit(s)", a.keys.QuitAnyway.Help().Key, f.changes))
-	} else {
-		keys = append(keys, fmt.Sprintf("%-6s quit; the database keeps every edit", a.keys.QuitAnyway.Help().Key))
-	}
-	room := a.bodyHeight() - len(lines) - len(keys)
-	for i, d := range f.docs {
-		if i == room-1 && len(f.docs) > room {
-			add(fmt.Sprintf("  … and %d more", len(f.docs)-i))
-			break
-		}
-		if i >= room {
-			break
-		}
-		add("  " + d)
+		fmt.Sprintf("%-6s quit; the database keeps every edit", a.keys.QuitAnyway.Help().Key),
 	}
 	for _, k := range keys {
 		add(k)
