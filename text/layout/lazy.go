@@ -23,6 +23,7 @@ type LazyParagraph struct {
 	width    int  // max(opts.Width, 0)
 	wrapAt   int  // the width lines are broken at: 0 when the paragraph fits or is not wrapped
 	complete bool // l.spans holds every line
+	brk      breakCursor
 
 	// win lays out one line: its paragraph-wide arrays are windows of l's starting at the
 	// line, its per-line arrays (owner, uw, mspan, cols, marks) are sized to the line.
@@ -36,8 +37,11 @@ func NewLazyParagraph(text []rune, start int, opts Options) *LazyParagraph {
 	p.base, p.bp = p.l.resolve(text, opts)
 	p.l.shaped = nil // prepare copied what it needs into disp
 	p.width = max(opts.Width, 0)
-	p.wrapAt = p.l.prepareBreaks(p.n, p.width, opts)
-	p.l.utf8 = nil // only findBreaks uses it
+	if p.width > 0 && !p.l.fits(p.n, p.width, opts) { // break opportunities are found by lineEnd
+		p.wrapAt = p.width
+		p.l.flags = make([]uint8, p.n+1)
+		p.brk.state = -1
+	}
 	p.l.spans = p.l.spans[:0]
 	return p
 }
@@ -69,7 +73,12 @@ func (p *LazyParagraph) more() bool {
 			return true
 		}
 	}
-	end := l.lineEnd(ls, p.n, p.wrapAt, p.opts)
+	var end int
+	if p.wrapAt > 0 {
+		end = p.lineEnd(ls)
+	} else {
+		end = l.lineEnd(ls, p.n, 0, p.opts) // forced breaks only
+	}
 	l.spans = append(l.spans, lineSpan{start: ls, end: end})
 	if end == p.n && !(end > ls && l.props[end-1].kind() == kBreak) {
 		p.complete = true
