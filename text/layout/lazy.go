@@ -36,6 +36,9 @@ func NewLazyParagraph(text []rune, start int, opts Options) *LazyParagraph {
 	p.l.lineLocal = true
 	p.base, p.bp = p.l.resolve(text, opts)
 	p.l.shaped = nil // prepare copied what it needs into disp
+	if p.bp != nil {
+		p.bp.DropScratch()
+	}
 	p.width = max(opts.Width, 0)
 	if p.width > 0 && !p.l.fits(p.n, p.width, opts) { // break opportunities are found by lineEnd
 		p.wrapAt = p.width
