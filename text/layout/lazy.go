@@ -34,6 +34,9 @@ type LazyParagraph struct {
 func NewLazyParagraph(text []rune, start int, opts Options) *LazyParagraph {
 	p := &LazyParagraph{start: start, n: len(text), opts: opts}
 	p.l.lineLocal = true
+	n := len(text) // the paragraph-wide arrays, kept as long as p, at their exact size
+	p.l.src, p.l.props, p.l.disp = make([]rune, n), make([]prop, n), make([]rune, n)
+	p.l.dw, p.l.base = make([]int8, n), make([]bool, n)
 	p.base, p.bp = p.l.resolve(text, opts)
 	p.l.shaped = nil // prepare copied what it needs into disp
 	if p.bp != nil {
