@@ -8,9 +8,10 @@ import (
 
 // LazyParagraph is one paragraph of any length laid out on demand: sanitizing, bidi levels
 // (over the whole paragraph, so an isolate or embedding opened at its start still acts at
-// its end), shaping and break opportunities are computed once, by NewLazyParagraph; lines are
-// found only as far as asked for, and cells are built only for the lines asked for. Its lines
-// are those of LayoutParagraph on the same text and options.
+// its end) and shaping are computed once, by NewLazyParagraph; break opportunities and lines
+// are found only as far as asked for (lazybreaks.go), and cells are built only for the lines
+// asked for, in buffers the size of a line. Its lines are those of LayoutParagraph on the
+// same text and options.
 //
 // A LazyParagraph keeps its own copy of what it needs of the text (the caller may reuse text).
 // It must not be used by two goroutines at once.
