@@ -38,7 +38,6 @@ func NewLazyParagraph(text []rune, start int, opts Options) *LazyParagraph {
 	n := len(text) // the paragraph-wide arrays, kept as long as p, at their exact size
 	p.l.src, p.l.props, p.l.disp = make([]rune, n), make([]prop, n), make([]rune, n)
 	p.l.dw, p.l.base = make([]int8, n), make([]bool, n)
-	p.l.shaped = make([]rune, n) // dropped after resolving: lower peak at its exact size
 	p.base, p.bp = p.l.resolve(text, opts)
 	p.l.shaped = nil // prepare copied what it needs into disp
 	if p.bp != nil {
