@@ -92,6 +92,12 @@ func (p *Paragraph) BaseLevel() Level { return p.base }
 // characters report Removed). The slice must not be modified.
 func (p *Paragraph) Levels() []Level { return p.levels }
 
+// DropScratch releases the buffers reused between resolutions (as large as the text), keeping
+// what the line methods need: for a long paragraph kept for its lines.
+func (p *Paragraph) DropScratch() {
+	p.types, p.ts, p.match, p.runs, p.seq, p.pairs = nil, nil, nil, nil, nil, nil
+}
+
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
 		return make([]T, n, n+n/4)
@@ -134,8 +140,8 @@ func (p *Paragraph) resolve(dir Direction) {
 
 // removedOnly resolves a paragraph whose only explicit formatting characters are BN.
 func (p *Paragraph) removedOnly() {
-	seq := p.seq[:0]
-	ts := p.ts[:0]
+	seq := grow(p.seq, len(p.orig))[:0] // sized once: appending would copy a long paragraph's over and over
+	ts := grow(p.ts, len(p.orig))[:0]
 	for i, c := range p.orig {
 		if c == BN {
 			p.levels[i] = Removed

@@ -41,6 +41,9 @@ type Layouter struct {
 	runUnits []int32
 
 	hasBreak bool // the paragraph holds a U+2028
+
+	lineLocal bool // grow leaves out the per-line arrays (a LazyParagraph sizes them to a line)
+	off       int  // the paragraph index of index 0 (a LazyParagraph's line window), for bidi levels
 }
 
 type lineSpan struct {
@@ -153,11 +156,14 @@ func (l *Layouter) grow(n int) {
 	l.disp = grow(l.disp, n)
 	l.dw = grow(l.dw, n)
 	l.base = grow(l.base, n)
+	l.shaped = grow(l.shaped, n)
+	if l.lineLocal {
+		return
+	}
 	l.owner = grow(l.owner, n)
 	l.uw = grow(l.uw, n)
 	l.mspan = grow(l.mspan, 2*n)
 	l.cols = grow(l.cols, n)
-	l.shaped = grow(l.shaped, n)
 	if cap(l.marks) < n { // Cell.Marks slice this buffer: it must never move while a paragraph is built
 		l.marks = make([]rune, 0, n+n/4)
 	}

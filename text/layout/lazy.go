@@ -8,9 +8,10 @@ import (
 
 // LazyParagraph is one paragraph of any length laid out on demand: sanitizing, bidi levels
 // (over the whole paragraph, so an isolate or embedding opened at its start still acts at
-// its end), shaping and break opportunities are computed once, by NewLazyParagraph; lines are
-// found only as far as asked for, and cells are built only for the lines asked for. Its lines
-// are those of LayoutParagraph on the same text and options.
+// its end) and shaping are computed once, by NewLazyParagraph; break opportunities and lines
+// are found only as far as asked for (lazybreaks.go), and cells are built only for the lines
+// asked for, in buffers the size of a line. Its lines are those of LayoutParagraph on the
+// same text and options.
 //
 // A LazyParagraph keeps its own copy of what it needs of the text (the caller may reuse text).
 // It must not be used by two goroutines at once.
@@ -23,14 +24,31 @@ type LazyParagraph struct {
 	width    int  // max(opts.Width, 0)
 	wrapAt   int  // the width lines are broken at: 0 when the paragraph fits or is not wrapped
 	complete bool // l.spans holds every line
+	brk      breakCursor
+
+	// win lays out one line: its paragraph-wide arrays are windows of l's starting at the
+	// line, its per-line arrays (owner, uw, mspan, cols, marks) are sized to the line.
+	win Layouter
 }
 
 // NewLazyParagraph resolves the paragraph text, whose document offset is start.
 func NewLazyParagraph(text []rune, start int, opts Options) *LazyParagraph {
 	p := &LazyParagraph{start: start, n: len(text), opts: opts}
+	p.l.lineLocal = true
+	n := len(text) // the paragraph-wide arrays, kept as long as p, at their exact size
+	p.l.src, p.l.props, p.l.disp = make([]rune, n), make([]prop, n), make([]rune, n)
+	p.l.dw, p.l.base = make([]int8, n), make([]bool, n)
 	p.base, p.bp = p.l.resolve(text, opts)
+	p.l.shaped = nil // prepare copied what it needs into disp
+	if p.bp != nil {
+		p.bp.DropScratch()
+	}
 	p.width = max(opts.Width, 0)
-	p.wrapAt = p.l.prepareBreaks(p.n, p.width, opts)
+	if p.width > 0 && !p.l.fits(p.n, p.width, opts) { // break opportunities are found by lineEnd
+		p.wrapAt = p.width
+		p.l.flags = make([]uint8, p.n+1)
+		p.brk.state = -1
+	}
 	p.l.spans = p.l.spans[:0]
 	return p
 }
@@ -62,7 +80,12 @@ func (p *LazyParagraph) more() bool {
 			return true
 		}
 	}
-	end := l.lineEnd(ls, p.n, p.wrapAt, p.opts)
+	var end int
+	if p.wrapAt > 0 {
+		end = p.lineEnd(ls)
+	} else {
+		end = l.lineEnd(ls, p.n, 0, p.opts) // forced breaks only
+	}
 	l.spans = append(l.spans, lineSpan{start: ls, end: end})
 	if end == p.n && !(end > ls && l.props[end-1].kind() == kBreak) {
 		p.complete = true
@@ -104,25 +127,34 @@ func (p *LazyParagraph) Line(k int) (line Line, ok bool) {
 			return Line{}, false
 		}
 	}
-	l := &p.l
+	l, w := &p.l, &p.win
 	sp := l.spans[k]
-	l.cells, l.marks = l.cells[:0], l.marks[:0]
-	l.buildLine(sp.start, sp.end, p.start, p.base, p.bp, p.width, p.opts)
-	cells := make([]Cell, len(l.cells))
-	copy(cells, l.cells)
-	if len(l.marks) > 0 { // the marks of unit u are l.marks[mspan[2u]:mspan[2u+1]]
-		marks := make([]rune, len(l.marks))
-		copy(marks, l.marks)
+	m := sp.end - sp.start
+	w.src, w.props, w.disp = l.src[sp.start:], l.props[sp.start:], l.disp[sp.start:]
+	w.dw, w.base = l.dw[sp.start:], l.base[sp.start:]
+	w.off = sp.start
+	w.owner, w.uw, w.cols = grow(w.owner, m), grow(w.uw, m), grow(w.cols, m)
+	w.mspan = grow(w.mspan, 2*m)
+	if cap(w.marks) < m { // Cell.Marks slice this buffer: it must never move while a line is built
+		w.marks = make([]rune, 0, m+m/4)
+	}
+	w.cells, w.marks = w.cells[:0], w.marks[:0]
+	w.buildLine(0, m, p.start+sp.start, p.base, p.bp, p.width, p.opts)
+	cells := make([]Cell, len(w.cells))
+	copy(cells, w.cells)
+	if len(w.marks) > 0 { // the marks of unit u are w.marks[mspan[2u]:mspan[2u+1]]
+		marks := make([]rune, len(w.marks))
+		copy(marks, w.marks)
 		for i := range cells {
 			if len(cells[i].Marks) > 0 {
-				u := cells[i].Logical - p.start
-				a, b := l.mspan[2*u], l.mspan[2*u+1]
+				u := cells[i].Logical - p.start - sp.start
+				a, b := w.mspan[2*u], w.mspan[2*u+1]
 				cells[i].Marks = marks[a:b:b]
 			}
 		}
 	}
-	col := make([]int32, sp.end-sp.start)
-	copy(col, l.cols[sp.start:sp.end])
+	col := make([]int32, m)
+	copy(col, w.cols[:m])
 	return Line{Start: p.start + sp.start, End: p.start + sp.end, RTL: p.base&1 == 1, Cells: cells, col: col}, true
 }
 

@@ -42,7 +42,7 @@ func (l *Layouter) orderLine(ls, le int, base bidi.Level, bp *bidi.Paragraph, wi
 	// Levels and visual order.
 	visual = opts.Bidi == App && bp != nil
 	if visual {
-		lev = bp.AppendLineLevels(l.lev[:0], ls, le)
+		lev = bp.AppendLineLevels(l.lev[:0], l.off+ls, l.off+le)
 		l.lev = lev
 		prev := base
 		for k, v := range lev {

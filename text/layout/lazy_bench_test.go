@@ -1,0 +1,44 @@
+package layout
+
+import (
+	"bytes"
+	"runtime"
+	"testing"
+
+	"github.com/hashiya/hashiya/bench/render/mixgen"
+)
+
+// lazyBenchText is about 50 MB of generated news as one paragraph (lines joined by spaces).
+func lazyBenchText(b *testing.B) []rune {
+	var buf bytes.Buffer
+	mixgen.New(1).Write(&buf, 50<<20, 60)
+	return []rune(string(bytes.ReplaceAll(buf.Bytes(), []byte{'\n'}, []byte{' '})))
+}
+
+// BenchmarkLazyOpen opens a 50 MB one-line paragraph and lays out its first screen, as the
+// reader does; it reports the heap in use after that (retained-MB) and per code point.
+func BenchmarkLazyOpen(b *testing.B) {
+	text := lazyBenchText(b)
+	opts := Options{Width: 80, Align: true}
+	b.ReportAllocs()
+	var ms runtime.MemStats
+	var lp *LazyParagraph
+	for b.Loop() {
+		lp = nil
+		runtime.GC()
+		lp = NewLazyParagraph(text, 0, opts)
+		for k := 0; k < 50; k++ {
+			lp.Line(k)
+		}
+	}
+	b.StopTimer()
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	text = nil
+	runtime.GC()
+	var ms2 runtime.MemStats
+	runtime.ReadMemStats(&ms2)
+	b.ReportMetric(float64(ms2.HeapInuse)/(1<<20), "retained-MB")
+	b.ReportMetric(float64(ms2.HeapInuse)/float64(lp.End()-lp.Start()), "retained-B/cp")
+	runtime.KeepAlive(lp)
+}
