@@ -123,15 +123,9 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 		}
 		return nil
 	}
-	if st, err := os.Stat(out); (err == nil && st.IsDir()) || strings.HasSuffix(out, string(os.PathSeparator)) {
-		if err := os.MkdirAll(out, 0o755); err != nil {
-			return err
-		}
-		ext := ".jsonl"
-		if format == annotations.FormatCoNLL {
-			ext = ".conll"
-		}
-		out = filepath.Join(out, strings.TrimSuffix(filepath.Base(in), ".jsonl")+"."+format+ext)
+	out, err = outFileIn(out, strings.TrimSuffix(filepath.Base(in), ".jsonl"), format)
+	if err != nil {
+		return err
 	}
 	lp := strings.TrimSuffix(out, filepath.Ext(out)) + ".labels.json"
 	if err := guard.check(out); err != nil {
@@ -180,4 +174,20 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// outFileIn is the file an export writes for --out: out itself, or, when out is a
+// directory (or ends in a separator), STEM.FORMAT.jsonl (.conll for CoNLL) inside it.
+func outFileIn(out, stem, format string) (string, error) {
+	if st, err := os.Stat(out); (err == nil && st.IsDir()) || strings.HasSuffix(out, string(os.PathSeparator)) {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return "", err
+		}
+		ext := ".jsonl"
+		if format == annotations.FormatCoNLL {
+			ext = ".conll"
+		}
+		return filepath.Join(out, stem+"."+format+ext), nil
+	}
+	return out, nil
 }

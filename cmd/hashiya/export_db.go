@@ -57,15 +57,9 @@ func runExportDB(cmd *cobra.Command, path, annotator, format, out string, opts a
 		}
 		return nil
 	}
-	if st, err := os.Stat(out); (err == nil && st.IsDir()) || strings.HasSuffix(out, string(os.PathSeparator)) {
-		if err := os.MkdirAll(out, 0o755); err != nil {
-			return err
-		}
-		ext := ".jsonl"
-		if format == annotations.FormatCoNLL {
-			ext = ".conll"
-		}
-		out = filepath.Join(out, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."+format+ext)
+	out, err = outFileIn(out, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), format)
+	if err != nil {
+		return err
 	}
 	if same(out, db.Path()) {
 		return fmt.Errorf("refusing to write %s: it is the database", out)
