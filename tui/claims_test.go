@@ -6,10 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/model"
 )
 
 // newDocsApp opens a JSONL corpus of the given texts (ids d1, d2, …) with a store.
@@ -25,20 +23,7 @@ func newDocsApp(t *testing.T, w, h int, texts ...string) *App {
 	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := model.Open([]string{path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	out := filepath.Join(dir, "annotations.jsonl")
-	st, err := openSession(t, out, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	a := New(Options{Corpus: c, CorpusName: "docs", Annotator: "test", Session: st, Export: st.export, Out: out, ExportEvery: time.Millisecond})
-	drive(t, a, a.Init())
-	resize(t, a, w, h)
+	a, _ := newAppOn(t, dir, path, "docs", w, h)
 	return a
 }
 

@@ -152,3 +152,24 @@ func resize(t *testing.T, a *App, w, h int) {
 	_, cmd := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	drive(t, a, cmd)
 }
+
+// newAppOn opens the corpus at path with a session whose training file is in dir, at
+// w×h; it returns the app and the training file's path.
+func newAppOn(t *testing.T, dir, path, name string, w, h int) (*App, string) {
+	t.Helper()
+	c, err := model.Open([]string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	out := filepath.Join(dir, "annotations.jsonl")
+	st, err := openSession(t, out, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a := New(Options{Corpus: c, CorpusName: name, Annotator: "test", Session: st, Export: st.export, Out: out, ExportEvery: time.Millisecond})
+	drive(t, a, a.Init())
+	resize(t, a, w, h)
+	return a, out
+}

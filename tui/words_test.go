@@ -5,11 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/model"
 )
 
 // newTextApp opens one plain-text document holding text, annotating into a temporary
@@ -21,21 +19,7 @@ func newTextApp(t *testing.T, text string) (*App, string) {
 	if err := os.WriteFile(doc, []byte(text+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := model.Open([]string{doc})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	out := filepath.Join(dir, "annotations.jsonl")
-	st, err := openSession(t, out, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	a := New(Options{Corpus: c, CorpusName: "words", Annotator: "test", Session: st, Export: st.export, Out: out, ExportEvery: time.Millisecond})
-	drive(t, a, a.Init())
-	resize(t, a, 80, 24)
-	return a, out
+	return newAppOn(t, dir, doc, "words", 80, 24)
 }
 
 // pressBindings presses bindings by their first key.
