@@ -18,7 +18,11 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // drive runs cmd and feeds every message it yields back through Update, as the Bubble
 // Tea runtime would, skipping commands that wait on timers.
-func drive(t *testing.T, a *App, cmd tea.Cmd) {
+func drive(t *testing.T, a *App, cmd tea.Cmd) { t.Helper(); runQuits(t, a, cmd) }
+
+// runQuits is drive that reports whether the program would end: like the runtime, it
+// stops at the first tea.QuitMsg.
+func runQuits(t *testing.T, a *App, cmd tea.Cmd) bool {
 	t.Helper()
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0; steps++ {
@@ -38,7 +42,9 @@ func drive(t *testing.T, a *App, cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, m...)
 			continue
-		case nil, tea.QuitMsg:
+		case tea.QuitMsg:
+			return true
+		case nil:
 			continue
 		}
 		if fromRuntime(msg) && !isAppMsg(msg) {
@@ -47,6 +53,7 @@ func drive(t *testing.T, a *App, cmd tea.Cmd) {
 		_, next := a.Update(msg)
 		queue = append(queue, next)
 	}
+	return false
 }
 
 // fromRuntime tells messages of Bubble Tea's runtime from the app's own.

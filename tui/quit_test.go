@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/model"
 )
@@ -20,37 +19,6 @@ func pressQuits(t *testing.T, a *App, k string) bool {
 	t.Helper()
 	_, cmd := a.Update(keyMsg(k))
 	return runQuits(t, a, cmd)
-}
-
-func runQuits(t *testing.T, a *App, cmd tea.Cmd) bool {
-	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 10000 {
-			t.Fatal("command loop does not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg, ok := runWithin(c, 5*time.Second)
-		switch m := msg.(type) {
-		case tea.BatchMsg:
-			queue = append(queue, m...)
-			continue
-		case tea.QuitMsg:
-			return true
-		case nil:
-			continue
-		}
-		if !ok || fromRuntime(msg) && !isAppMsg(msg) {
-			continue
-		}
-		_, next := a.Update(msg)
-		queue = append(queue, next)
-	}
-	return false
 }
 
 // fullSession refuses every edit and export with ENOSPC while full is set, as a
