@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/hashiya/hashiya/bench/internal/benchtext"
 	"log"
 	"os"
 	"path/filepath"
@@ -28,7 +29,7 @@ func main() {
 	prof := flag.String("cpuprofile", "", "write a CPU profile of the Flush phase")
 	flag.Parse()
 
-	texts := loadTexts(*corpus)
+	texts := benchtext.Load(*corpus)
 	if *dir == "" {
 		d, err := os.MkdirTemp("", "hashiya-bench-")
 		if err != nil {
@@ -146,22 +147,4 @@ func main() {
 func isNothingToDo(err error) bool {
 	return errors.Is(err, annotations.ErrUnknownDoc) || errors.Is(err, annotations.ErrUnchanged) ||
 		strings.HasPrefix(err.Error(), "nothing to")
-}
-
-func loadTexts(dir string) []string {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	var texts []string
-	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil && len(b) > 100 {
-			texts = append(texts, string(b))
-		}
-	}
-	if len(texts) == 0 { // no corpus: a synthetic ~4 KB article
-		t := ""
-		for len(t) < 4000 {
-			t += "وقع الرئيس الروسي فلاديمير بوتين معاهدة الدفاع المشترك مع كوريا الشمالية. "
-		}
-		texts = []string{t}
-	}
-	return texts
 }

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/hashiya/hashiya/bench/internal/benchtext"
 	"io"
 	"log"
 	"os"
@@ -41,7 +42,7 @@ func main() {
 	gen := flag.Int("gen", 0, "write a Prodigy file of this many annotated documents to -out, and stop")
 	genOut := flag.String("out", "", "with -gen: the file")
 	flag.Parse()
-	texts := loadTexts(*corpus)
+	texts := benchtext.Load(*corpus)
 	switch {
 	case *openOnly != "":
 		measureOpen(*openOnly)
@@ -286,22 +287,4 @@ func report(what string, lat []time.Duration) {
 	slices.Sort(lat)
 	fmt.Printf("  edit → durable (committed), %s, %d edits: median %v, p99 %v, max %v\n", what,
 		len(lat), lat[len(lat)/2].Round(time.Microsecond), lat[len(lat)*99/100].Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond))
-}
-
-func loadTexts(dir string) []string {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	var texts []string
-	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil && len(b) > 100 {
-			texts = append(texts, string(b))
-		}
-	}
-	if len(texts) == 0 { // no corpus: a synthetic ~4 KB article
-		t := ""
-		for len(t) < 4000 {
-			t += "وقع الرئيس الروسي فلاديمير بوتين معاهدة الدفاع المشترك مع كوريا الشمالية. "
-		}
-		texts = []string{t}
-	}
-	return texts
 }
