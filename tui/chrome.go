@@ -2,7 +2,6 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
-	"charm.land/lipgloss/v2"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -186,7 +185,10 @@ func (a *App) labelsView() string {
 	lines := []string{a.styles.Header.Render("Label the target — key or ↑/↓ and enter · esc cancels")}
 	for i, l := range a.schema.All() {
 		row := fmt.Sprintf(" %s  %-12s %s", l.Key, l.Name, l.Description)
-		sw := lipgloss.NewStyle().Foreground(lipgloss.Color(l.Color)).Render("■")
+		sw := "■" // the label's look, as its spans show it
+		if look := a.labelLook(l.Name); look != (cellLook{}) {
+			sw = a.sgr.open(look) + sw + sgrReset
+		}
 		if i == a.labelCursor {
 			lines = append(lines, a.styles.ListCursor.Render("▸")+sw+visualLTR(row, a.width-3, a.opts.Engine))
 		} else {

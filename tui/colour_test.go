@@ -1,0 +1,215 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/hashiya/hashiya/text/layout"
+)
+
+// cellStyles reads one painted row as a terminal would: the SGR parameters in force at
+// each column ("" for plain text).
+func cellStyles(row string) []string {
+	var cols []string
+	cur := ""
+	for len(row) > 0 {
+		if strings.HasPrefix(row, "\x1b[") {
+			end := strings.IndexAny(row[2:], "mHJK")
+			if end < 0 {
+				break
+			}
+			if row[2+end] == 'm' {
+				switch p := row[2 : 2+end]; p {
+				case "", "0":
+					cur = ""
+				default:
+					cur = strings.TrimPrefix(cur+";"+p, ";")
+				}
+			}
+			row = row[2+end+1:]
+			continue
+		}
+		r := []rune(row)[0]
+		row = row[len(string(r)):]
+		for range layout.StringWidth(string(r)) {
+			cols = append(cols, cur)
+		}
+	}
+	return cols
+}
+
+// columnsOf are the screen columns, in pane 0 at the first text row, of the logical
+// range [start, end) of its document.
+func columnsOf(p *Pane, start, end int) []int {
+	var cols []int
+	for col, c := range p.view.line(p.top).Cells {
+		if c.Rune != 0 && c.Logical >= start && c.Logical < end {
+			cols = append(cols, col)
+		}
+	}
+	return cols
+}
+
+func stylesAt(styles []string, cols []int) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range cols {
+		out[styles[c]] = true
+	}
+	return out
+}
+
+func feedKeys(t *testing.T, p *painter, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		feed(t, p, keyMsg(k))
+	}
+}
+
+// With NO_COLOR a tagged word, a selected word and a search match each carry attributes
+// that an untagged word lacks, and differ from one another, in the cells the terminal
+// gets (painted through the ASCII profile's conversion).
+func TestNoColorTellsSpansSelectionAndMatchesApart(t *testing.T) {
+	a, _ := newAnnotatingApp(t, 120, 40)
+	var out bytes.Buffer
+	pt := newPainter(a, &out, colorprofile.ASCII)
+	scr := &termScreen{rows: make([]string, 40)}
+	feed(t, pt, tea.WindowSizeMsg{Width: 120, Height: 40})
+	p := a.focused()
+	k := a.keys
+	feedKeys(t, pt, a.schema.Labels[0].Key) // PERSON on the first word
+	spans := a.spans(p.info.ID, 0, 100)
+	if len(spans) != 1 {
+		t.Fatalf("spans: %+v", spans)
+	}
+	tagged := spans[0]
+	feedKeys(t, pt, k.NextWord.Keys()[0])
+	w1 := p.cursor
+	feedKeys(t, pt, k.NextWord.Keys()[0])
+	w2 := p.cursor
+	feedKeys(t, pt, k.NextWord.Keys()[0], k.NextWord.Keys()[0]) // the cursor leaves the words compared
+	scr.apply(t, out.String())
+	out.Reset()
+	row := cellStyles(scr.rows[2])
+	spanStyle := stylesAt(row, columnsOf(p, tagged.Start, tagged.End))
+	plain := stylesAt(row, columnsOf(p, w1, w2-1))
+	if len(spanStyle) != 1 || spanStyle[""] {
+		t.Fatalf("the tagged word's cells: %v", spanStyle)
+	}
+	if len(plain) != 1 || !plain[""] {
+		t.Fatalf("the untagged word's cells: %v", plain)
+	}
+	if strings.Contains(scr.rows[2], "38;") || strings.Contains(scr.rows[2], "48;") {
+		t.Errorf("a colour reached a NO_COLOR terminal: %q", scr.rows[2])
+	}
+
+	// A search for the second word; then the selection over it.
+	feedKeys(t, pt, k.Search.Keys()[0])
+	for _, r := range string(p.view.text[w1 : w2-1]) {
+		feed(t, pt, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	feedKeys(t, pt, "enter")
+	scr.apply(t, out.String())
+	out.Reset()
+	row = cellStyles(scr.rows[2])
+	match := stylesAt(row, columnsOf(p, w1, w2-1))
+	for s := range match {
+		if s == "" || spanStyle[s] {
+			t.Errorf("a match looks like plain text or a span: %v (span %v)", match, spanStyle)
+		}
+	}
+	feedKeys(t, pt, k.Top.Keys()[0], k.NextWord.Keys()[0], k.NextWord.Keys()[0], k.Select.Keys()[0], k.PrevWord.Keys()[0])
+	scr.apply(t, out.String())
+	row = cellStyles(scr.rows[2])
+	var selected []int
+	for _, c := range columnsOf(p, w1, w2-1) {
+		if c != p.cursorColumn(p.view.line(p.top)) {
+			selected = append(selected, c)
+		}
+	}
+	sel := stylesAt(row, selected)
+	for s := range sel {
+		if s == "" || spanStyle[s] || match[s] {
+			t.Errorf("the selection looks like plain text, a span or a match: %v (span %v, match %v)", sel, spanStyle, match)
+		}
+	}
+}
+
+// Without colour every kind of highlight is its own tuple of attributes: each label,
+// claims, linked claims, boilerplate, the selection, matches and the current match.
+func TestNoColorLooksAllDiffer(t *testing.T) {
+	st := NewStyles(true, colorprofile.ASCII)
+	looks := map[string]cellLook{"plain": {}, "claim": st.Claim, "boilerplate": st.Boilerplate,
+		"selection": st.Selection, "match": st.Match, "current match": st.CurrentMatch}
+	linked := st.Claim
+	mergeLook(&linked, st.Linked)
+	looks["linked claim"] = linked
+	for i := range 9 {
+		looks[fmt.Sprintf("label %d", i+1)] = st.LabelLook(i)
+	}
+	d := newDownsampler(colorprofile.ASCII)
+	seen := map[string]string{}
+	sgr := sgrCache{}
+	for name, l := range looks {
+		var b bytes.Buffer
+		d.appendLine(&b, sgr.open(l))
+		if other, ok := seen[b.String()]; ok {
+			t.Errorf("%s and %s both look %q", name, other, b.String())
+		}
+		seen[b.String()] = name
+	}
+}
+
+// The curly, dotted and other underline styles survive the conversion to 256 and 16
+// colours and to none, while colours convert as colorprofile converts them
+// (colorprofile.Writer turned "4:3" into "4;3": underline and italic).
+func TestDownsamplingKeepsUnderlineStyles(t *testing.T) {
+	in := "\x1b[4:3;38;2;224;108;117mx\x1b[m"
+	for _, c := range []struct {
+		p    colorprofile.Profile
+		want string
+	}{
+		{colorprofile.ANSI256, "\x1b[4:3;38;5;246mx\x1b[m"},
+		{colorprofile.ANSI, "\x1b[4:3;37mx\x1b[m"},
+		{colorprofile.ASCII, "\x1b[4:3mx\x1b[m"},
+	} {
+		var b bytes.Buffer
+		newDownsampler(c.p).appendLine(&b, in)
+		if b.String() != c.want {
+			t.Errorf("%v: %q, want %q", c.p, b.String(), c.want)
+		}
+	}
+	for _, sgr := range []string{"38;5;203", "48;2;1;2;3", "38:2::250:10:20", "1;4:4;48;5;24", "58;2;9;9;9", "91;102"} {
+		var got, want bytes.Buffer
+		newDownsampler(colorprofile.ANSI).appendLine(&got, "\x1b["+sgr+"m")
+		w := colorprofile.Writer{Forward: &want, Profile: colorprofile.ANSI}
+		w.WriteString("\x1b[" + strings.ReplaceAll(sgr, "4:4", "4") + "m")
+		if g, w := strings.ReplaceAll(got.String(), "4:4", "4"), want.String(); g != w && !sameColours(g, w) {
+			t.Errorf("%s: %q, colorprofile %q", sgr, g, w)
+		}
+	}
+}
+
+// sameColours compares two SGR sequences as sets of parameters.
+func sameColours(a, b string) bool {
+	set := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range strings.Split(strings.Trim(s, "\x1b[m"), ";") {
+			m[f] = true
+		}
+		return m
+	}
+	sa, sb := set(a), set(b)
+	if len(sa) != len(sb) {
+		return false
+	}
+	for k := range sa {
+		if !sb[k] {
+			return false
+		}
+	}
+	return true
+}
