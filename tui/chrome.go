@@ -140,8 +140,7 @@ func (a *App) statusLine() string {
 func (a *App) helpLine() string {
 	bs := safeBindings(a.keys.ShortHelp())
 	return a.chrome.helpLine(a.width, bs, func() string {
-		a.help.SetWidth(a.width)
-		return block(a.help.ShortHelpView(bs), a.width, 1)
+		return block(footerLine(&a.styles, bs, a.width), a.width, 1)
 	})
 }
 
