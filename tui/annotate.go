@@ -299,13 +299,21 @@ func (a *App) describeCursor(p *Pane) string {
 	for _, c := range a.claims(p.info.ID, p.cursor, p.cursor+1) {
 		d := "CLAIM " + c.ID
 		if c.Claimant.Text != "" {
-			d += " by " + c.Claimant.Text
+			d += " by «" + c.Claimant.Text + "»" // quoted: the status line isolates it
 		}
 		if c.Attribution != "" {
 			d += " (" + c.Attribution + ")"
 		}
+		if c.Checkworthy {
+			d += " · check-worthy"
+		} else {
+			d += " · not check-worthy"
+		}
 		if c.Numeric != nil {
-			d += fmt.Sprintf(" %s %g %s", c.Numeric.Qualifier, c.Numeric.Value, c.Numeric.Unit)
+			d += fmt.Sprintf(" · %s %g", c.Numeric.Qualifier, c.Numeric.Value)
+			if c.Numeric.Unit != "" {
+				d += " «" + c.Numeric.Unit + "»"
+			}
 		}
 		for _, l := range c.Links {
 			d += " · " + l.Relation + " " + l.To

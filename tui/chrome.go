@@ -134,7 +134,7 @@ func (a *App) statusLine() string {
 	if a.isError {
 		style = a.styles.Warning
 	}
-	return block(style.Render(visualLTR(a.status, a.width, a.opts.Engine)), a.width, 1)
+	return block(style.Render(visualMessage(a.status, a.width, a.opts.Engine)), a.width, 1)
 }
 
 func (a *App) helpLine() string {
