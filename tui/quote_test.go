@@ -97,3 +97,37 @@ func TestClaimInfoLineShowsCheckWorthy(t *testing.T) {
 		t.Fatalf("info line %q, want the claimant «ﻝﻮﻴﺳ» and check-worthy (claims %+v)", got, claimsOf(a, p))
 	}
 }
+
+// d changed the pane's direction without a word on the status line.
+func TestDirectionKeySaysWhatItSet(t *testing.T) {
+	a := newTestApp(t, 120, 40)
+	d := bind(a.keys.Direction)
+	for _, want := range []string{"direction rtl forced", "direction ltr forced", "direction auto"} {
+		press(t, a, d)
+		if got := statusRow(a); !strings.HasPrefix(got, want) {
+			t.Errorf("after %s: %q, want %q…", d, got, want)
+		}
+	}
+}
+
+// esc in normal mode left the search highlights on; it clears them (after cancelling a
+// selection, when there is one).
+func TestEscClearsSearchHighlights(t *testing.T) {
+	a := newTestApp(t, 120, 40)
+	p := a.focused()
+	press(t, a, bind(a.keys.Search))
+	typeText(t, a, "في")
+	press(t, a, "enter")
+	if len(p.matches) == 0 {
+		t.Fatalf("no matches to clear (status %q)", a.status)
+	}
+	press(t, a, "esc")
+	for i, q := range a.panes {
+		if len(q.matches) != 0 {
+			t.Errorf("pane %d keeps %d matches after esc", i, len(q.matches))
+		}
+	}
+	if a.query != "" || !strings.Contains(statusRow(a), "search cleared") {
+		t.Errorf("query %q, status %q", a.query, statusRow(a))
+	}
+}

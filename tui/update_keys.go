@@ -90,6 +90,13 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.stepMatch(p, 1)
 	case key.Matches(msg, k.PrevMatch):
 		a.stepMatch(p, -1)
+	case key.Matches(msg, k.Direction):
+		p.cycleDirection()
+		p.relayout(a.opts.Engine)
+		p.ensureVisible()
+		a.setStatus(directionStatus(p, k.Direction.Help().Key), false)
+	case msg.String() == "esc" && p.selAnchor < 0 && a.query != "":
+		return a.startSearch("") // clears the highlights; esc with a selection cancels that first
 	default:
 		if cmd, ok := a.annotationKey(p, msg); ok {
 			return cmd
