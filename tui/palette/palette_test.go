@@ -1,7 +1,10 @@
 package palette
 
 import (
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"image/color"
 	"strings"
 	"testing"
@@ -220,20 +223,72 @@ func TestEveryColourReadableOnItsBackground(t *testing.T) {
 	}
 }
 
-// report prints every label's conversion and contrast, for the README's table.
-func TestReport(t *testing.T) {
+var update = flag.Bool("update", false, "rewrite testdata/contrast.md")
+
+// The table of every label's colour and contrast per profile and background (the
+// README's) is the palette's: a change of palette shows up here.
+func TestContrastTable(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("| profile, background | PERSON | ORG | GPE | LOC | NORP | DATE | QUANTITY | EVENT | LAW | CLAIM | BOILERPLATE |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, p := range profiles {
 		for _, dark := range []bool{true, false} {
 			pal := For(p, dark)
-			var b strings.Builder
+			fmt.Fprintf(&b, "| %v, %s |", p, map[bool]string{true: "dark", false: "light"}[dark])
 			for _, l := range labelsOf(pal) {
 				s := convert(p, l.look)
-				fmt.Fprintf(&b, " %s=%v", l.name, s.fg)
+				cell := describe(s)
 				if s.fg != nil {
-					fmt.Fprintf(&b, "(%.1f)", Contrast(s.fg, backgrounds(p, dark)[0]))
+					worst := 21.0
+					for _, bg := range backgrounds(p, dark) {
+						worst = min(worst, Contrast(s.fg, bg))
+					}
+					cell += fmt.Sprintf(" %.1f", worst)
 				}
+				b.WriteString(" " + cell + " |")
 			}
-			t.Logf("%v dark=%v:%s", p, dark, b.String())
+			b.WriteString("\n")
 		}
 	}
+	path := filepath.Join("testdata", "contrast.md")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		os.WriteFile(path, []byte(b.String()), 0o644)
+	}
+	want, err := os.ReadFile(path)
+	if err != nil || string(want) != b.String() {
+		t.Errorf("%s differs (go test ./tui/palette -update rewrites it): %v\n%s", path, err, b.String())
+	}
+}
+
+// describe names a converted look: its colour (hex, 256 index or 16-colour number) and
+// attributes.
+func describe(s shown) string {
+	var parts []string
+	switch c := s.fg.(type) {
+	case nil:
+	case ansi.BasicColor:
+		parts = append(parts, fmt.Sprintf("%d", c))
+	case ansi.IndexedColor:
+		parts = append(parts, fmt.Sprintf("%d", c))
+	default:
+		r, g, bl, _ := c.RGBA()
+		parts = append(parts, fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, bl>>8))
+	}
+	ul := map[ansi.Underline]string{single: "underline", double: "double underline", curly: "curly underline", dotted: "dotted underline", dashed: "dashed underline"}
+	if u, ok := ul[s.ul]; ok {
+		parts = append(parts, u)
+	}
+	for _, a := range []struct {
+		on   bool
+		name string
+	}{{s.bold, "bold"}, {s.italic, "italic"}, {s.faint, "faint"}, {s.rev, "reverse"}, {s.overl, "overline"}} {
+		if a.on {
+			parts = append(parts, a.name)
+		}
+	}
+	if len(parts) == 0 {
+		return "text colour"
+	}
+	return strings.Join(parts, ", ")
 }

@@ -30,7 +30,7 @@ func trueColour(dark bool) Palette {
 	}
 	return Palette{
 		Labels: []Look{fg(hex(0xb3261e)), fg(hex(0x1a5fb4)), fg(hex(0x26762b)), fg(hex(0x00707a)),
-			fg(hex(0x8e3ea8)), fg(hex(0x7a5a00)), fg(hex(0xa14b00)), fgu(hex(0xc01c28), double), fg(hex(0x3a3a00))},
+			fg(hex(0x8e3ea8)), fg(hex(0x7a5a00)), fg(hex(0xa14b00)), fgu(hex(0xc01c28), double), fg(hex(0x7a3e6e))},
 		Claim:       fgu(hex(0xb0176a), single),
 		Boilerplate: Look{FG: hex(0x666666), Italic: true},
 		Linked:      Look{Bold: true, Reverse: true},
