@@ -3,9 +3,9 @@ package palette
 import (
 	"flag"
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
-	"image/color"
 	"strings"
 	"testing"
 
