@@ -177,7 +177,8 @@ func TestLabelsDistinctInEveryProfile(t *testing.T) {
 }
 
 // Every label, the footer and the rest of the chrome reach 4.5:1 on the background
-// after conversion, and plain or label text reaches it on the selection and matches.
+// after conversion, and so does the text on the selection and on search matches: they
+// give it their own colour, since no background keeps every label readable.
 func TestEveryColourReadableOnItsBackground(t *testing.T) {
 	for _, p := range profiles {
 		if Colourless(p) {
@@ -210,8 +211,13 @@ func TestEveryColourReadableOnItsBackground(t *testing.T) {
 					continue
 				}
 				over := []color.Color{s.fg}
-				if s.fg == nil {
+				if s.fg == nil { // the text keeps its colour: plain text's or a label's
 					over = texts(p, dark)
+					for _, l := range labelsOf(pal) {
+						if c := convert(p, l.look).fg; c != nil {
+							over = append(over, c)
+						}
+					}
 				}
 				for _, fc := range over {
 					if r := Contrast(fc, s.bg); r < 4.5 {
