@@ -50,3 +50,19 @@ func TestReaderWorkGoesToTheDataDirectoryNotTheWorkingOne(t *testing.T) {
 		t.Errorf("--db: %s", db)
 	}
 }
+
+// A training file of the earlier default in the working directory is reported, not
+// silently left behind; with --out nothing is said.
+func TestOldDefaultTrainingFileIsReported(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if n := oldDefaultNotice(false, "/data/x/annotations.jsonl"); n != "" {
+		t.Errorf("no old file, yet: %q", n)
+	}
+	os.WriteFile("annotations.jsonl", []byte("{}\n"), 0o644)
+	if n := oldDefaultNotice(false, "/data/x/annotations.jsonl"); !strings.Contains(n, "--out annotations.jsonl") || !strings.Contains(n, "/data/x/annotations.jsonl") {
+		t.Errorf("notice: %q", n)
+	}
+	if n := oldDefaultNotice(true, "annotations.jsonl"); n != "" {
+		t.Errorf("with --out: %q", n)
+	}
+}
