@@ -163,7 +163,7 @@ func (a *App) fullHelp() string {
 func (a *App) warningsView() string {
 	lines := []string{a.styles.Header.Render(fmt.Sprintf("%d warning(s) — esc to close", len(a.warnings)))}
 	for _, w := range a.warnings {
-		lines = append(lines, a.styles.Warning.Render(visualLTR(w, a.width, a.opts.Engine)))
+		lines = append(lines, a.styles.Warning.Render(visualMessage(w, a.width, a.opts.Engine)))
 	}
 	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
 }

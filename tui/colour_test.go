@@ -3,12 +3,17 @@ package tui
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/model"
 	"github.com/hashiya/hashiya/text/layout"
+	"github.com/hashiya/hashiya/tui/palette"
 )
 
 // cellStyles reads one painted row as a terminal would: the SGR parameters in force at
@@ -212,4 +217,32 @@ func sameColours(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// Label colours did not follow a light background; they do, from the terminal's
+// answer, and a labels file's own colour is kept in true colour only.
+func TestLabelLooksFollowBackgroundAndProfile(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	person := a.schema.Labels[0].Name
+	dark := a.labelLook(person)
+	a.Update(tea.BackgroundColorMsg{Color: color.White})
+	light := a.labelLook(person)
+	if dark == light || light != lookOf(palette.For(colorprofile.TrueColor, false).LabelLook(0)) {
+		t.Errorf("PERSON on dark %+v, on light %+v", dark, light)
+	}
+	a.Update(tea.ColorProfileMsg{Profile: colorprofile.ANSI256})
+	if got := a.labelLook(person); got != lookOf(palette.For(colorprofile.ANSI256, false).LabelLook(0)) {
+		t.Errorf("PERSON in 256 colours: %+v", got)
+	}
+
+	custom := annotations.DefaultSchema()
+	custom.Labels[0].Color = "#123456"
+	b := New(Options{Corpus: model.Sample(), CorpusName: "s", Schema: custom})
+	if got := b.labelLook(person); got.fg != lipgloss.Color("#123456") {
+		t.Errorf("true colour: the labels file's colour is not used: %+v", got)
+	}
+	b.Update(tea.ColorProfileMsg{Profile: colorprofile.ANSI})
+	if got := b.labelLook(person); got != lookOf(palette.For(colorprofile.ANSI, true).LabelLook(0)) {
+		t.Errorf("16 colours: %+v, want the palette's", got)
+	}
 }
