@@ -99,20 +99,36 @@ func fitMessage(parts []msgPart, width int) []msgPart {
 			room -= w
 			continue
 		}
-		keep := room
-		if p.quote && i+1 < len(parts) {
-			keep-- // the closing mark
+		keep, closing := room, ""
+		if p.quote && i+1 < len(parts) && room >= 3 { // "x…»" at least
+			r, _ := utf8.DecodeRuneInString(parts[i+1].text)
+			keep, closing = room-1, string(r)
 		}
 		if keep > 0 {
-			out = append(out, msgPart{text: cutWords(p.text, keep), quote: p.quote})
+			out = append(out, msgPart{text: endCut(p.text, rest(parts[i+1:]), keep), quote: p.quote})
 		}
-		if p.quote && i+1 < len(parts) && keep >= 0 {
-			closing, _ := utf8.DecodeRuneInString(parts[i+1].text)
-			out = append(out, msgPart{text: string(closing)})
+		if closing != "" {
+			out = append(out, msgPart{text: closing})
 		}
 		break
 	}
 	return out
+}
+
+// endCut is s, followed by more that is left out, in width cells ending in "…".
+func endCut(s, more string, width int) string {
+	if layout.StringWidth(s) < width {
+		return strings.TrimRight(s, " ") + "…"
+	}
+	return cutWords(s+more, width) // the cut falls in s, between words if s goes on with a word
+}
+
+func rest(parts []msgPart) string {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(p.text)
+	}
+	return b.String()
 }
 
 // cutWords cuts s to at most width cells ending in "…": after the last whole word that

@@ -131,3 +131,19 @@ func TestEscClearsSearchHighlights(t *testing.T) {
 		t.Errorf("query %q, status %q", a.query, statusRow(a))
 	}
 }
+
+// At every width from 1 to the message's own, a cut message fits, ends in "…" where it
+// was cut and never opens an empty quote.
+func TestMessagesFitEveryWidth(t *testing.T) {
+	msg := "saved 3 edit(s) · GPE «كوريا الشمالية», merged with GPE «كوريا»"
+	full := layout.StringWidth(visualMessage(msg, 0, layout.Options{}))
+	for w := 1; w < full; w++ {
+		got := visualMessage(msg, w, layout.Options{})
+		if layout.StringWidth(got) > w {
+			t.Fatalf("width %d: %q is %d wide", w, got, layout.StringWidth(got))
+		}
+		if !strings.Contains(got, "…") || strings.Contains(got, "«»") {
+			t.Errorf("width %d: %q", w, got)
+		}
+	}
+}
