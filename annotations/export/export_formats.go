@@ -3,9 +3,10 @@ package export
 import (
 	"bufio"
 	"fmt"
+	"strings"
+
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/record"
-	"strings"
 )
 
 func exportProdigy(w *bufio.Writer, rs []record.Record, o ExportOptions) error {

@@ -2,8 +2,9 @@ package journal
 
 import (
 	"fmt"
-	"github.com/hashiya/hashiya/annotations"
 	"strings"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 // AddClaim marks text[start:end] of doc as a claim: asserted, not

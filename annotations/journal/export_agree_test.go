@@ -2,13 +2,14 @@ package journal
 
 import (
 	"encoding/json"
-	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/annotations/export"
-	"github.com/hashiya/hashiya/annotations/record"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // TestExportsAgreeOnReferences: on a file that validates, every format that

@@ -2,14 +2,15 @@ package journal
 
 import (
 	"encoding/json"
-	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/annotations/export"
-	"github.com/hashiya/hashiya/annotations/record"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // bratIDs are document ids the old exporter mapped to shared file names:

@@ -4,13 +4,14 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/annotations/export"
-	"github.com/hashiya/hashiya/annotations/record"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 var mixed = annotations.DocInfo{ID: "mixed/1", Lang: "ar", Text: "بوتين 🇷🇺 met Kim\r\nفي بيونج يانج"}

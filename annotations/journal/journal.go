@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/hashiya/hashiya/annotations"
 	"hash/crc32"
 	"strconv"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 // Journal format: one JSON object per line,

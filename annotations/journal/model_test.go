@@ -1,13 +1,14 @@
 package journal
 
 import (
-	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/annotations/record"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // TestRandomOpsReplay drives the store with random actions (including

@@ -3,8 +3,9 @@ package journal
 import (
 	"errors"
 	"fmt"
-	"github.com/hashiya/hashiya/annotations"
 	"strings"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 func (s *Store) doc(id string) (*docState, error) {

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/record"
 )

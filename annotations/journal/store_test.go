@@ -2,13 +2,14 @@ package journal
 
 import (
 	"errors"
-	"github.com/hashiya/hashiya/annotations"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 var docA = annotations.DocInfo{ID: "002_6616baea8f6d7c2e", Lang: "ar", Source: "hura7.com",

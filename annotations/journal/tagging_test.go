@@ -2,15 +2,16 @@ package journal
 
 import (
 	"errors"
-	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/annotations/export"
-	"github.com/hashiya/hashiya/annotations/record"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 func journalSize(t *testing.T, dir string) int64 {

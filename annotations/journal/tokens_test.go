@@ -2,14 +2,15 @@ package journal
 
 import (
 	"encoding/json"
-	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/annotations/export"
-	"github.com/hashiya/hashiya/annotations/record"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // procliticRecord annotates entities without their proclitics, a claim ending inside a

@@ -1,11 +1,12 @@
 package journal
 
 import (
-	"github.com/hashiya/hashiya/annotations"
 	"path/filepath"
 	"reflect"
 	"syscall"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 func TestUnsavedListsChangesOnlyInMemory(t *testing.T) {

@@ -2,12 +2,13 @@ package journal
 
 import (
 	"encoding/json"
-	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/annotations/record"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // linkedLines writes two documents through the real store, each with a claim,

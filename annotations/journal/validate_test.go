@@ -2,12 +2,13 @@ package journal
 
 import (
 	"encoding/json"
-	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/annotations/record"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // sampleFile writes a flushed annotations file with spans and a claim.

@@ -1,8 +1,9 @@
 package journal
 
 import (
-	"github.com/hashiya/hashiya/annotations"
 	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 func TestSpansInRange(t *testing.T) {

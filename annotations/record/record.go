@@ -5,10 +5,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/hashiya/hashiya/annotations"
 	"hash/fnv"
 	"regexp"
 	"strings"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 // Meta is Prodigy's meta block.

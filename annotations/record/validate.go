@@ -5,9 +5,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/hashiya/hashiya/annotations"
 	"io"
 	"sort"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 // Problem is one thing wrong with one line of an annotations file.

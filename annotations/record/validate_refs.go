@@ -2,8 +2,9 @@ package record
 
 import (
 	"fmt"
-	"github.com/hashiya/hashiya/annotations"
 	"strings"
+
+	"github.com/hashiya/hashiya/annotations"
 )
 
 // lineProblem is a problem found on a record's line, file name still to add.

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/hashiya/hashiya/bench/internal/benchtext"
 	"log"
 	"os"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/bench/internal/benchtext"
 )
 
 func main() {
