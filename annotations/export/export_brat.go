@@ -209,9 +209,11 @@ func bratDocument(r record.Record, o ExportOptions, used map[string]bool) (strin
 		}
 		for _, l := range c.Links {
 			notes = append(notes, l.Relation+"="+l.To)
-			doc, other, ok := record.SplitClaimRef(l.To)
+			ref, err := annotations.ParseClaimRef(l.To)
+			other := ref.Claim
 			to, here := claimT[other]
-			if !ok || doc != r.Meta.ID || !here || related[[2]string{other, c.ID}] {
+			mine := ref.Annotator == "" || ref.Annotator == r.AnnotatorID
+			if err != nil || !mine || ref.Doc != r.Meta.ID || !here || related[[2]string{other, c.ID}] {
 				continue // brat relations stay within a document; a mutual link is written once
 			}
 			related[[2]string{c.ID, other}] = true

@@ -118,7 +118,10 @@ func relSpan(sp annotations.Span) RelSpan {
 	return RelSpan{Start: sp.Start, End: sp.End, TokenStart: sp.TokenStart, TokenEnd: sp.TokenEnd, Label: sp.Label}
 }
 
-var linkToRE = regexp.MustCompile(`^[^#]+#c[0-9]+$`)
+// linkToRE is a link target: DOC#cN names a claim of the record's own
+// annotator, DOC#cN@ANNOTATOR one of another's (as the SQLite store writes
+// it). The schema's links[].to pattern is the same.
+var linkToRE = regexp.MustCompile(`^[^#]+#c[0-9]+(@[A-Za-z0-9._-]+)?$`)
 
 // CheckRecord verifies a record against its own text: hash, offset unit,
 // tokens, every span and claim span, enums and IDs. It returns every
@@ -216,7 +219,7 @@ func CheckRecord(r Record) []string {
 		}
 		for j, l := range c.Links {
 			if !linkToRE.MatchString(l.To) {
-				add("%s: links[%d].to %q is not DOCID#CLAIMID", where, j, l.To)
+				add("%s: links[%d].to %q is not DOCID#CLAIMID or DOCID#CLAIMID@ANNOTATOR", where, j, l.To)
 			}
 			if err := annotations.CheckRelation(l.Relation); err != nil {
 				add("%s: links[%d]: %v", where, j, err)

@@ -40,3 +40,35 @@ func TestSchemaFileMatchesGo(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaLinkPatternMatchesGo: links[].to in the schema is the pattern
+// CheckRecord uses, so a file the schema accepts the check accepts too.
+func TestSchemaLinkPatternMatchesGo(t *testing.T) {
+	b, err := os.ReadFile("schema/record.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Defs struct {
+			Claim struct {
+				Props struct {
+					Links struct {
+						Items struct {
+							Props struct {
+								To struct {
+									Pattern string `json:"pattern"`
+								} `json:"to"`
+							} `json:"properties"`
+						} `json:"items"`
+					} `json:"links"`
+				} `json:"properties"`
+			} `json:"claim"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Defs.Claim.Props.Links.Items.Props.To.Pattern; got != linkToRE.String() {
+		t.Errorf("schema links[].to pattern %q, Go checks %q", got, linkToRE.String())
+	}
+}

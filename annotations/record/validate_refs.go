@@ -2,7 +2,6 @@ package record
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/hashiya/hashiya/annotations"
 )
@@ -13,9 +12,23 @@ type lineProblem struct {
 	msg  string
 }
 
-// claimKey names a claim within one annotator's records: links and
-// claimants never cross annotators.
+// claimKey names a claim of one annotator. Claimants never cross
+// annotators; a link does when its target says whose claim it is
+// (DOC#cN@ANNOTATOR).
 type claimKey struct{ annotator, doc, claim string }
+
+// target resolves a link held by k's claim: DOC#cN is a claim of k's
+// annotator, DOC#cN@ANNOTATOR one of ANNOTATOR's.
+func (k claimKey) target(to string) (claimKey, bool) {
+	r, err := annotations.ParseClaimRef(to)
+	if err != nil {
+		return claimKey{}, false
+	}
+	if r.Annotator == "" {
+		r.Annotator = k.annotator
+	}
+	return claimKey{r.Annotator, r.Doc, r.Claim}, true
+}
 
 // refChecker checks what one line cannot check alone: every link target
 // exists and links back with the same relation and cluster, every claimant
@@ -66,14 +79,18 @@ func (c *refChecker) add(line int, r Record) {
 		}
 		self := claimKey{r.AnnotatorID, r.Meta.ID, cl.ID}
 		c.claims[self] = claimLinks{cl.Cluster, cl.Links}
-		first := map[string]int{}
+		first := map[claimKey]int{}
 		for j, l := range cl.Links {
-			if k, dup := first[l.To]; dup {
+			to, ok := self.target(l.To)
+			if !ok {
+				continue // CheckRecord reports the malformed reference
+			}
+			if k, dup := first[to]; dup {
 				addf("%s: links[%d] to %q repeats links[%d]", where, j, l.To, k)
 				continue
 			}
-			first[l.To] = j
-			if l.To == r.Meta.ID+"#"+cl.ID {
+			first[to] = j
+			if to == self {
 				addf("%s: links[%d] links the claim to itself", where, j)
 				continue
 			}
@@ -87,25 +104,22 @@ func (c *refChecker) add(line int, r Record) {
 func (c *refChecker) finish() []lineProblem {
 	for _, p := range c.pending {
 		addf := func(f string, a ...any) { c.out = append(c.out, lineProblem{p.line, fmt.Sprintf(f, a...)}) }
-		doc, id, ok := SplitClaimRef(p.link.To)
-		if !ok {
-			continue // CheckRecord reports the malformed reference
-		}
-		target, found := c.claims[claimKey{p.from.annotator, doc, id}]
-		self := p.from.doc + "#" + p.from.claim
+		to, _ := p.from.target(p.link.To) // add kept only links that resolve
+		target, found := c.claims[to]
 		switch {
-		case !c.docs[[2]string{p.from.annotator, doc}]:
-			addf("%s: links[%d] to %q: no document %q by %q in this file", p.where, p.j, p.link.To, doc, p.from.annotator)
+		case !c.docs[[2]string{to.annotator, to.doc}]:
+			addf("%s: links[%d] to %q: no document %q by %q in this file", p.where, p.j, p.link.To, to.doc, to.annotator)
 		case !found:
-			addf("%s: links[%d] to %q: document %q has no claim %q", p.where, p.j, p.link.To, doc, id)
+			addf("%s: links[%d] to %q: document %q has no claim %q", p.where, p.j, p.link.To, to.doc, to.claim)
 		default:
-			back, ok := linkTo(target.links, self)
+			back, ok := linkTo(target.links, to, p.from)
 			switch {
 			case !ok:
 				addf("%s: links[%d] to %q (%s): %s does not link back", p.where, p.j, p.link.To, p.link.Relation, p.link.To)
 			case back.Relation != p.link.Relation:
 				addf("%s: links[%d] to %q is %s, but %s links back as %s", p.where, p.j, p.link.To, p.link.Relation, p.link.To, back.Relation)
-			case target.cluster != p.fromCluster:
+			case to.annotator == p.from.annotator && target.cluster != p.fromCluster:
+				// Cluster IDs are one annotator's names; across annotators they need not agree.
 				addf("%s: links[%d] to %q: linked claims in different clusters %q and %q", p.where, p.j, p.link.To, p.fromCluster, target.cluster)
 			}
 		}
@@ -151,18 +165,10 @@ func checkSpanSet(line int, r Record, o ValidateOptions) []lineProblem {
 	return out
 }
 
-// SplitClaimRef splits "DOCID#CLAIMID" at its last '#'.
-func SplitClaimRef(ref string) (doc, claim string, ok bool) {
-	i := strings.LastIndex(ref, "#")
-	if i <= 0 || i == len(ref)-1 {
-		return "", "", false
-	}
-	return ref[:i], ref[i+1:], true
-}
-
-func linkTo(ls []annotations.Link, ref string) (annotations.Link, bool) {
+// linkTo finds the link that holder's claim has to want.
+func linkTo(ls []annotations.Link, holder, want claimKey) (annotations.Link, bool) {
 	for _, l := range ls {
-		if l.To == ref {
+		if to, ok := holder.target(l.To); ok && to == want {
 			return l, true
 		}
 	}
