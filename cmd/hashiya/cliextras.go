@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
 	"github.com/hashiya/hashiya/annotations/importer"
 	"github.com/spf13/cobra"
 )
@@ -31,7 +31,7 @@ func completeValues(root *cobra.Command) {
 		}
 		switch c.Name() {
 		case "export":
-			register(c, "format", annotations.Formats)
+			register(c, "format", export.Formats)
 		case "import":
 			register(c, "format", importFormats)
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
 )
 
 func runArgs(t *testing.T, args ...string) string {
@@ -39,7 +39,7 @@ func TestHelpHasNoTrailingSpaces(t *testing.T) {
 // Shell completion offered file names after --format; it offers the formats.
 func TestCompletionOffersFormatValues(t *testing.T) {
 	got := runArgs(t, "__complete", "export", "--format", "")
-	for _, f := range annotations.Formats {
+	for _, f := range export.Formats {
 		if !strings.Contains(got, f+"\n") {
 			t.Errorf("export --format completion lacks %s:\n%s", f, got)
 		}
