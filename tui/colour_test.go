@@ -246,3 +246,43 @@ func TestLabelLooksFollowBackgroundAndProfile(t *testing.T) {
 		t.Errorf("16 colours: %+v, want the palette's", got)
 	}
 }
+
+// With NO_COLOR a claim and a claim linked to the one under the cursor are told apart
+// from plain text, from spans and from each other, in the cells the terminal gets.
+func TestNoColorTellsClaimsAndLinksApart(t *testing.T) {
+	a, left, right := linkedPanes(t) // the cursor on the left pane's claim, linked to the right one
+	var out bytes.Buffer
+	pt := newPainter(a, &out, colorprofile.ASCII)
+	scr := &termScreen{rows: make([]string, 30)}
+	feed(t, pt, tea.WindowSizeMsg{Width: 120, Height: 30})
+	scr.apply(t, out.String())
+	row := cellStyles(scr.rows[2])
+	cursor := left.cursorColumn(left.view.line(left.top))
+	var claimCols []int
+	for _, c := range columnsOf(left, 0, len(left.view.text)) {
+		if c != cursor {
+			claimCols = append(claimCols, c)
+		}
+	}
+	offset := left.width + textWidth(paneGap)
+	var linkedCols []int
+	for _, c := range columnsOf(right, 0, len(right.view.text)) {
+		linkedCols = append(linkedCols, offset+c)
+	}
+	claim, linked := stylesAt(row, claimCols), stylesAt(row, linkedCols)
+	if len(claim) != 1 || claim[""] || len(linked) != 1 || linked[""] {
+		t.Fatalf("claim cells %v, linked claim cells %v", claim, linked)
+	}
+	for s := range claim {
+		if linked[s] {
+			t.Errorf("the linked claim looks like the claim: %q", s)
+		}
+		for i := range 9 {
+			var b bytes.Buffer
+			newDownsampler(colorprofile.ASCII).appendLine(&b, sgrCache{}.open(a.styles.LabelLook(i)))
+			if strings.Trim(b.String(), "\x1b[m") == s {
+				t.Errorf("a claim looks like label %d: %q", i+1, s)
+			}
+		}
+	}
+}
