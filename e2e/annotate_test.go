@@ -53,7 +53,7 @@ func readerCmd(bin, out string) string {
 }
 
 func annotatorEnv(dir string) []string {
-	return []string{"XDG_CONFIG_HOME=" + dir, "XDG_STATE_HOME=" + dir, "USER=e2e", "TERM=tmux-256color"}
+	return []string{"XDG_CONFIG_HOME=" + dir, "XDG_STATE_HOME=" + dir, "XDG_DATA_HOME=" + dir, "USER=e2e", "TERM=tmux-256color"}
 }
 
 var savedRE = regexp.MustCompile(`saved (\d+) edit`)

@@ -3,13 +3,13 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"image/color"
 	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/text/layout"
 )
@@ -238,17 +238,13 @@ func (a *App) decorations(p *Pane) []decoration {
 	last := p.view.line(end).End + 1
 	var out []decoration
 	for _, s := range a.spans(p.info.ID, first, last) {
-		look := cellLook{fg: a.labelColor(s.Label)}
-		if s.Label == a.schema.Boilerplate.Name {
-			look = cellLook{faint: true}
-		}
-		out = append(out, decoration{s.Start, s.End, look})
+		out = append(out, decoration{s.Start, s.End, a.labelLook(s.Label)})
 	}
 	linked := a.linkedToCursor()
 	for _, c := range a.claims(p.info.ID, first, last) {
-		look := cellLook{underline: true, fg: a.labelColor(a.schema.Claim.Name)}
+		look := a.styles.Claim
 		if linked[p.info.ID+"#"+c.ID] {
-			look.bold, look.reverse = true, true
+			mergeLook(&look, a.styles.Linked)
 		}
 		out = append(out, decoration{c.Span.Start, c.Span.End, look})
 	}
@@ -256,16 +252,24 @@ func (a *App) decorations(p *Pane) []decoration {
 	return out
 }
 
-// labelColor is the colour of a label, parsed once per schema (it is looked up for
-// every span on every frame).
-func (a *App) labelColor(name string) color.Color {
-	if a.labelColors == nil {
-		a.labelColors = map[string]color.Color{}
-		for _, l := range a.schema.All() {
-			a.labelColors[l.Name] = lipgloss.Color(l.Color)
+// labelLook is the look of a label's spans: the palette's look for the label's place in
+// the schema. In true colour a labels file's own colour is kept (the palette's
+// attributes with it); 256 and 16 colours and NO_COLOR always take the palette's.
+func (a *App) labelLook(name string) cellLook {
+	if a.labelLooks == nil {
+		a.labelLooks = map[string]cellLook{}
+		def := annotations.DefaultSchema()
+		for i, l := range a.schema.Labels {
+			look := a.styles.LabelLook(i)
+			if a.styles.pal.Profile == colorprofile.TrueColor && (i >= len(def.Labels) || l.Color != def.Labels[i].Color) {
+				look.fg = lipgloss.Color(l.Color)
+			}
+			a.labelLooks[l.Name] = look
 		}
+		a.labelLooks[a.schema.Claim.Name] = a.styles.Claim
+		a.labelLooks[a.schema.Boilerplate.Name] = a.styles.Boilerplate
 	}
-	return a.labelColors[name]
+	return a.labelLooks[name]
 }
 
 // linkedToCursor names the claims linked to the claim under the focused cursor.
@@ -295,13 +299,21 @@ func (a *App) describeCursor(p *Pane) string {
 	for _, c := range a.claims(p.info.ID, p.cursor, p.cursor+1) {
 		d := "CLAIM " + c.ID
 		if c.Claimant.Text != "" {
-			d += " by " + c.Claimant.Text
+			d += " by «" + c.Claimant.Text + "»" // quoted: the status line isolates it
 		}
 		if c.Attribution != "" {
 			d += " (" + c.Attribution + ")"
 		}
+		if c.Checkworthy {
+			d += " · check-worthy"
+		} else {
+			d += " · not check-worthy"
+		}
 		if c.Numeric != nil {
-			d += fmt.Sprintf(" %s %g %s", c.Numeric.Qualifier, c.Numeric.Value, c.Numeric.Unit)
+			d += fmt.Sprintf(" · %s %g", c.Numeric.Qualifier, c.Numeric.Value)
+			if c.Numeric.Unit != "" {
+				d += " «" + c.Numeric.Unit + "»"
+			}
 		}
 		for _, l := range c.Links {
 			d += " · " + l.Relation + " " + l.To

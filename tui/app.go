@@ -5,13 +5,13 @@ package tui
 import (
 	"charm.land/bubbles/v2/textinput"
 	"errors"
-	"image/color"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/model"
 	"github.com/hashiya/hashiya/text/layout"
@@ -103,7 +103,9 @@ type App struct {
 	form         *claimForm
 	link         *linkState
 	labelCursor  int
-	labelColors  map[string]color.Color
+	labelLooks   map[string]cellLook // by label name, for the styles in use
+	profile      colorprofile.Profile
+	dark         bool
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -117,7 +119,9 @@ func New(opts Options) *App {
 	a := &App{
 		opts:     opts,
 		corpus:   opts.Corpus,
-		styles:   NewStyles(true),
+		styles:   NewStyles(true, colorprofile.TrueColor),
+		profile:  colorprofile.TrueColor,
+		dark:     true,
 		sgr:      sgrCache{},
 		keys:     opts.Keys,
 		help:     help.New(),
@@ -131,6 +135,7 @@ func New(opts Options) *App {
 		docs:     map[string]cached{},
 		schema:   opts.Schema,
 	}
+	a.restyle()
 	a.exportEvery = opts.ExportEvery
 	if a.exportEvery <= 0 {
 		a.exportEvery = defaultExportEvery
@@ -178,8 +183,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		return a, tea.Batch(a.layoutPanes()...)
 	case tea.BackgroundColorMsg:
-		a.styles = NewStyles(msg.IsDark())
-		a.sgr = sgrCache{}
+		a.dark = msg.IsDark()
+		a.restyle()
+		return a, nil
+	case tea.ColorProfileMsg:
+		a.profile = msg.Profile
+		a.restyle()
 		return a, nil
 	case docLoadedMsg:
 		return a, a.docLoaded(msg)
@@ -263,6 +272,15 @@ func (a *App) openClaimForm(p *Pane, c annotations.Claim, editing bool) {
 		a.setStatus("editing claim "+c.ID+": enter saves, esc leaves it as it was", false)
 	}
 	a.mode = modeClaim
+}
+
+// restyle builds the styles for the terminal's profile and background.
+func (a *App) restyle() {
+	a.styles = NewStyles(a.dark, a.profile)
+	a.help.Styles = a.styles.Help
+	a.sgr = sgrCache{}
+	a.labelLooks = nil
+	a.chrome = chromeCache{}
 }
 
 func (a *App) setStatus(s string, isError bool) {

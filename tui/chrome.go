@@ -2,7 +2,6 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
-	"charm.land/lipgloss/v2"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -135,14 +134,13 @@ func (a *App) statusLine() string {
 	if a.isError {
 		style = a.styles.Warning
 	}
-	return block(style.Render(visualLTR(a.status, a.width, a.opts.Engine)), a.width, 1)
+	return block(style.Render(visualMessage(a.status, a.width, a.opts.Engine)), a.width, 1)
 }
 
 func (a *App) helpLine() string {
 	bs := safeBindings(a.keys.ShortHelp())
 	return a.chrome.helpLine(a.width, bs, func() string {
-		a.help.SetWidth(a.width)
-		return block(a.help.ShortHelpView(bs), a.width, 1)
+		return block(footerLine(&a.styles, bs, a.width), a.width, 1)
 	})
 }
 
@@ -165,7 +163,7 @@ func (a *App) fullHelp() string {
 func (a *App) warningsView() string {
 	lines := []string{a.styles.Header.Render(fmt.Sprintf("%d warning(s) — esc to close", len(a.warnings)))}
 	for _, w := range a.warnings {
-		lines = append(lines, a.styles.Warning.Render(visualLTR(w, a.width, a.opts.Engine)))
+		lines = append(lines, a.styles.Warning.Render(visualMessage(w, a.width, a.opts.Engine)))
 	}
 	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
 }
@@ -186,7 +184,10 @@ func (a *App) labelsView() string {
 	lines := []string{a.styles.Header.Render("Label the target — key or ↑/↓ and enter · esc cancels")}
 	for i, l := range a.schema.All() {
 		row := fmt.Sprintf(" %s  %-12s %s", l.Key, l.Name, l.Description)
-		sw := lipgloss.NewStyle().Foreground(lipgloss.Color(l.Color)).Render("■")
+		sw := "■" // the label's look, as its spans show it
+		if look := a.labelLook(l.Name); look != (cellLook{}) {
+			sw = a.sgr.open(look) + sw + sgrReset
+		}
 		if i == a.labelCursor {
 			lines = append(lines, a.styles.ListCursor.Render("▸")+sw+visualLTR(row, a.width-3, a.opts.Engine))
 		} else {

@@ -49,8 +49,13 @@ type painter struct {
 }
 
 // newPainter paints app's frames on out, in the colours profile allows.
+// The app draws in that profile's palette: without colour, with the attributes that
+// stand in for colours.
 func newPainter(app *App, out io.Writer, profile colorprofile.Profile) *painter {
-	return &painter{app: app, out: out, down: newDownsampler(profile)}
+	d := newDownsampler(profile)
+	app.profile = d.profile
+	app.restyle()
+	return &painter{app: app, out: out, down: d}
 }
 
 func (p *painter) Init() tea.Cmd { return p.app.Init() }
@@ -58,6 +63,9 @@ func (p *painter) Init() tea.Cmd { return p.app.Init() }
 func (p *painter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
 		p.h, p.last = ws.Height, nil
+	}
+	if _, ok := msg.(tea.ColorProfileMsg); ok {
+		return p, nil // the painter's profile is the one its frames are converted to
 	}
 	_, cmd := p.app.Update(msg)
 	p.paint()

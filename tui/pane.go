@@ -241,6 +241,15 @@ func (p *Pane) cycleDirection() {
 	}
 }
 
+// directionStatus says what the direction key (named key) set and what it does next.
+func directionStatus(p *Pane, key string) string {
+	if p.dir == bidi.Auto {
+		return "direction auto: each paragraph from its first strong letter (" + key + ": rtl)"
+	}
+	next := map[bidi.Direction]string{bidi.RTL: "ltr", bidi.LTR: "auto"}[p.dir]
+	return "direction " + dirName(p.dir) + " forced for this pane (" + key + ": " + next + ")"
+}
+
 func dirName(d bidi.Direction) string {
 	switch d {
 	case bidi.RTL:

@@ -216,19 +216,21 @@ func (p *Pane) looksFor(l *layout.Line, looks []cellLook, st *Styles, layers pan
 		if m.End <= l.Start || m.Start >= l.End {
 			continue
 		}
-		bg := st.Match
+		look := st.Match
 		if mi == p.current {
-			bg = st.CurrentMatch
+			look = st.CurrentMatch
 		}
-		paint(m.Start, m.End, func(c *cellLook) { c.bg = bg })
+		paint(m.Start, m.End, func(c *cellLook) { layLook(c, look) })
 	}
 	if sel := layers.selection; sel.End > sel.Start {
-		paint(sel.Start, sel.End, func(c *cellLook) { c.bg = st.Selection })
+		paint(sel.Start, sel.End, func(c *cellLook) { layLook(c, st.Selection) })
 	}
 	return looks, !started
 }
 
-// mergeLook lays look over c: set fields win.
+// mergeLook lays an annotation's look over c: set colours win, attributes add up, and
+// a styled underline (a label's) wins over a plain one (a claim's), so a label inside a
+// claim keeps its own.
 func mergeLook(c *cellLook, look cellLook) {
 	if look.fg != nil {
 		c.fg = look.fg
@@ -236,10 +238,28 @@ func mergeLook(c *cellLook, look cellLook) {
 	if look.bg != nil {
 		c.bg = look.bg
 	}
-	c.underline = c.underline || look.underline
+	if look.underline > c.underline {
+		c.underline = look.underline
+	}
 	c.bold = c.bold || look.bold
+	c.italic = c.italic || look.italic
 	c.faint = c.faint || look.faint
 	c.reverse = c.reverse || look.reverse
+	c.overline = c.overline || look.overline
+}
+
+// layLook lays a highlight (selection, search match) over c: its colours and its
+// attributes replace what the annotations set there.
+func layLook(c *cellLook, look cellLook) {
+	if look.bg != nil {
+		c.bg = look.bg
+		if look.fg != nil {
+			c.fg = look.fg
+		}
+	}
+	c.reverse = c.reverse || look.reverse
+	c.overline = c.overline || look.overline
+	c.bold = c.bold || look.bold
 }
 
 // appendRow writes the cells of l with their looks, padded to the pane width, the cell

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -190,10 +192,23 @@ func (a *App) closeCmd() tea.Cmd {
 func (a *App) whereStatus() string {
 	s := "annotations → database"
 	if a.opts.DB != "" {
-		s = "annotations → " + a.opts.DB
+		s = "annotations → " + homeShort(a.opts.DB)
 	}
 	if a.opts.Out != "" {
-		s += " · training file " + a.opts.Out
+		s += " · training file " + homeShort(a.opts.Out)
 	}
 	return s
+}
+
+// homeShort writes a path under the home directory as ~/…, so the status line has
+// room for the rest of it.
+func homeShort(path string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return path
+	}
+	if rel, err := filepath.Rel(home, path); err == nil && filepath.IsAbs(path) && !strings.HasPrefix(rel, "..") {
+		return filepath.Join("~", rel)
+	}
+	return path
 }

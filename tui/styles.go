@@ -4,11 +4,15 @@ import (
 	"image/color"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/hashiya/hashiya/tui/palette"
 )
 
-// Styles is every style of the reader, for a light or a dark background.
+// Styles is every style of the reader, for one colour profile and a light or a dark
+// background (tui/palette holds the colours and why they are what they are).
 type Styles struct {
 	Header      lipgloss.Style
 	HeaderDim   lipgloss.Style
@@ -25,53 +29,86 @@ type Styles struct {
 	Dialog      lipgloss.Style
 	ListCursor  lipgloss.Style
 	FilterMatch lipgloss.Style
+	Help        help.Styles // the help line and the full help
 
-	// Colors of text cells; combined per cell by cellLook.
-	Match        color.Color // a search match
-	CurrentMatch color.Color // the match n/N landed on
-	Selection    color.Color
-	Boilerplate  color.Color
+	// Looks of text cells, combined per cell by mergeLook.
+	Match        cellLook // a search match
+	CurrentMatch cellLook // the match n/N landed on
+	Selection    cellLook
+	Claim        cellLook
+	Boilerplate  cellLook
+	Linked       cellLook // laid over a claim linked to the one under the cursor
 
+	pal  palette.Palette
 	dark bool
 }
 
-// NewStyles builds the styles for a dark or light terminal background.
-func NewStyles(dark bool) Styles {
-	ld := lipgloss.LightDark(dark)
-	accent := ld(lipgloss.Color("#5A3FC0"), lipgloss.Color("#B9A6FF"))
-	dim := ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A"))
+// NewStyles builds the styles for a colour profile on a dark or light background.
+func NewStyles(dark bool, profile colorprofile.Profile) Styles {
+	pal := palette.For(profile, dark)
+	ch := pal.Chrome
+	accent := func() lipgloss.Style { return fgStyle(ch.Accent) }
+	key := fgStyle(ch.FooterKey).Bold(true)
+	desc := fgStyle(ch.FooterDesc)
+	border := ch.Accent
+	if border == nil {
+		border = lipgloss.NoColor{}
+	}
 	return Styles{
-		Header:       lipgloss.NewStyle().Bold(true).Foreground(accent),
-		HeaderDim:    lipgloss.NewStyle().Foreground(dim),
-		Footer:       lipgloss.NewStyle().Foreground(dim),
-		Title:        lipgloss.NewStyle().Bold(true).Foreground(accent),
-		TitleDim:     lipgloss.NewStyle().Foreground(dim),
-		Separator:    lipgloss.NewStyle().Foreground(dim),
-		Tab:          lipgloss.NewStyle().Foreground(dim),
-		TabActive:    lipgloss.NewStyle().Bold(true).Foreground(accent).Underline(true),
-		Warning:      lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#9A5B00"), lipgloss.Color("#F2C14E"))),
-		Error:        lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))),
-		Status:       lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#1D6B3A"), lipgloss.Color("#7BD88F"))),
-		Prompt:       lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Dialog:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
-		ListCursor:   lipgloss.NewStyle().Bold(true).Foreground(accent),
-		FilterMatch:  lipgloss.NewStyle().Underline(true),
-		Match:        ld(lipgloss.Color("#FFE08A"), lipgloss.Color("#6B5600")),
-		CurrentMatch: ld(lipgloss.Color("#FFB347"), lipgloss.Color("#A65E00")),
-		Selection:    ld(lipgloss.Color("#C9D7FF"), lipgloss.Color("#2F4A8A")),
-		Boilerplate:  dim,
+		Header:      accent().Bold(true),
+		HeaderDim:   fgStyle(ch.Dim),
+		Footer:      fgStyle(ch.Dim),
+		Title:       accent().Bold(true),
+		TitleDim:    fgStyle(ch.Dim),
+		Separator:   fgStyle(ch.Dim),
+		Tab:         fgStyle(ch.Dim),
+		TabActive:   accent().Bold(true).Underline(true),
+		Warning:     fgStyle(ch.Warning),
+		Error:       fgStyle(ch.Error).Bold(true),
+		Status:      fgStyle(ch.Status),
+		Prompt:      accent().Bold(true),
+		Dialog:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1),
+		ListCursor:  accent().Bold(true),
+		FilterMatch: lipgloss.NewStyle().Underline(true),
+		Help: help.Styles{Ellipsis: desc, ShortKey: key, ShortDesc: desc, ShortSeparator: desc,
+			FullKey: key, FullDesc: desc, FullSeparator: desc},
+		Match:        lookOf(pal.Match),
+		CurrentMatch: lookOf(pal.Current),
+		Selection:    lookOf(pal.Selection),
+		Claim:        lookOf(pal.Claim),
+		Boilerplate:  lookOf(pal.Boilerplate),
+		Linked:       lookOf(pal.Linked),
+		pal:          pal,
 		dark:         dark,
 	}
 }
+
+// fgStyle is a style in colour c; nil leaves the terminal's default text colour.
+func fgStyle(c color.Color) lipgloss.Style {
+	if c == nil {
+		return lipgloss.NewStyle()
+	}
+	return lipgloss.NewStyle().Foreground(c)
+}
+
+// LabelLook is the look of the entity label at position i of the schema.
+func (st *Styles) LabelLook(i int) cellLook { return lookOf(st.pal.LabelLook(i)) }
 
 // cellLook is what one text cell looks like; the pane combines the layers covering a
 // character (annotation, selection, match, cursor) into one look.
 type cellLook struct {
 	fg, bg    color.Color
-	underline bool
+	underline ansi.Underline // ansi.UnderlineStyleNone … Dashed
 	reverse   bool
 	bold      bool
+	italic    bool
 	faint     bool
+	overline  bool
+}
+
+func lookOf(l palette.Look) cellLook {
+	return cellLook{fg: l.FG, bg: l.BG, underline: l.Underline, reverse: l.Reverse, bold: l.Bold,
+		italic: l.Italic, faint: l.Faint, overline: l.Overline}
 }
 
 // sgrCache turns looks into SGR sequences once, so drawing a frame only concatenates.
@@ -91,8 +128,8 @@ func (c sgrCache) open(l cellLook) string {
 	if l.bg != nil {
 		st = st.BackgroundColor(l.bg)
 	}
-	if l.underline {
-		st = st.Underline(true)
+	if l.underline != ansi.UnderlineStyleNone {
+		st = st.UnderlineStyle(l.underline)
 	}
 	if l.reverse {
 		st = st.Reverse(true)
@@ -100,8 +137,14 @@ func (c sgrCache) open(l cellLook) string {
 	if l.bold {
 		st = st.Bold()
 	}
+	if l.italic {
+		st = st.Italic(true)
+	}
 	if l.faint {
 		st = st.Faint()
+	}
+	if l.overline {
+		st = append(st, "53") // ECMA-48 overline; ansi.Style has no method for it
 	}
 	s := st.String()
 	c[l] = s

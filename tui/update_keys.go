@@ -90,12 +90,16 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.stepMatch(p, 1)
 	case key.Matches(msg, k.PrevMatch):
 		a.stepMatch(p, -1)
+	case msg.String() == "esc" && p.selAnchor < 0 && a.query != "":
+		return a.startSearch("") // clears the highlights; esc with a selection cancels that first
 	default:
 		if cmd, ok := a.annotationKey(p, msg); ok {
 			return cmd
 		}
 		if p.ready() && a.motion(p, msg) {
-			if d := a.describeCursor(p); d != "" {
+			if key.Matches(msg, k.Direction) {
+				a.setStatus(directionStatus(p, k.Direction.Help().Key), false)
+			} else if d := a.describeCursor(p); d != "" {
 				a.setStatus(d, false)
 			}
 		}

@@ -43,7 +43,7 @@ func newRootCmd() *cobra.Command {
 	}
 	engine.register(root.Flags(), false)
 	root.Flags().StringVar(&annotator, "annotator", "", "annotator name written into the training data (default: config, then $USER)")
-	root.Flags().StringVar(&out, "out", "annotations.jsonl", "the training-data file (JSONL, code-point offsets), written from the database on quit and every 30 s while editing")
+	root.Flags().StringVar(&out, "out", "", "the training-data file (JSONL, code-point offsets), written from the database on quit and every 30 s while editing (default: $XDG_DATA_HOME/hashiya/CORPUS/annotations.jsonl, ~/.local/share/hashiya/… without it)")
 	addDBFlag(root.Flags(), &db)
 	root.Flags().StringVar(&labels, "labels", "", "label schema (TOML) replacing the default labels; see `hashiya labels`")
 	root.AddCommand(newRenderCmd())
@@ -52,6 +52,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newLabelsCmd())
 	root.AddCommand(newImportCmd())
 	root.AddCommand(newDoctorCmd())
+	completeValues(root)
 	return root
 }
 
@@ -78,6 +79,11 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	}
 	defer corpus.Close()
 
+	outGiven := f.out != ""
+	var err error
+	if f.out, f.db, err = readerFiles(args, f.out, f.db); err != nil {
+		return err
+	}
 	opts := tui.Options{Corpus: corpus, CorpusName: name, Annotator: f.annotator, Engine: f.engine, Out: f.out}
 	cfgPath := filepath.Join(tui.ConfigDir(), "config.toml")
 	cfg, err := tui.LoadConfig(cfgPath)
@@ -107,6 +113,9 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	notes, err := migrateOldWork(db, sess, f.out)
 	if err != nil {
 		return err
+	}
+	if n := oldDefaultNotice(outGiven, f.out); n != "" {
+		notes = append(notes, n)
 	}
 	opts.Warnings = append(notes, opts.Warnings...)
 	opts.Session, opts.DB = sess, dbFile
