@@ -273,12 +273,8 @@ func (a *App) focused() *Pane { return a.panes[a.focus] }
 
 // layoutPanes decides how many panes fit, sizes them, and loads documents into new ones.
 func (a *App) layoutPanes() []tea.Cmd {
-	n := a.corpus.Len()
 	a.narrow = a.width < 2*minPaneWidth
-	want := max(1, min(a.width/minPaneWidth, n))
-	if a.narrow {
-		want = max(len(a.panes), min(2, n), 1)
-	}
+	want := a.panesWanted()
 	var cmds []tea.Cmd
 	for len(a.panes) < want {
 		p := newPane(a.nextUnshown())
@@ -291,6 +287,15 @@ func (a *App) layoutPanes() []tea.Cmd {
 	a.focus = min(a.focus, len(a.panes)-1)
 	a.sizePanes()
 	return cmds
+}
+
+// panesWanted is how many panes the screen takes for the documents known so far.
+func (a *App) panesWanted() int {
+	n := a.corpus.Len()
+	if a.narrow {
+		return max(len(a.panes), min(2, n), 1)
+	}
+	return max(1, min(a.width/minPaneWidth, n))
 }
 
 // nextUnshown is the first document after those shown, wrapping around.
@@ -407,15 +412,21 @@ func (a *App) addWarning(w model.Warning) {
 	a.setStatus("warning: "+short.String()+"  (! lists all)", true)
 }
 
+// indexProgress takes in what the indexer found: warnings, and the panes a corpus with
+// fewer documents than panes at its first frame did not fill.
 func (a *App) indexProgress() tea.Cmd {
 	done, _, _, _ := a.corpus.Indexing()
 	for _, w := range a.corpus.Warnings() {
 		a.addWarning(w)
 	}
-	if done {
-		return nil
+	var cmds []tea.Cmd
+	if len(a.panes) < a.panesWanted() {
+		cmds = a.layoutPanes()
 	}
-	return waitIndexCmd(a.corpus)
+	if !done {
+		cmds = append(cmds, waitIndexCmd(a.corpus))
+	}
+	return tea.Batch(cmds...)
 }
 
 // View draws the whole screen: header, panes, status line, help.
