@@ -40,84 +40,92 @@ type skimmer struct {
 // skimLine validates line (one JSONL line without its newline) and returns its id: the
 // "id" field's value if it is a string or a number, else "" (the caller's default).
 func skimLine(line []byte) (id string, err *lineError) {
-	s := skimmer{b: line}
-	s.ws()
-	if s.i < len(s.b) && s.b[s.i] != '{' {
-		if e := s.value(); e != nil {
-			return "", e
-		}
-		if e := s.end(); e != nil {
-			return "", e
-		}
-		return "", &lineError{kind: errNotObject, msg: "line is not a JSON object"}
-	}
-	if s.i >= len(s.b) {
-		return "", s.fail("unexpected end of line")
-	}
-	s.i++ // '{'
-	s.depth = 1
 	hasText, textOK := false, false
-	for first := true; ; first = false {
-		s.ws()
-		if s.i >= len(s.b) {
-			return "", s.fail("unexpected end of line")
-		}
-		if s.b[s.i] == '}' && first {
-			s.i++
-			break
-		}
-		if s.b[s.i] != '"' {
-			return "", s.fail("expected a field name")
-		}
-		k0 := s.i
-		if e := s.str(); e != nil {
-			return "", e
-		}
-		key := unquote(s.b[k0:s.i])
-		s.ws()
-		if s.i >= len(s.b) || s.b[s.i] != ':' {
-			return "", s.fail("expected ':' after field name")
-		}
-		s.i++
-		s.ws()
-		v0 := s.i
-		if e := s.value(); e != nil {
-			return "", e
-		}
+	err = skimObject(line, func(key string, v []byte) {
 		switch key {
 		case "text": // duplicates: the last one counts, as in encoding/json
-			hasText, textOK = true, s.b[v0] == '"'
+			hasText, textOK = true, v[0] == '"'
 		case "id":
 			id = ""
-			if c := s.b[v0]; c == '"' {
-				id = unquote(s.b[v0:s.i])
+			if c := v[0]; c == '"' {
+				id = unquote(v)
 			} else if c == '-' || c >= '0' && c <= '9' {
-				id = string(s.b[v0:s.i])
+				id = string(v)
 			}
 		}
-		s.ws()
-		if s.i >= len(s.b) {
-			return "", s.fail("unexpected end of line")
-		}
-		if s.b[s.i] == '}' {
-			s.i++
-			break
-		}
-		if s.b[s.i] != ',' {
-			return "", s.fail("expected ',' or '}'")
-		}
-		s.i++
-	}
-	if e := s.end(); e != nil {
-		return "", e
-	}
+	})
 	switch {
+	case err != nil:
+		return "", err
 	case !hasText:
 		return "", &lineError{kind: errNoText, msg: `line has no "text" field`}
 	case !textOK:
 		return "", &lineError{kind: errTextType, msg: `"text" is not a string`}
 	}
 	return id, nil
+}
+
+// skimObject validates line as one JSON object and calls field with each top-level
+// field's name and raw value, in order.
+func skimObject(line []byte, field func(key string, v []byte)) *lineError {
+	s := skimmer{b: line}
+	s.ws()
+	if s.i < len(s.b) && s.b[s.i] != '{' {
+		if e := s.value(); e != nil {
+			return e
+		}
+		if e := s.end(); e != nil {
+			return e
+		}
+		return &lineError{kind: errNotObject, msg: "line is not a JSON object"}
+	}
+	if s.i >= len(s.b) {
+		return s.fail("unexpected end of line")
+	}
+	s.i++ // '{'
+	s.depth = 1
+	for first := true; ; first = false {
+		s.ws()
+		if s.i >= len(s.b) {
+			return s.fail("unexpected end of line")
+		}
+		if s.b[s.i] == '}' && first {
+			s.i++
+			break
+		}
+		if s.b[s.i] != '"' {
+			return s.fail("expected a field name")
+		}
+		k0 := s.i
+		if e := s.str(); e != nil {
+			return e
+		}
+		key := unquote(s.b[k0:s.i])
+		s.ws()
+		if s.i >= len(s.b) || s.b[s.i] != ':' {
+			return s.fail("expected ':' after field name")
+		}
+		s.i++
+		s.ws()
+		v0 := s.i
+		if e := s.value(); e != nil {
+			return e
+		}
+		field(key, s.b[v0:s.i])
+		s.ws()
+		if s.i >= len(s.b) {
+			return s.fail("unexpected end of line")
+		}
+		if s.b[s.i] == '}' {
+			s.i++
+			break
+		}
+		if s.b[s.i] != ',' {
+			return s.fail("expected ',' or '}'")
+		}
+		s.i++
+	}
+	return s.end()
 }
 
 // unquote decodes a JSON string literal that skimLine has already validated.
