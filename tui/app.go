@@ -82,6 +82,7 @@ type App struct {
 	query  string
 	gen    int // search generation, so late results of an old query are dropped
 	picker picker
+	titles titleIndex // the picker's keys and titles, kept between openings
 
 	status   string
 	isError  bool
@@ -90,6 +91,7 @@ type App struct {
 	session      annotations.Session
 	docs         map[string]cached // annotations of the documents the panes show
 	answers      map[string]int    // documents by answer; nil until counted
+	docProgress  docProgress       // answer and annotation count of every document
 	schema       annotations.Schema
 	editor       *editor
 	pending      int // operations not yet confirmed
@@ -165,7 +167,7 @@ func (a *App) Init() tea.Cmd {
 		a.setStatus(a.whereStatus(), false)
 	}
 	if a.session != nil {
-		cmds = append(cmds, a.loadAnswersCmd())
+		cmds = append(cmds, a.loadAnswersCmd(), a.loadProgressCmd())
 	}
 	cmds = append(cmds, a.layoutPanes()...)
 	return tea.Batch(cmds...)
@@ -220,6 +222,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.answers = msg.counts
 		return a, nil
+	case progressMsg:
+		a.progressLoaded(msg)
+		return a, nil
+	case summariesMsg:
+		return a, a.summariesDone(msg)
 	case exportTickMsg:
 		return a, a.startExport()
 	case exportDoneMsg:
@@ -422,6 +429,9 @@ func (a *App) indexProgress() tea.Cmd {
 	var cmds []tea.Cmd
 	if len(a.panes) < a.panesWanted() {
 		cmds = a.layoutPanes()
+	}
+	if a.titles.summarized > 0 { // the picker was used: its titles follow the index
+		cmds = append(cmds, a.readSummaries())
 	}
 	if !done {
 		cmds = append(cmds, waitIndexCmd(a.corpus))

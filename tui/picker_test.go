@@ -46,14 +46,15 @@ func manyTitlesApp(tb testing.TB, n int, title func(int) string) *App {
 	return a
 }
 
-// naivePick is the picker's specification: every title, greedy left-to-right rune match,
-// score (last-first) + first/4 in code points, stable by score.
+// naivePick is the picker's specification: every key (search key of the id, title and
+// meta), the query's runes in order greedily from the left, or as a substring; score
+// (last-first) + first/4 in code points, the smaller of the two; stable by score.
 func naivePick(a *App, query string) []int {
-	q := []rune(strings.ToLower(strings.TrimSpace(query)))
+	q := []rune(model.SearchKey(strings.TrimSpace(query)))
 	type hit struct{ doc, score int }
 	var hits []hit
 	for d := 0; d < a.corpus.Len(); d++ {
-		s := []rune(strings.ToLower(a.corpus.Title(d)))
+		s := []rune(a.titles.key[d])
 		qi, first, last := 0, -1, -1
 		for i, r := range s {
 			if qi < len(q) && r == q[qi] {
@@ -69,6 +70,12 @@ func naivePick(a *App, query string) []int {
 		score := 0
 		if len(q) > 0 {
 			score = (last - first) + first/4
+			for i := 0; i+len(q) <= len(s); i++ {
+				if string(s[i:i+len(q)]) == string(q) {
+					score = min(score, len(q)-1+i/4)
+					break
+				}
+			}
 		}
 		hits = append(hits, hit{d, score})
 	}

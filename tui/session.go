@@ -113,6 +113,7 @@ func (a *App) remember(doc string, v annotations.DocView, seq uint64) {
 		}
 	}
 	a.docs[doc] = cached{view: v, seq: seq}
+	a.docProgress.note(doc, v)
 }
 
 // pruneCache keeps the cache to the documents the panes show.

@@ -72,8 +72,8 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return a.openInPane(p, (p.DocIndex+step)%n)
 	case key.Matches(msg, k.OpenDoc):
-		a.picker.open(a)
 		a.mode = modePicker
+		return a.picker.open(a)
 	case key.Matches(msg, k.SyncScroll):
 		a.sync = !a.sync
 		if a.sync {
