@@ -37,6 +37,8 @@ type Options struct {
 	// (0 means 30 s) while edits arrive. nil writes none.
 	Export      func() error
 	ExportEvery time.Duration
+
+	AfterAnswer string // what follows an answer: AfterAnswerStay (""), AfterAnswerNext, AfterAnswerUnanswered
 }
 
 type mode int
@@ -51,6 +53,7 @@ const (
 	modeClaim      // claim form
 	modeRelation   // choosing the relation of a link
 	modeQuitFailed // a quit could not save: what is lost, and a confirmation
+	modeAnnList    // the annotations list of the focused document
 )
 
 const (
@@ -76,13 +79,14 @@ type App struct {
 	mapper        *layoutMapper
 	kbGuess       keyboard
 
-	mode   mode
-	sync   bool
-	input  textinput.Model
-	query  string
-	gen    int // search generation, so late results of an old query are dropped
-	picker picker
-	titles titleIndex // the picker's keys and titles, kept between openings
+	mode    mode
+	sync    bool
+	input   textinput.Model
+	query   string
+	gen     int // search generation, so late results of an old query are dropped
+	picker  picker
+	titles  titleIndex // the picker's keys and titles, kept between openings
+	annList annList
 
 	status   string
 	isError  bool
@@ -469,6 +473,8 @@ func (a *App) render() string {
 		rows = append(rows, a.form.View(a))
 	case modeQuitFailed:
 		rows = append(rows, a.quitFailedView())
+	case modeAnnList:
+		rows = append(rows, a.annList.View(a))
 	default:
 		rows = append(rows, a.panesView())
 	}

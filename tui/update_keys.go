@@ -18,6 +18,11 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.labelPickerKey(msg)
 	case modeQuitFailed:
 		return a.quitFailedKey(msg)
+	case modeAnnList:
+		if t, ok := a.mapper.Translate(msg, a.kbGuess); ok {
+			msg = t
+		}
+		return a.annListKey(msg)
 	case modeRelation:
 		if msg.String() == "ctrl+c" {
 			return a.quit()
@@ -91,6 +96,9 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevMatch):
 		a.stepMatch(p, -1)
 	default:
+		if cmd, ok := a.navKey(p, msg); ok {
+			return cmd
+		}
 		if cmd, ok := a.annotationKey(p, msg); ok {
 			return cmd
 		}
