@@ -110,6 +110,9 @@ type App struct {
 	link         *linkState
 	labelCursor  int
 	labelColors  map[string]color.Color
+	placePending bool   // the last session's place is being read
+	keyPressed   bool   // a key came: a place read late is not applied
+	restoring    *place // the last session's place, for panes still to come
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -171,7 +174,7 @@ func (a *App) Init() tea.Cmd {
 		a.setStatus(a.whereStatus(), false)
 	}
 	if a.session != nil {
-		cmds = append(cmds, a.loadAnswersCmd(), a.loadProgressCmd())
+		cmds = append(cmds, a.loadAnswersCmd(), a.loadProgressCmd(), a.loadPlaceCmd())
 	}
 	cmds = append(cmds, a.layoutPanes()...)
 	return tea.Batch(cmds...)
@@ -200,7 +203,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
-		a.startNotice = false
+		a.startNotice, a.keyPressed = false, true
 		cmd := a.handleKey(msg)
 		return a, cmd
 	case editDoneMsg:
@@ -228,6 +231,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case progressMsg:
 		a.progressLoaded(msg)
+		return a, nil
+	case placeMsg:
+		return a, a.restorePlace(msg)
+	case placeSavedMsg:
+		if msg.err != nil {
+			a.setStatus("the place was not saved: "+shortPaths(msg.err.Error()), true)
+		}
 		return a, nil
 	case summariesMsg:
 		return a, a.summariesDone(msg)
@@ -290,6 +300,10 @@ func (a *App) layoutPanes() []tea.Cmd {
 	for len(a.panes) < want {
 		p := newPane(a.nextUnshown())
 		a.panes = append(a.panes, p)
+		if cmd := a.restorePane(len(a.panes)-1, p); cmd != nil {
+			cmds = append(cmds, cmd)
+			continue
+		}
 		cmds = append(cmds, a.openInPane(p, p.DocIndex))
 	}
 	if len(a.panes) > want {
@@ -393,11 +407,12 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 	p.Title = msg.doc.ID
 	p.info = annotations.DocInfo{ID: msg.doc.ID, Source: msg.doc.Source, Lang: msg.doc.Lang} // Text: see Pane.docInfo
 	p.setText(msg.doc.Text, a.opts.Engine)
+	p.applyRestore(a.opts.Engine)
 	for _, w := range msg.doc.Warnings {
 		a.addWarning(w)
 	}
 	a.pruneCache()
-	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID)}
+	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID), a.savePlaceCmd()}
 	if a.query != "" {
 		cmds = append(cmds, searchCmd(a.gen, p, p.DocIndex, p.view.text, a.query))
 	}
