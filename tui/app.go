@@ -110,9 +110,10 @@ type App struct {
 	link         *linkState
 	labelCursor  int
 	labelColors  map[string]color.Color
-	placePending bool   // the last session's place is being read
-	keyPressed   bool   // a key came: a place read late is not applied
-	restoring    *place // the last session's place, for panes still to come
+	placePending bool         // the last session's place is being read
+	keyPressed   bool         // a key came: a place read late is not applied
+	restoring    *place       // the last session's place, for panes still to come
+	unplaced     map[int]bool // panes whose saved document is not indexed yet
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -138,6 +139,7 @@ func New(opts Options) *App {
 		height:   24,
 		session:  opts.Session,
 		docs:     map[string]cached{},
+		unplaced: map[int]bool{},
 		schema:   opts.Schema,
 	}
 	a.exportEvery = opts.ExportEvery
@@ -449,6 +451,7 @@ func (a *App) indexProgress() tea.Cmd {
 	if len(a.panes) < a.panesWanted() {
 		cmds = a.layoutPanes()
 	}
+	cmds = append(cmds, a.placeIndexed()...)
 	if a.titles.summarized > 0 { // the picker was used: its titles follow the index
 		cmds = append(cmds, a.readSummaries())
 	}

@@ -13,23 +13,31 @@ import (
 	"github.com/hashiya/hashiya/model"
 )
 
-// A large JSONL corpus still indexing at the first frame opened with one pane (the
-// only document known then) and never got more until a resize.
-func TestPanesAddedWhenIndexingEnds(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "large.jsonl")
+// largeCorpus writes a JSONL corpus of 20,000 documents (d00000…, about 20 MB) in dir:
+// indexing it takes far longer than the first frame.
+func largeCorpus(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "large.jsonl")
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
 	body := strings.Repeat("كوريا الشمالية نشرت جنودا ", 40)
-	for i := range 20000 { // about 20 MB: indexing takes far longer than the first frame
+	for i := range 20000 {
 		fmt.Fprintf(w, "{\"id\":\"d%05d\",\"text\":%q}\n", i, body)
 	}
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
+	return path
+}
+
+// A large JSONL corpus still indexing at the first frame opened with one pane (the
+// only document known then) and never got more until a resize.
+func TestPanesAddedWhenIndexingEnds(t *testing.T) {
+	path := largeCorpus(t, t.TempDir())
 	c, err := model.Open([]string{path})
 	if err != nil {
 		t.Fatal(err)

@@ -127,11 +127,16 @@ func (a *App) restorePane(i int, p *Pane) tea.Cmd {
 	pp := pl.Panes[i]
 	d, ok := a.docIndex(pp.Doc, pp.Index)
 	if !ok {
+		if done, _, _, _ := a.corpus.Indexing(); !done {
+			a.unplaced[i] = true // not indexed yet: indexProgress tries again
+			return nil
+		}
 		if !a.startNotice {
 			a.setStatus("the last session's document "+pp.Doc+" is not in this corpus", true)
 		}
 		return nil
 	}
+	delete(a.unplaced, i)
 	p.restore = &pp
 	a.focus = max(0, min(pl.Focus, i))
 	return a.openInPane(p, d)
@@ -169,4 +174,16 @@ func (p *Pane) applyRestore(engine layout.Options) {
 	p.normalizeCursor(1)
 	p.top = p.view.posOf(max(0, min(r.Top, n)))
 	p.ensureVisible()
+}
+
+// placeIndexed opens the saved documents that indexing has found since the place came.
+func (a *App) placeIndexed() []tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range a.unplaced {
+		delete(a.unplaced, i)
+		if i < len(a.panes) {
+			cmds = append(cmds, a.restorePane(i, a.panes[i]))
+		}
+	}
+	return cmds
 }

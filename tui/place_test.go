@@ -3,7 +3,10 @@ package tui
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/model"
 	"github.com/hashiya/hashiya/text/bidi"
 )
 
@@ -65,5 +68,34 @@ func TestPlaceIsPerAnnotator(t *testing.T) {
 	t.Cleanup(func() { other.Close() })
 	if p, err := other.Place(); err != nil || p != nil {
 		t.Fatalf("another annotator's place: %s, %v", p, err)
+	}
+}
+
+// A saved document that indexing has not reached at the first frame opens once it does.
+func TestPlaceRestoredWhenIndexingReachesIt(t *testing.T) {
+	dir := t.TempDir()
+	path := largeCorpus(t, dir)
+	out := filepath.Join(dir, "annotations.jsonl")
+	st, err := openSession(t, out, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.SavePlace([]byte(`{"focus":0,"panes":[{"doc":"d19990","index":19990,"cursor":30,"top":0}]}`)); err != nil {
+		t.Fatal(err)
+	}
+	c, err := model.Open([]string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	a := New(Options{Corpus: c, CorpusName: "large", Annotator: "test", Session: st, ExportEvery: time.Millisecond})
+	_, cmd := a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if _, n, _, _ := c.Indexing(); n > 19990 {
+		t.Fatalf("document 19990 was indexed before the first frame (%d documents): make the corpus larger", n)
+	}
+	drive(t, a, tea.Batch(cmd, a.Init()))
+	if p := a.panes[0]; p.DocIndex != 19990 || p.cursor != 30 {
+		t.Fatalf("pane 0 on document %d, cursor %d; want 19990 at 30:\n%s", p.DocIndex, p.cursor, screen(a))
 	}
 }
