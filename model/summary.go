@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,10 +11,16 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
-// summaryRunes bounds a Summary's title and meta: a document list shows one line of each.
-const summaryRunes = 160
+// A document list shows one line of a title and less of its meta; a picker keeps them
+// for every document of the corpus.
+const (
+	summaryRunes = 100 // of a title
+	metaRunes    = 64  // of meta
+)
 
 // Summary is what a document list shows of a document without loading it: the first
 // line of its text and its meta, both cut to a line's length.
@@ -133,46 +138,92 @@ func summarizeLine(line []byte) Summary {
 		switch key {
 		case "text":
 			if v[0] == '"' {
-				sum.Title = firstLine(unquote(jsonStringHead(v, 4*summaryRunes)))
+				sum.Title = firstLineJSON(v)
 			}
 		case "meta":
-			if v[0] == '{' && len(v) <= 1<<16 {
-				var m map[string]any
-				if decodeNumbers(v, &m) == nil {
-					sum.Meta = flattenMeta(m)
-				}
+			if v[0] == '{' {
+				sum.Meta = flattenMeta(v)
 			}
 		}
 	})
 	return sum
 }
 
-// jsonStringHead is the JSON string literal q cut after about n bytes of content, at an
-// escape's boundary, and closed again: the first line of a 50 MB text is near its start.
-func jsonStringHead(q []byte, n int) []byte {
-	if len(q) <= n+2 {
-		return q
-	}
-	i := 1
-	for i < len(q)-1 && i < n {
-		if q[i] == '\\' {
-			if q[i+1] == 'u' {
-				i += 6
-			} else {
-				i += 2
-			}
+// firstLineJSON is the first line that is not blank of the JSON string literal q (valid:
+// the indexer checked it), decoded only that far, trimmed and cut to summaryRunes: the
+// title of a 50 MB text is at its start.
+func firstLineJSON(q []byte) string {
+	var b []byte
+	for i := 1; i < len(q)-1 && len(b) <= 4*summaryRunes+8; {
+		if q[i] != '\\' {
+			b = append(b, q[i])
+			i++
 			continue
 		}
-		i++
+		var r rune
+		r, i = unescape(q, i)
+		if r == '\n' || r == '\r' {
+			if len(bytes.TrimSpace(b)) > 0 {
+				break
+			}
+			b = b[:0]
+			continue
+		}
+		b = utf8.AppendRune(b, r)
 	}
-	// A \uD83D of a surrogate pair cut from its partner decodes to U+FFFD: harmless here.
-	out := append([]byte(nil), q[:min(i, len(q)-1)]...)
-	return append(out, '"')
+	return firstLine(strings.ToValidUTF8(string(b), "\uFFFD"))
 }
 
-// firstLine is the first line of s that is not blank, trimmed and cut to summaryRunes.
+// unescape decodes the escape at q[i] (a backslash), returning the rune and the index
+// after it; a lone surrogate is U+FFFD, as encoding/json makes it.
+func unescape(q []byte, i int) (rune, int) {
+	switch c := q[i+1]; c {
+	case 'n':
+		return '\n', i + 2
+	case 'r':
+		return '\r', i + 2
+	case 't':
+		return '\t', i + 2
+	case 'b':
+		return '\b', i + 2
+	case 'f':
+		return '\f', i + 2
+	case 'u':
+		r := hex4(q[i+2 : i+6])
+		if utf16.IsSurrogate(r) {
+			if i+12 <= len(q) && q[i+6] == '\\' && q[i+7] == 'u' {
+				if d := utf16.DecodeRune(r, hex4(q[i+8:i+12])); d != utf8.RuneError {
+					return d, i + 12
+				}
+			}
+			return utf8.RuneError, i + 6
+		}
+		return r, i + 6
+	default: // " \ /
+		return rune(c), i + 2
+	}
+}
+
+func hex4(h []byte) rune {
+	var r rune
+	for _, c := range h {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case c >= 'A' && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		}
+	}
+	return r
+}
+
+// firstLine is the first line of s that is not blank (lines end at LF or CR), trimmed
+// and cut to summaryRunes.
 func firstLine(s string) string {
-	for line := range strings.Lines(s) {
+	for _, line := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
 		if t := strings.TrimSpace(line); t != "" {
 			return cutRunes(t, summaryRunes)
 		}
@@ -180,39 +231,44 @@ func firstLine(s string) string {
 	return ""
 }
 
-// flattenMeta writes a meta object as "key: value · key: value", keys sorted.
-func flattenMeta(m map[string]any) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+// flattenMeta writes a meta object (valid JSON) as "key: value · key: value", keys
+// sorted, strings unquoted, other values as written, cut to metaRunes.
+func flattenMeta(obj []byte) string {
+	type field struct{ k, v string }
+	var fs []field
+	size := 0
+	_ = skimObject(obj, func(key string, v []byte) {
+		if size > 8*metaRunes {
+			return
+		}
+		val := string(v)
+		if v[0] == '"' {
+			val = unquote(v)
+		}
+		fs = append(fs, field{key, val})
+		size += len(key) + len(val)
+	})
+	sort.Slice(fs, func(i, j int) bool { return fs[i].k < fs[j].k })
 	var b strings.Builder
-	for _, k := range keys {
+	for _, f := range fs {
 		if b.Len() > 0 {
 			b.WriteString(" · ")
 		}
-		v := m[k]
-		if _, nested := v.(map[string]any); nested {
-			j, _ := json.Marshal(v)
-			v = string(j)
-		}
-		fmt.Fprintf(&b, "%s: %v", k, v)
-		if b.Len() > 8*summaryRunes {
-			break
-		}
+		b.WriteString(f.k + ": " + f.v)
 	}
-	return cutRunes(strings.Join(strings.Fields(b.String()), " "), summaryRunes)
+	return cutRunes(strings.Join(strings.Fields(b.String()), " "), metaRunes)
 }
 
+// cutRunes is s cut to n code points, copied: a title must not hold on to the text it
+// was cut from.
 func cutRunes(s string, n int) string {
 	for i := range s {
 		if n == 0 {
-			return s[:i]
+			return strings.Clone(s[:i])
 		}
 		n--
 	}
-	return s
+	return strings.Clone(s)
 }
 
 // SearchKey is s as Search compares it: every character replaced by its search key

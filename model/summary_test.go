@@ -3,6 +3,7 @@ package model
 import (
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,5 +76,27 @@ func TestSearchKeyFoldsAsSearchDoes(t *testing.T) {
 	}
 	if SearchKey("ک") != SearchKey("ك") {
 		t.Fatal("ک and ك differ")
+	}
+}
+
+// firstLineJSON decodes as encoding/json does, as far as it reads.
+func TestFirstLineJSONDecodesAsEncodingJSON(t *testing.T) {
+	for _, text := range []string{
+		"plain", "  \t\n\r\n  عنوان «مقتبس» \\ / \" \t tab\nrest", "\u2028x\u2029y", "\U0001F600 emoji",
+		"\x00 nul \x1b esc", "a\rb", "\n\n\n", "", strings.Repeat("é", 1000),
+	} {
+		q, _ := json.Marshal(text)
+		var want string
+		if err := json.Unmarshal(q, &want); err != nil {
+			t.Fatal(err)
+		}
+		if got := firstLineJSON(q); got != firstLine(want) {
+			t.Errorf("%q: got %q, want %q", q, got, firstLine(want))
+		}
+	}
+	for q, want := range map[string]string{`"\ud83d\ude00"`: "\U0001F600", `"\ud83d x"`: "\uFFFD x", `"\u0041\u00e9"`: "Aé"} {
+		if got := firstLineJSON([]byte(q)); got != want {
+			t.Errorf("%s: got %q, want %q", q, got, want)
+		}
 	}
 }

@@ -54,14 +54,15 @@ func (pk *picker) filter(a *App) {
 	} else {
 		pk.hits, pk.searched = pk.hits[:0], 0
 	}
+	qc, qcOK := ix.coder.encode(q, false)
 	hits, scores := candidates[:0], pk.scores[:0]
 	for _, d := range candidates {
-		if s, ok := ix.match(d, q); ok {
+		if s, ok := ix.match(d, q, qc, qcOK); ok {
 			hits, scores = append(hits, d), append(scores, s)
 		}
 	}
 	for d := pk.searched; d < n; d++ {
-		if s, ok := ix.match(d, q); ok {
+		if s, ok := ix.match(d, q, qc, qcOK); ok {
 			hits, scores = append(hits, d), append(scores, s)
 		}
 	}
@@ -150,10 +151,13 @@ func (a *App) pickerRow(d, width int) string {
 	return left + visualLTR(text, max(width-textWidth(left), 1), a.opts.Engine)
 }
 
-// summariesMsg brings the titles and meta of documents [from, from+len(sums)).
+// summariesMsg brings the titles of documents [from, from+len(titles)) and the search
+// keys of their titles and meta, made off the UI loop.
 type summariesMsg struct {
-	from int
-	sums []model.Summary
+	from   int
+	titles []string
+	keys   []string
+	coded  []bool // keys[i] is byte-coded
 }
 
 // summaryBatch is how many documents one read of summaries covers: the picker takes
@@ -168,25 +172,26 @@ func (a *App) readSummaries() tea.Cmd {
 		return nil
 	}
 	ix.reading = true
-	c, from := a.corpus, ix.summarized
+	c, from, coder := a.corpus, ix.summarized, &ix.coder
 	return func() tea.Msg {
-		sums := make([]model.Summary, 0, summaryBatch)
+		m := summariesMsg{from: from}
 		_ = c.Summaries(context.Background(), from, func(_ int, s model.Summary) bool {
-			sums = append(sums, s)
-			return len(sums) < summaryBatch
+			k, coded := coder.encode(model.SearchKey(s.Title+" "+s.Meta), true)
+			m.titles, m.keys, m.coded = append(m.titles, s.Title), append(m.keys, k), append(m.coded, coded)
+			return len(m.titles) < summaryBatch
 		})
-		return summariesMsg{from: from, sums: sums}
+		return m
 	}
 }
 
 func (a *App) summariesDone(msg summariesMsg) tea.Cmd {
 	ix := &a.titles
 	ix.reading = false
-	if len(msg.sums) == 0 {
+	if len(msg.titles) == 0 {
 		return nil // the corpus closed, or nothing new
 	}
 	ix.extend(a.corpus.Len(), a.corpus.Title)
-	ix.summarize(msg.from, msg.sums)
+	ix.summarize(msg.from, msg.titles, msg.keys, msg.coded)
 	a.picker.forget(msg.from)
 	if a.mode == modePicker {
 		a.picker.filter(a)

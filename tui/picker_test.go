@@ -18,6 +18,12 @@ import (
 // manyTitlesApp is a reader on a JSONL corpus of n documents whose ids title(i) gives.
 func manyTitlesApp(tb testing.TB, n int, title func(int) string) *App {
 	tb.Helper()
+	return manyDocsApp(tb, n, func(i int) string { return fmt.Sprintf("{\"id\":%q,\"text\":\"x\"}", title(i)) })
+}
+
+// manyDocsApp is a reader on a JSONL corpus of n documents, line(i) the JSON of each.
+func manyDocsApp(tb testing.TB, n int, line func(int) string) *App {
+	tb.Helper()
 	path := filepath.Join(tb.TempDir(), "many.jsonl")
 	f, err := os.Create(path)
 	if err != nil {
@@ -25,7 +31,7 @@ func manyTitlesApp(tb testing.TB, n int, title func(int) string) *App {
 	}
 	w := bufio.NewWriter(f)
 	for i := range n {
-		fmt.Fprintf(w, "{\"id\":%q,\"text\":\"x\"}\n", title(i))
+		fmt.Fprintln(w, line(i))
 	}
 	if err := w.Flush(); err != nil {
 		tb.Fatal(err)
@@ -55,6 +61,9 @@ func naivePick(a *App, query string) []int {
 	var hits []hit
 	for d := 0; d < a.corpus.Len(); d++ {
 		s := []rune(a.titles.key[d])
+		if a.titles.coded[d] {
+			s = []rune(a.titles.coder.decode(a.titles.key[d]))
+		}
 		qi, first, last := 0, -1, -1
 		for i, r := range s {
 			if qi < len(q) && r == q[qi] {
