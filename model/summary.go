@@ -134,7 +134,7 @@ func (r *jsonlReader) line(e entry) ([]byte, error) {
 // summarizeLine takes the title and meta of a JSONL line the indexer found valid.
 func summarizeLine(line []byte) Summary {
 	var sum Summary
-	_ = skimObject(line, func(key string, v []byte) {
+	_ = (&skimmer{b: line, trusted: true}).object(func(key string, v []byte) {
 		switch key {
 		case "text":
 			if v[0] == '"' {

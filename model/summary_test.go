@@ -16,7 +16,8 @@ func TestSummariesReadTitlesAndMeta(t *testing.T) {
 	jsonl := `{"id":"a","text":"\n  كوريا الشمالية\nالسطر الثاني","meta":{"source":"TASS","n":3,"tags":{"x":1}}}` + "\n" +
 		"not json\n" +
 		`{"text":"` + long + `"}` + "\n" +
-		`{"meta":{"k":"v"},"text":"one line"}` + "\n"
+		`{"meta":{"k":"v"},"text":"one line"}` + "\n" +
+		`{"text":"ends in a backslash \\\\","x":"\\\"","meta":{"k":"q\"uote \\\\"}}` + "\n"
 	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(jsonl), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -43,11 +44,12 @@ func TestSummariesReadTitlesAndMeta(t *testing.T) {
 		{Title: "كوريا الشمالية", Meta: `n: 3 · source: TASS · tags: {"x":1}`},
 		{Title: strings.Repeat("ب", summaryRunes)},
 		{Title: "one line", Meta: "k: v"},
+		{Title: `ends in a backslash \\`, Meta: `k: q"uote \\`},
 		{Title: "gz first"},
 		{Title: "gz second"},
 		{Title: "عنوان الخبر"},
 	}
-	for _, from := range []int{0, 2, 4} {
+	for _, from := range []int{0, 2, 5} {
 		var got []Summary
 		err := c.Summaries(context.Background(), from, func(i int, s Summary) bool {
 			if i != from+len(got) {

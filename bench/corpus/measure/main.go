@@ -72,7 +72,7 @@ func main() {
 
 	var keys []string // what the picker keeps: each document's key and title
 	if *summaries {
-		t2 := time.Now()
+		t2, cpu0 := time.Now(), cpuTime()
 		keys = make([]string, 0, 2*docs)
 		err := c.Summaries(context.Background(), 0, func(i int, s model.Summary) bool {
 			keys = append(keys, model.SearchKey(c.Title(i)+" "+s.Title+" "+s.Meta), s.Title)
@@ -81,8 +81,7 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		cpu := cpuTime()
-		fmt.Printf("titles and meta:  %v for %d documents (as the picker reads them), %v CPU in all so far\n", time.Since(t2), len(keys)/2, cpu)
+		fmt.Printf("titles and meta:  %v for %d documents (as the picker reads them), %v of CPU\n", time.Since(t2), len(keys)/2, cpuTime()-cpu0)
 		runtime.GC()
 		var live runtime.MemStats
 		runtime.ReadMemStats(&live)
