@@ -98,9 +98,9 @@ func matchBytes(s, q string) (int, bool) {
 	score := (last - first) + first/4
 	// A gapped match may hide an exact one further on; a gapless one is the first
 	// exact one (it starts at the first code point of q in s).
-	if last-first > len(q)-1 {
-		if j := strings.Index(s, q); j >= 0 {
-			score = min(score, len(q)-1+j/4)
+	if last-first > len(q)-1 { // an exact one starts after first, the first q[0]
+		if j := strings.Index(s[first+1:], q); j >= 0 {
+			score = min(score, len(q)-1+(first+1+j)/4)
 		}
 	}
 	return score, true
@@ -120,12 +120,13 @@ func matchRunes(s, q string) (int, bool) {
 		last = at + j
 		at += j + max(utf8.RuneLen(r), 1)
 	}
+	firstByte := first
 	first, last = utf8.RuneCountInString(s[:first]), utf8.RuneCountInString(s[:last])
 	score := (last - first) + first/4
 	n := utf8.RuneCountInString(q)
 	if last-first > n-1 {
-		if j := strings.Index(s, q); j >= 0 {
-			score = min(score, n-1+utf8.RuneCountInString(s[:j])/4)
+		if j := strings.Index(s[firstByte+1:], q); j >= 0 {
+			score = min(score, n-1+utf8.RuneCountInString(s[:firstByte+1+j])/4)
 		}
 	}
 	return score, true

@@ -145,3 +145,29 @@ func TestPickerIncrementalFilterMatchesFullSearch(t *testing.T) {
 	typeText(t, a, "KIM")
 	check("upper case")
 }
+
+// Past 128 distinct code points, keys stay UTF-8: both kinds of key match as specified.
+func TestPickerCodedAndUTF8KeysMatchAlike(t *testing.T) {
+	a := manyTitlesApp(t, 600, func(i int) string {
+		return fmt.Sprintf("%c%c خبر %d كوريا", rune(0x4E00+i%300), rune(0x4E00+(i*7)%300), i)
+	})
+	press(t, a, a.keys.OpenDoc.Keys()[0])
+	coded, plain := 0, 0
+	for _, c := range a.titles.coded {
+		if c {
+			coded++
+		} else {
+			plain++
+		}
+	}
+	if coded == 0 || plain == 0 {
+		t.Fatalf("%d coded and %d UTF-8 keys: the test needs both", coded, plain)
+	}
+	for _, q := range []string{"كوريا", "خبر 1", "1", "ر1", string(rune(0x4E00+250)), string(rune(0x4E00+5)) + "خ"} {
+		a.picker.input.SetValue(q)
+		a.picker.filter(a)
+		if want := naivePick(a, q); !slices.Equal(a.picker.items, want) {
+			t.Fatalf("query %q: picker %v..., full search %v...", q, a.picker.items[:min(5, len(a.picker.items))], want[:min(5, len(want))])
+		}
+	}
+}
