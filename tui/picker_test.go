@@ -163,7 +163,7 @@ func TestPickerCodedAndUTF8KeysMatchAlike(t *testing.T) {
 	if coded == 0 || plain == 0 {
 		t.Fatalf("%d coded and %d UTF-8 keys: the test needs both", coded, plain)
 	}
-	for _, q := range []string{"كوريا", "خبر 1", "1", "ر1", string(rune(0x4E00+250)), string(rune(0x4E00+5)) + "خ"} {
+	for _, q := range []string{"كوريا", "خبر 1", "1", "ر1", string(rune(0x4E00 + 250)), string(rune(0x4E00+5)) + "خ"} {
 		a.picker.input.SetValue(q)
 		a.picker.filter(a)
 		if want := naivePick(a, q); !slices.Equal(a.picker.items, want) {
