@@ -114,6 +114,7 @@ type App struct {
 	keyPressed   bool         // a key came: a place read late is not applied
 	restoring    *place       // the last session's place, for panes still to come
 	unplaced     map[int]bool // panes whose saved document is not indexed yet
+	savedPlace   string       // the place last saved, as saved
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -238,6 +239,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.restorePlace(msg)
 	case placeSavedMsg:
 		if msg.err != nil {
+			a.savedPlace = "" // try again with the next save
 			a.setStatus("the place was not saved: "+shortPaths(msg.err.Error()), true)
 		}
 		return a, nil

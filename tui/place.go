@@ -83,9 +83,10 @@ func (a *App) savePlaceCmd() tea.Cmd {
 		return nil // before the last place is back, this one would overwrite it
 	}
 	b, err := json.Marshal(a.currentPlace())
-	if err != nil {
-		return nil
+	if err != nil || string(b) == a.savedPlace {
+		return nil // each save is a transaction: only a new place is worth one
 	}
+	a.savedPlace = string(b)
 	return a.editor.run(func(uint64) tea.Msg {
 		return placeSavedMsg{err: pk.SavePlace(b)}
 	})
