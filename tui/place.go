@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/text/bidi"
 	"github.com/hashiya/hashiya/text/layout"
+	"github.com/hashiya/hashiya/text/segment"
 )
 
 // placeKeeper is what a session may offer to keep the annotator's place between runs:
@@ -140,6 +141,14 @@ func (a *App) restorePane(i int, p *Pane) tea.Cmd {
 	delete(a.unplaced, i)
 	p.restore = &pp
 	a.focus = max(0, min(pl.Focus, i))
+	if p.DocIndex == d { // a second load of the same document would undo the restore
+		if p.ready() {
+			p.applyRestore(a.opts.Engine)
+		}
+		if p.ready() || p.loading {
+			return nil // restored, or the load under way restores it
+		}
+	}
 	return a.openInPane(p, d)
 }
 
@@ -170,11 +179,28 @@ func (p *Pane) applyRestore(engine layout.Options) {
 		p.dir = bidi.LTR
 	}
 	p.relayout(engine)
-	n := len(p.view.text)
-	p.cursor = max(0, min(r.Cursor, n-1))
-	p.normalizeCursor(1)
-	p.top = p.view.posOf(max(0, min(r.Top, n)))
+	p.cursor = p.validCursor(r.Cursor)
+	p.top = p.view.posOf(max(0, min(r.Top, len(p.view.text))))
 	p.ensureVisible()
+}
+
+// validCursor is c if the cursor may be there, else the nearest place it may: the start
+// of a character, or the end of the text when the last line is empty (after a final
+// newline). The text may have changed since the place was saved.
+func (p *Pane) validCursor(c int) int {
+	n := len(p.view.text)
+	if l := p.view.line(p.view.last()); c >= n && l.Start == l.End && l.Start == n {
+		return n
+	}
+	c = max(0, min(c, n-1))
+	if c < n {
+		c, _ = segment.Character(p.view.text, c)
+	}
+	saved := p.cursor
+	p.cursor = c
+	p.normalizeCursor(1)
+	c, p.cursor = p.cursor, saved
+	return c
 }
 
 // placeIndexed opens the saved documents that indexing has found since the place came.

@@ -99,3 +99,26 @@ func TestPlaceRestoredWhenIndexingReachesIt(t *testing.T) {
 		t.Fatalf("pane 0 on document %d, cursor %d; want 19990 at 30:\n%s", p.DocIndex, p.cursor, screen(a))
 	}
 }
+
+// The cursor at the end of a text ending in CRLF (G puts it on the empty last line) came
+// back one code point earlier, on the LF: inside the CR LF character.
+func TestPlaceRestoresCursorAfterFinalCRLF(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "crlf.txt")
+	if err := writeFile(path, "سطر أول\r\nسطر ثان\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := newAppOn(t, dir, path, "crlf", 80, 24)
+	press(t, a, bind(a.keys.Bottom))
+	want := a.focused().cursor
+	if want != len(a.focused().view.text) {
+		t.Fatalf("G put the cursor on %d, want the end (%d): the test needs the empty last line", want, len(a.focused().view.text))
+	}
+	if !pressQuits(t, a, bind(a.keys.Quit)) {
+		t.Fatal("q did not quit")
+	}
+	b, _ := newAppOn(t, dir, path, "crlf", 80, 24)
+	if got := b.focused().cursor; got != want {
+		t.Fatalf("cursor restored on %d, want %d", got, want)
+	}
+}
