@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"unicode/utf8"
@@ -32,92 +33,104 @@ const (
 func (e *lineError) Error() string { return e.msg }
 
 type skimmer struct {
-	b     []byte
-	i     int
-	depth int
+	b       []byte
+	i       int
+	depth   int
+	trusted bool // the line is known to be valid: strings are only skipped (strEnd)
 }
 
 // skimLine validates line (one JSONL line without its newline) and returns its id: the
 // "id" field's value if it is a string or a number, else "" (the caller's default).
 func skimLine(line []byte) (id string, err *lineError) {
-	s := skimmer{b: line}
-	s.ws()
-	if s.i < len(s.b) && s.b[s.i] != '{' {
-		if e := s.value(); e != nil {
-			return "", e
-		}
-		if e := s.end(); e != nil {
-			return "", e
-		}
-		return "", &lineError{kind: errNotObject, msg: "line is not a JSON object"}
-	}
-	if s.i >= len(s.b) {
-		return "", s.fail("unexpected end of line")
-	}
-	s.i++ // '{'
-	s.depth = 1
 	hasText, textOK := false, false
-	for first := true; ; first = false {
-		s.ws()
-		if s.i >= len(s.b) {
-			return "", s.fail("unexpected end of line")
-		}
-		if s.b[s.i] == '}' && first {
-			s.i++
-			break
-		}
-		if s.b[s.i] != '"' {
-			return "", s.fail("expected a field name")
-		}
-		k0 := s.i
-		if e := s.str(); e != nil {
-			return "", e
-		}
-		key := unquote(s.b[k0:s.i])
-		s.ws()
-		if s.i >= len(s.b) || s.b[s.i] != ':' {
-			return "", s.fail("expected ':' after field name")
-		}
-		s.i++
-		s.ws()
-		v0 := s.i
-		if e := s.value(); e != nil {
-			return "", e
-		}
+	err = skimObject(line, func(key string, v []byte) {
 		switch key {
 		case "text": // duplicates: the last one counts, as in encoding/json
-			hasText, textOK = true, s.b[v0] == '"'
+			hasText, textOK = true, v[0] == '"'
 		case "id":
 			id = ""
-			if c := s.b[v0]; c == '"' {
-				id = unquote(s.b[v0:s.i])
+			if c := v[0]; c == '"' {
+				id = unquote(v)
 			} else if c == '-' || c >= '0' && c <= '9' {
-				id = string(s.b[v0:s.i])
+				id = string(v)
 			}
 		}
-		s.ws()
-		if s.i >= len(s.b) {
-			return "", s.fail("unexpected end of line")
-		}
-		if s.b[s.i] == '}' {
-			s.i++
-			break
-		}
-		if s.b[s.i] != ',' {
-			return "", s.fail("expected ',' or '}'")
-		}
-		s.i++
-	}
-	if e := s.end(); e != nil {
-		return "", e
-	}
+	})
 	switch {
+	case err != nil:
+		return "", err
 	case !hasText:
 		return "", &lineError{kind: errNoText, msg: `line has no "text" field`}
 	case !textOK:
 		return "", &lineError{kind: errTextType, msg: `"text" is not a string`}
 	}
 	return id, nil
+}
+
+// skimObject validates line as one JSON object and calls field with each top-level
+// field's name and raw value, in order.
+func skimObject(line []byte, field func(key string, v []byte)) *lineError {
+	return (&skimmer{b: line}).object(field)
+}
+
+func (s *skimmer) object(field func(key string, v []byte)) *lineError {
+	s.ws()
+	if s.i < len(s.b) && s.b[s.i] != '{' {
+		if e := s.value(); e != nil {
+			return e
+		}
+		if e := s.end(); e != nil {
+			return e
+		}
+		return &lineError{kind: errNotObject, msg: "line is not a JSON object"}
+	}
+	if s.i >= len(s.b) {
+		return s.fail("unexpected end of line")
+	}
+	s.i++ // '{'
+	s.depth = 1
+	for first := true; ; first = false {
+		s.ws()
+		if s.i >= len(s.b) {
+			return s.fail("unexpected end of line")
+		}
+		if s.b[s.i] == '}' && first {
+			s.i++
+			break
+		}
+		if s.b[s.i] != '"' {
+			return s.fail("expected a field name")
+		}
+		k0 := s.i
+		if e := s.str(); e != nil {
+			return e
+		}
+		key := unquote(s.b[k0:s.i])
+		s.ws()
+		if s.i >= len(s.b) || s.b[s.i] != ':' {
+			return s.fail("expected ':' after field name")
+		}
+		s.i++
+		s.ws()
+		v0 := s.i
+		if e := s.value(); e != nil {
+			return e
+		}
+		field(key, s.b[v0:s.i])
+		s.ws()
+		if s.i >= len(s.b) {
+			return s.fail("unexpected end of line")
+		}
+		if s.b[s.i] == '}' {
+			s.i++
+			break
+		}
+		if s.b[s.i] != ',' {
+			return s.fail("expected ',' or '}'")
+		}
+		s.i++
+	}
+	return s.end()
 }
 
 // unquote decodes a JSON string literal that skimLine has already validated.
@@ -231,6 +244,9 @@ func (s *skimmer) container(open byte) *lineError {
 
 // str skips a string literal. It is the hot loop of indexing: texts are most of a line.
 func (s *skimmer) str() *lineError {
+	if s.trusted {
+		return s.strEnd()
+	}
 	s.i++ // opening quote
 	for s.i < len(s.b) {
 		c := s.b[s.i]
@@ -264,6 +280,27 @@ func (s *skimmer) str() *lineError {
 		}
 	}
 	return s.fail("unexpected end of line in string")
+}
+
+// strEnd skips a string of a line known to be valid: its end is the first quote after
+// an even run of backslashes, found at memchr speed.
+func (s *skimmer) strEnd() *lineError {
+	for at := s.i + 1; ; {
+		j := bytes.IndexByte(s.b[at:], '"')
+		if j < 0 {
+			return s.fail("unexpected end of line in string")
+		}
+		q := at + j
+		k := q
+		for k > s.i+1 && s.b[k-1] == '\\' {
+			k--
+		}
+		at = q + 1
+		if (q-k)%2 == 0 {
+			s.i = at
+			return nil
+		}
+	}
 }
 
 func (s *skimmer) number() *lineError {

@@ -67,7 +67,8 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		} else if key.Matches(msg, k.Ignore) {
 			ans = annotations.AnswerIgnore
 		}
-		return a.apply("document marked "+ans, annotations.Touch{Doc: p.docInfo()}, annotations.Answer{Doc: doc, Answer: ans}), true
+		cmd := a.apply("document marked "+ans, annotations.Touch{Doc: p.docInfo()}, annotations.Answer{Doc: doc, Answer: ans})
+		return withAfter(cmd, a.afterAnswer(p, p.DocIndex)), true
 	case key.Matches(msg, k.Link):
 		return a.startLink(p), true
 	case key.Matches(msg, k.Unlink, k.Relink):
@@ -208,12 +209,15 @@ func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 
 // editResult applies finished operations to the screen: the cache takes the documents
 // as committed, and only a commit is confirmed as saved.
-func (a *App) editResult(m editDoneMsg) tea.Cmd {
+func (a *App) editResult(m editDoneMsg) (cmd tea.Cmd) {
 	a.pending = max(a.pending-1, 0)
 	for d, v := range m.views {
 		a.remember(d, v, m.seq)
 	}
 	err := m.err
+	if m.after != nil && (err == nil || errors.Is(err, annotations.ErrUnchanged)) {
+		defer func() { cmd = tea.Batch(cmd, m.after()) }() // after the status says what was saved
+	}
 	if errors.Is(err, annotations.ErrUnchanged) {
 		a.setStatus(err.Error(), false) // «…» is already GPE: nothing was recorded
 		return nil

@@ -37,6 +37,8 @@ type Options struct {
 	// (0 means 30 s) while edits arrive. nil writes none.
 	Export      func() error
 	ExportEvery time.Duration
+
+	AfterAnswer string // what follows an answer: AfterAnswerStay (""), AfterAnswerNext, AfterAnswerUnanswered
 }
 
 type mode int
@@ -51,6 +53,7 @@ const (
 	modeClaim      // claim form
 	modeRelation   // choosing the relation of a link
 	modeQuitFailed // a quit could not save: what is lost, and a confirmation
+	modeAnnList    // the annotations list of the focused document
 )
 
 const (
@@ -76,12 +79,14 @@ type App struct {
 	mapper        *layoutMapper
 	kbGuess       keyboard
 
-	mode   mode
-	sync   bool
-	input  textinput.Model
-	query  string
-	gen    int // search generation, so late results of an old query are dropped
-	picker picker
+	mode    mode
+	sync    bool
+	input   textinput.Model
+	query   string
+	gen     int // search generation, so late results of an old query are dropped
+	picker  picker
+	titles  titleIndex // the picker's keys and titles, kept between openings
+	annList annList
 
 	status   string
 	isError  bool
@@ -90,6 +95,7 @@ type App struct {
 	session      annotations.Session
 	docs         map[string]cached // annotations of the documents the panes show
 	answers      map[string]int    // documents by answer; nil until counted
+	docProgress  docProgress       // answer and annotation count of every document
 	schema       annotations.Schema
 	editor       *editor
 	pending      int // operations not yet confirmed
@@ -106,6 +112,11 @@ type App struct {
 	labelLooks   map[string]cellLook // by label name, for the styles in use
 	profile      colorprofile.Profile
 	dark         bool
+	placePending bool         // the last session's place is being read
+	keyPressed   bool         // a key came: a place read late is not applied
+	restoring    *place       // the last session's place, for panes still to come
+	unplaced     map[int]bool // panes whose saved document is not indexed yet
+	savedPlace   string       // the place last saved, as saved
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -133,6 +144,7 @@ func New(opts Options) *App {
 		height:   24,
 		session:  opts.Session,
 		docs:     map[string]cached{},
+		unplaced: map[int]bool{},
 		schema:   opts.Schema,
 	}
 	a.restyle()
@@ -170,7 +182,7 @@ func (a *App) Init() tea.Cmd {
 		a.setStatus(a.whereStatus(), false)
 	}
 	if a.session != nil {
-		cmds = append(cmds, a.loadAnswersCmd())
+		cmds = append(cmds, a.loadAnswersCmd(), a.loadProgressCmd(), a.loadPlaceCmd())
 	}
 	cmds = append(cmds, a.layoutPanes()...)
 	return tea.Batch(cmds...)
@@ -203,7 +215,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
-		a.startNotice = false
+		a.startNotice, a.keyPressed = false, true
 		cmd := a.handleKey(msg)
 		return a, cmd
 	case editDoneMsg:
@@ -229,6 +241,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.answers = msg.counts
 		return a, nil
+	case progressMsg:
+		a.progressLoaded(msg)
+		return a, nil
+	case placeMsg:
+		return a, a.restorePlace(msg)
+	case placeSavedMsg:
+		if msg.err != nil {
+			a.savedPlace = "" // try again with the next save
+			a.setStatus("the place was not saved: "+shortPaths(msg.err.Error()), true)
+		}
+		return a, nil
+	case summariesMsg:
+		return a, a.summariesDone(msg)
 	case exportTickMsg:
 		return a, a.startExport()
 	case exportDoneMsg:
@@ -291,16 +316,16 @@ func (a *App) focused() *Pane { return a.panes[a.focus] }
 
 // layoutPanes decides how many panes fit, sizes them, and loads documents into new ones.
 func (a *App) layoutPanes() []tea.Cmd {
-	n := a.corpus.Len()
 	a.narrow = a.width < 2*minPaneWidth
-	want := max(1, min(a.width/minPaneWidth, n))
-	if a.narrow {
-		want = max(len(a.panes), min(2, n), 1)
-	}
+	want := a.panesWanted()
 	var cmds []tea.Cmd
 	for len(a.panes) < want {
 		p := newPane(a.nextUnshown())
 		a.panes = append(a.panes, p)
+		if cmd := a.restorePane(len(a.panes)-1, p); cmd != nil {
+			cmds = append(cmds, cmd)
+			continue
+		}
 		cmds = append(cmds, a.openInPane(p, p.DocIndex))
 	}
 	if len(a.panes) > want {
@@ -309,6 +334,15 @@ func (a *App) layoutPanes() []tea.Cmd {
 	a.focus = min(a.focus, len(a.panes)-1)
 	a.sizePanes()
 	return cmds
+}
+
+// panesWanted is how many panes the screen takes for the documents known so far.
+func (a *App) panesWanted() int {
+	n := a.corpus.Len()
+	if a.narrow {
+		return max(len(a.panes), min(2, n), 1)
+	}
+	return max(1, min(a.width/minPaneWidth, n))
 }
 
 // nextUnshown is the first document after those shown, wrapping around.
@@ -395,11 +429,12 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 	p.Title = msg.doc.ID
 	p.info = annotations.DocInfo{ID: msg.doc.ID, Source: msg.doc.Source, Lang: msg.doc.Lang} // Text: see Pane.docInfo
 	p.setText(msg.doc.Text, a.opts.Engine)
+	p.applyRestore(a.opts.Engine)
 	for _, w := range msg.doc.Warnings {
 		a.addWarning(w)
 	}
 	a.pruneCache()
-	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID)}
+	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID), a.savePlaceCmd()}
 	if a.query != "" {
 		cmds = append(cmds, searchCmd(a.gen, p, p.DocIndex, p.view.text, a.query))
 	}
@@ -425,15 +460,25 @@ func (a *App) addWarning(w model.Warning) {
 	a.setStatus("warning: "+short.String()+"  (! lists all)", true)
 }
 
+// indexProgress takes in what the indexer found: warnings, and the panes a corpus with
+// fewer documents than panes at its first frame did not fill.
 func (a *App) indexProgress() tea.Cmd {
 	done, _, _, _ := a.corpus.Indexing()
 	for _, w := range a.corpus.Warnings() {
 		a.addWarning(w)
 	}
-	if done {
-		return nil
+	var cmds []tea.Cmd
+	if len(a.panes) < a.panesWanted() {
+		cmds = a.layoutPanes()
 	}
-	return waitIndexCmd(a.corpus)
+	cmds = append(cmds, a.placeIndexed()...)
+	if a.titles.summarized > 0 { // the picker was used: its titles follow the index
+		cmds = append(cmds, a.readSummaries())
+	}
+	if !done {
+		cmds = append(cmds, waitIndexCmd(a.corpus))
+	}
+	return tea.Batch(cmds...)
 }
 
 // View draws the whole screen: header, panes, status line, help.
@@ -466,6 +511,8 @@ func (a *App) render() string {
 		rows = append(rows, a.form.View(a))
 	case modeQuitFailed:
 		rows = append(rows, a.quitFailedView())
+	case modeAnnList:
+		rows = append(rows, a.annList.View(a))
 	default:
 		rows = append(rows, a.panesView())
 	}

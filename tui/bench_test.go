@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -89,4 +90,35 @@ func BenchmarkPickerKey(b *testing.B) {
 		a.picker.filter(a)
 	}
 	b.ReportMetric(float64(open.Microseconds())/1e3, "open-ms")
+}
+
+// BenchmarkPickerKeyTitles is BenchmarkPickerKey over 200,000 Arabic news documents: the
+// keys hold ids, headlines and meta, and Arabic queries match most of them at first.
+func BenchmarkPickerKeyTitles(b *testing.B) {
+	heads := []string{"بوتين يوقع معاهدة الدفاع المشترك مع كوريا الشمالية", "سيول: كوريا الشمالية نشرت حوالى 10 آلاف جندي في روسيا",
+		"پیمان دفاعی روسیه و کره شمالی اجرایی شد", "الكرملين ينفي إرسال قوات إلى أوكرانيا عبر بيونغ يانغ"}
+	a := manyDocsApp(b, 200000, func(i int) string {
+		return fmt.Sprintf(`{"id":"treaty-%06d","text":"%s %d\n\nنص الخبر","meta":{"source":"src%d","date":"2024-06-%02d"}}`,
+			i, heads[i%len(heads)], i, i%97, i%28+1)
+	})
+	t := &testing.T{}
+	heap := func() float64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return float64(ms.HeapAlloc) / 1e6
+	}
+	before := heap()
+	t0 := time.Now()
+	press(t, a, a.keys.OpenDoc.Keys()[0]) // reads every title, once
+	open := time.Since(t0)
+	pickerMB := heap() - before
+	queries := []string{"ك", "كو", "كوريا", "م", "مع", "معاهده"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		a.picker.input.SetValue(queries[i%len(queries)])
+		a.picker.filter(a)
+	}
+	b.ReportMetric(float64(open.Microseconds())/1e3, "open-ms")
+	b.ReportMetric(pickerMB, "picker-MB")
 }

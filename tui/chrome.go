@@ -119,6 +119,7 @@ func (a *App) layersFor(p *Pane) paneLayers {
 		showCursor:  p == a.focused() || a.narrow,
 		decorations: a.decorations(p),
 		selection:   p.selection(),
+		answer:      a.view(p.info.ID).Answer,
 	}
 }
 

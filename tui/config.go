@@ -14,12 +14,15 @@ import (
 //
 //	annotator = "sara"          # name written into the training data
 //	keyboard  = "auto"          # auto | ar | fa | he | none: layout for non-Latin letter keys
+//	after_answer = "unanswered" # stay | next | unanswered: where a pane goes after a|r|i
 //	[keys]
 //	next_match = ["n", "f3"]    # any binding name from the help, with its keys
 type Config struct {
 	Annotator string              `toml:"annotator"`
 	Keyboard  string              `toml:"keyboard"`
 	Keys      map[string][]string `toml:"keys"`
+
+	AfterAnswer string `toml:"after_answer"` // stay | next | unanswered
 }
 
 // ConfigDir is where hashiya reads its configuration.
@@ -67,6 +70,11 @@ func LoadConfig(path string) (Config, error) {
 	default:
 		return c, fmt.Errorf("%s: keyboard = %q: want auto, ar, fa, he or none", path, c.Keyboard)
 	}
+	switch c.AfterAnswer {
+	case "", AfterAnswerStay, AfterAnswerNext, AfterAnswerUnanswered:
+	default:
+		return c, fmt.Errorf("%s: after_answer = %q: want stay, next or unanswered", path, c.AfterAnswer)
+	}
 	return c, nil
 }
 
@@ -83,5 +91,6 @@ func (c Config) Apply(opts *Options, path string) error {
 	if opts.Annotator == "" {
 		opts.Annotator = c.Annotator
 	}
+	opts.AfterAnswer = c.AfterAnswer
 	return nil
 }

@@ -45,6 +45,7 @@ type editDoneMsg struct {
 	views  map[string]annotations.DocView
 	seq    uint64
 	err    error
+	after  func() tea.Cmd // runs once the edit is saved (or found already made); may be nil
 }
 
 // docViewMsg brings a document's annotations when a pane opens it.

@@ -39,6 +39,12 @@ type KeyMap struct {
 	Link                               key.Binding
 	Unlink, Relink                     key.Binding
 	Accept, Reject, Ignore             key.Binding
+
+	// Navigation by progress and the annotations list (nav.go, annlist.go).
+	NextUnannotated, PrevUnannotated key.Binding
+	NextUnanswered, PrevUnanswered   key.Binding
+	AnnotationList                   key.Binding
+	ListJump, ListClose              key.Binding // in the annotations list (Down, Up, Remove work there too)
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -96,12 +102,21 @@ func DefaultKeyMap() KeyMap {
 		Accept:          b([]string{"a"}, "a", "accept document"),
 		Reject:          b([]string{"r"}, "r", "reject document"),
 		Ignore:          b([]string{"i"}, "i", "ignore document"),
+
+		// Navigation by progress and the annotations list.
+		NextUnannotated: b([]string{"}"}, "}", "next document without annotations"),
+		PrevUnannotated: b([]string{"{"}, "{", "previous document without annotations"),
+		NextUnanswered:  b([]string{"'"}, "'", "next unanswered document"),
+		PrevUnanswered:  b([]string{"\""}, "\"", "previous unanswered document"),
+		AnnotationList:  b([]string{"A"}, "A", "list the document's annotations"),
+		ListJump:        b([]string{"enter"}, "enter", "annotations list: jump to it"),
+		ListClose:       b([]string{"esc"}, "esc", "annotations list: close"),
 	}
 }
 
 // byName lists the bindings under the names the config file uses.
 func (k *KeyMap) byName() map[string]*key.Binding {
-	return map[string]*key.Binding{
+	m := map[string]*key.Binding{
 		"next_pane": &k.NextPane, "prev_pane": &k.PrevPane,
 		"next_doc": &k.NextDoc, "prev_doc": &k.PrevDoc, "open_doc": &k.OpenDoc,
 		"down": &k.Down, "up": &k.Up, "page_down": &k.PageDown, "page_up": &k.PageUp,
@@ -116,6 +131,13 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"unlink": &k.Unlink, "relink": &k.Relink,
 		"accept": &k.Accept, "reject": &k.Reject, "ignore": &k.Ignore,
 	}
+	// Navigation by progress and the annotations list.
+	m["next_unannotated"], m["prev_unannotated"] = &k.NextUnannotated, &k.PrevUnannotated
+	m["next_unanswered"], m["prev_unanswered"] = &k.NextUnanswered, &k.PrevUnanswered
+	m["annotation_list"] = &k.AnnotationList
+	// ListJump and ListClose share enter and esc with other modes' keys, which one name
+	// space of keys cannot tell apart yet: they are not named in the config.
+	return m
 }
 
 // Rebind replaces the keys of the named bindings; an unknown name is an error naming it.
@@ -158,6 +180,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart,
 			k.GrowEndChar, k.ShrinkEndChar, k.GrowStartChar, k.ShrinkStartChar},
 		{k.Undo, k.Redo, k.Link, k.Unlink, k.Relink, k.Accept, k.Reject, k.Ignore},
+		{k.NextUnannotated, k.PrevUnannotated, k.NextUnanswered, k.PrevUnanswered, k.AnnotationList, k.ListJump, k.ListClose},
 	}
 }
 

@@ -31,6 +31,8 @@ type Pane struct {
 	info      annotations.DocInfo // the document as the annotation store knows it; Text filled by docInfo
 
 	drawn drawCache // rows and title of the last frame (pane_draw.go)
+
+	restore *panePlace // where to put the cursor and scroll once the document loads (place.go)
 }
 
 func newPane(docIndex int) *Pane {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/text/bidi"
 	"github.com/hashiya/hashiya/text/layout"
 )
@@ -22,12 +23,13 @@ type paneLayers struct {
 	decorations []decoration // sorted by start
 	selection   layout.Range // empty when nothing is selected
 	showCursor  bool
+	answer      string // the document's answer (accept, reject, ignore), for the title
 }
 
 // Draw renders the pane as exactly height lines of exactly width cells.
 func (p *Pane) Draw(st *Styles, sgr sgrCache, focused bool, total int, layers paneLayers, engine layout.Options) string {
 	var b strings.Builder
-	b.WriteString(p.drawTitle(st, focused, total, engine))
+	b.WriteString(p.drawTitle(st, focused, total, layers.answer, engine))
 	h := p.textHeight()
 	if !p.ready() {
 		msg := "loading…"
@@ -130,19 +132,26 @@ type titleKey struct {
 	focused           bool
 	doc, total, width int
 	title, lang       string
+	answer            string
 	dir               bidi.Direction
 }
 
-func (p *Pane) drawTitle(st *Styles, focused bool, total int, engine layout.Options) string {
-	key := titleKey{st: st, focused: focused, doc: p.DocIndex, total: total, width: p.width, title: p.Title, lang: p.Lang, dir: p.dir}
+func (p *Pane) drawTitle(st *Styles, focused bool, total int, answer string, engine layout.Options) string {
+	key := titleKey{st: st, focused: focused, doc: p.DocIndex, total: total, width: p.width, title: p.Title, lang: p.Lang, answer: answer, dir: p.dir}
 	if p.drawn.title != "" && p.drawn.titleKey == key {
 		return p.drawn.title
 	}
-	p.drawn.title, p.drawn.titleKey = p.titleLine(st, focused, total, engine), key
+	p.drawn.title, p.drawn.titleKey = p.titleLine(st, focused, total, answer, engine), key
 	return p.drawn.title
 }
 
-func (p *Pane) titleLine(st *Styles, focused bool, total int, engine layout.Options) string {
+// answerMarks are the answers as pane titles and the picker show them: a word, so they
+// read without colour.
+var answerMarks = map[string]string{
+	annotations.AnswerAccept: "✓accepted", annotations.AnswerReject: "✗rejected", annotations.AnswerIgnore: "–ignored",
+}
+
+func (p *Pane) titleLine(st *Styles, focused bool, total int, answer string, engine layout.Options) string {
 	dir := "ltr"
 	if rtlLang(p.Lang) {
 		dir = "rtl"
@@ -151,6 +160,9 @@ func (p *Pane) titleLine(st *Styles, focused bool, total int, engine layout.Opti
 		dir = dirName(p.dir) + " (forced)"
 	}
 	right := fmt.Sprintf(" %s · %s", orUnd(p.Lang), dir)
+	if m := answerMarks[answer]; m != "" {
+		right = " " + m + " ·" + right
+	}
 	// The marker shows focus without colour (NO_COLOR, screen readers, plain captures).
 	marker := " "
 	if focused {

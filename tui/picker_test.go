@@ -18,6 +18,12 @@ import (
 // manyTitlesApp is a reader on a JSONL corpus of n documents whose ids title(i) gives.
 func manyTitlesApp(tb testing.TB, n int, title func(int) string) *App {
 	tb.Helper()
+	return manyDocsApp(tb, n, func(i int) string { return fmt.Sprintf("{\"id\":%q,\"text\":\"x\"}", title(i)) })
+}
+
+// manyDocsApp is a reader on a JSONL corpus of n documents, line(i) the JSON of each.
+func manyDocsApp(tb testing.TB, n int, line func(int) string) *App {
+	tb.Helper()
 	path := filepath.Join(tb.TempDir(), "many.jsonl")
 	f, err := os.Create(path)
 	if err != nil {
@@ -25,7 +31,7 @@ func manyTitlesApp(tb testing.TB, n int, title func(int) string) *App {
 	}
 	w := bufio.NewWriter(f)
 	for i := range n {
-		fmt.Fprintf(w, "{\"id\":%q,\"text\":\"x\"}\n", title(i))
+		fmt.Fprintln(w, line(i))
 	}
 	if err := w.Flush(); err != nil {
 		tb.Fatal(err)
@@ -46,14 +52,18 @@ func manyTitlesApp(tb testing.TB, n int, title func(int) string) *App {
 	return a
 }
 
-// naivePick is the picker's specification: every title, greedy left-to-right rune match,
-// score (last-first) + first/4 in code points, stable by score.
+// naivePick is the picker's specification: every key (search key of the id, title and
+// meta), the query's runes in order greedily from the left, or as a substring; score
+// (last-first) + first/4 in code points, the smaller of the two; stable by score.
 func naivePick(a *App, query string) []int {
-	q := []rune(strings.ToLower(strings.TrimSpace(query)))
+	q := []rune(model.SearchKey(strings.TrimSpace(query)))
 	type hit struct{ doc, score int }
 	var hits []hit
 	for d := 0; d < a.corpus.Len(); d++ {
-		s := []rune(strings.ToLower(a.corpus.Title(d)))
+		s := []rune(a.titles.key[d])
+		if a.titles.coded[d] {
+			s = []rune(a.titles.coder.decode(a.titles.key[d]))
+		}
 		qi, first, last := 0, -1, -1
 		for i, r := range s {
 			if qi < len(q) && r == q[qi] {
@@ -69,6 +79,12 @@ func naivePick(a *App, query string) []int {
 		score := 0
 		if len(q) > 0 {
 			score = (last - first) + first/4
+			for i := 0; i+len(q) <= len(s); i++ {
+				if string(s[i:i+len(q)]) == string(q) {
+					score = min(score, len(q)-1+i/4)
+					break
+				}
+			}
 		}
 		hits = append(hits, hit{d, score})
 	}
@@ -128,4 +144,30 @@ func TestPickerIncrementalFilterMatchesFullSearch(t *testing.T) {
 	check("delete all")
 	typeText(t, a, "KIM")
 	check("upper case")
+}
+
+// Past 128 distinct code points, keys stay UTF-8: both kinds of key match as specified.
+func TestPickerCodedAndUTF8KeysMatchAlike(t *testing.T) {
+	a := manyTitlesApp(t, 600, func(i int) string {
+		return fmt.Sprintf("%c%c خبر %d كوريا", rune(0x4E00+i%300), rune(0x4E00+(i*7)%300), i)
+	})
+	press(t, a, a.keys.OpenDoc.Keys()[0])
+	coded, plain := 0, 0
+	for _, c := range a.titles.coded {
+		if c {
+			coded++
+		} else {
+			plain++
+		}
+	}
+	if coded == 0 || plain == 0 {
+		t.Fatalf("%d coded and %d UTF-8 keys: the test needs both", coded, plain)
+	}
+	for _, q := range []string{"كوريا", "خبر 1", "1", "ر1", string(rune(0x4E00 + 250)), string(rune(0x4E00+5)) + "خ"} {
+		a.picker.input.SetValue(q)
+		a.picker.filter(a)
+		if want := naivePick(a, q); !slices.Equal(a.picker.items, want) {
+			t.Fatalf("query %q: picker %v..., full search %v...", q, a.picker.items[:min(5, len(a.picker.items))], want[:min(5, len(want))])
+		}
+	}
 }

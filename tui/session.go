@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -115,6 +116,7 @@ func (a *App) remember(doc string, v annotations.DocView, seq uint64) {
 		}
 	}
 	a.docs[doc] = cached{view: v, seq: seq}
+	a.docProgress.note(doc, v)
 }
 
 // pruneCache keeps the cache to the documents the panes show.
@@ -168,7 +170,7 @@ func (a *App) startExport() tea.Cmd {
 		return nil
 	}
 	e := a.exporter
-	return func() tea.Msg { return exportDoneMsg{err: e.export()} }
+	return tea.Batch(a.savePlaceCmd(), func() tea.Msg { return exportDoneMsg{err: e.export()} })
 }
 
 func (a *App) exportDone(err error) {
@@ -180,7 +182,14 @@ func (a *App) exportDone(err error) {
 // closeCmd exports the training file and ends the session, behind every queued edit.
 func (a *App) closeCmd() tea.Cmd {
 	s, e := a.session, a.exporter
+	savePlace := func() {}
+	if pk, ok := s.(placeKeeper); ok && !a.placePending {
+		if b, err := json.Marshal(a.currentPlace()); err == nil {
+			savePlace = func() { _ = pk.SavePlace(b) } // the place is a convenience: a quit never fails for it
+		}
+	}
 	return a.editor.run(func(uint64) tea.Msg {
+		savePlace()
 		if err := e.export(); err != nil {
 			return closedMsg{err: err}
 		}

@@ -18,6 +18,11 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.labelPickerKey(msg)
 	case modeQuitFailed:
 		return a.quitFailedKey(msg)
+	case modeAnnList:
+		if t, ok := a.mapper.Translate(msg, a.kbGuess); ok {
+			msg = t
+		}
+		return a.annListKey(msg)
 	case modeRelation:
 		if msg.String() == "ctrl+c" {
 			return a.quit()
@@ -72,8 +77,8 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return a.openInPane(p, (p.DocIndex+step)%n)
 	case key.Matches(msg, k.OpenDoc):
-		a.picker.open(a)
 		a.mode = modePicker
+		return a.picker.open(a)
 	case key.Matches(msg, k.SyncScroll):
 		a.sync = !a.sync
 		if a.sync {
@@ -93,6 +98,9 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "esc" && p.selAnchor < 0 && a.query != "":
 		return a.startSearch("") // clears the highlights; esc with a selection cancels that first
 	default:
+		if cmd, ok := a.navKey(p, msg); ok {
+			return cmd
+		}
 		if cmd, ok := a.annotationKey(p, msg); ok {
 			return cmd
 		}

@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/hashiya/hashiya/model"
@@ -23,6 +24,7 @@ import (
 
 func main() {
 	loads := flag.Int("loads", 1000, "random documents to load after indexing (keep it small for .jsonl.gz)")
+	summaries := flag.Bool("summaries", false, "also read every title and meta as the document picker does, keeping their search keys")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		log.Fatal("usage: measure [-loads N] PATH...")
@@ -68,10 +70,38 @@ func main() {
 			took[len(took)/2], took[len(took)*95/100], took[len(took)-1], len(took))
 	}
 
+	var keys []string // what the picker keeps: each document's key and title
+	if *summaries {
+		t2, cpu0 := time.Now(), cpuTime()
+		keys = make([]string, 0, 2*docs)
+		err := c.Summaries(context.Background(), 0, func(i int, s model.Summary) bool {
+			keys = append(keys, model.SearchKey(c.Title(i)+" "+s.Title+" "+s.Meta), s.Title)
+			return true
+		})
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("titles and meta:  %v for %d documents (as the picker reads them), %v of CPU\n", time.Since(t2), len(keys)/2, cpuTime()-cpu0)
+		runtime.GC()
+		var live runtime.MemStats
+		runtime.ReadMemStats(&live)
+		fmt.Printf("live heap with the picker's keys and titles: %.1f MB\n", float64(live.HeapAlloc)/1e6)
+	}
+
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("Go heap in use:   %.1f MB (Sys %.1f MB)\n", float64(ms.HeapInuse)/1e6, float64(ms.Sys)/1e6)
 	fmt.Printf("peak RSS (VmHWM): %s\n", procStatus("VmHWM"))
+	runtime.KeepAlive(keys)
+}
+
+// cpuTime is the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // procStatus returns a field of /proc/self/status, such as "VmHWM", in MB.
