@@ -37,6 +37,8 @@ type Options struct {
 	// (0 means 30 s) while edits arrive. nil writes none.
 	Export      func() error
 	ExportEvery time.Duration
+
+	History SearchHistory // the annotator's searches across restarts; nil keeps them for this run only
 }
 
 type mode int
@@ -51,6 +53,7 @@ const (
 	modeClaim      // claim form
 	modeRelation   // choosing the relation of a link
 	modeQuitFailed // a quit could not save: what is lost, and a confirmation
+	modeResults    // the hits of a corpus-wide search
 )
 
 const (
@@ -104,6 +107,9 @@ type App struct {
 	link         *linkState
 	labelCursor  int
 	labelColors  map[string]color.Color
+
+	corpusSearchState            // corpus-wide search and search history (corpus_search_app.go)
+	drag              *mouseDrag // a selection made with the mouse, while the button is held
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -161,6 +167,9 @@ func New(opts Options) *App {
 // Init asks for the background colour and loads the first documents.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, waitIndexCmd(a.corpus)}
+	if a.opts.History != nil {
+		cmds = append(cmds, loadHistoryCmd(a.opts.History))
+	}
 	if a.session != nil && !a.startNotice {
 		a.setStatus(a.whereStatus(), false)
 	}
@@ -176,6 +185,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
+		if a.results != nil {
+			a.results.SetSize(a.width, a.bodyHeight())
+		}
 		return a, tea.Batch(a.layoutPanes()...)
 	case tea.BackgroundColorMsg:
 		a.styles = NewStyles(msg.IsDark())
@@ -188,6 +200,18 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case searchDoneMsg:
 		a.searchDone(msg)
 		return a, nil
+	case corpusProgressMsg:
+		return a, a.corpusProgress(msg)
+	case historyLoadedMsg:
+		a.historyLoaded(msg)
+		return a, nil
+	case historySavedMsg:
+		if msg.err != nil {
+			a.setStatus("search history not saved: "+shortPaths(msg.err.Error()), true)
+		}
+		return a, nil
+	case tea.MouseMsg:
+		return a, a.mouse(msg)
 	case tea.PasteMsg:
 		if a.mode == modeSearch || a.mode == modePicker {
 			return a, a.updateInput(msg)
@@ -238,6 +262,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // quit saves the training file and releases the lock before the program ends. If that
 // fails the program goes on (see failQuit): a quit never drops an edit unasked.
 func (a *App) quit() tea.Cmd {
+	a.stopCorpusSearch()
 	if a.session == nil {
 		return tea.Quit
 	}
@@ -377,6 +402,7 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 	p.Title = msg.doc.ID
 	p.info = annotations.DocInfo{ID: msg.doc.ID, Source: msg.doc.Source, Lang: msg.doc.Lang} // Text: see Pane.docInfo
 	p.setText(msg.doc.Text, a.opts.Engine)
+	a.landJump(p, msg.index)
 	for _, w := range msg.doc.Warnings {
 		a.addWarning(w)
 	}
@@ -423,6 +449,7 @@ func (a *App) View() tea.View {
 	v := tea.NewView(a.render())
 	v.AltScreen = true
 	v.KeyboardEnhancements.ReportAlternateKeys = true
+	v.MouseMode = tea.MouseModeCellMotion // the painter sets it in paintSetup
 	// The title goes to the terminal in an OSC sequence, not through the layout: a file
 	// name holding BEL or ESC would end it and send the rest as commands.
 	v.WindowTitle = layout.SanitizeLine("hashiya · " + a.opts.CorpusName)
@@ -448,6 +475,9 @@ func (a *App) render() string {
 		rows = append(rows, a.form.View(a))
 	case modeQuitFailed:
 		rows = append(rows, a.quitFailedView())
+	case modeResults:
+		a.results.SetSize(a.width, a.bodyHeight())
+		rows = append(rows, a.results.View(&a.styles, a.sgr, a.corpus.Len(), a.opts.Engine))
 	default:
 		rows = append(rows, a.panesView())
 	}

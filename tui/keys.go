@@ -39,6 +39,12 @@ type KeyMap struct {
 	Link                               key.Binding
 	Unlink, Relink                     key.Binding
 	Accept, Reject, Ignore             key.Binding
+
+	// Corpus-wide search and search history (corpus_search.go, search_history.go).
+	SearchCorpus             key.Binding // in the search prompt: search every document
+	HistoryPrev, HistoryNext key.Binding // in the search prompt: earlier / later searches
+	CorpusResults            key.Binding // the list of the last corpus search's hits
+	ResultOpen, ResultClose  key.Binding // in that list
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -96,6 +102,14 @@ func DefaultKeyMap() KeyMap {
 		Accept:          b([]string{"a"}, "a", "accept document"),
 		Reject:          b([]string{"r"}, "r", "reject document"),
 		Ignore:          b([]string{"i"}, "i", "ignore document"),
+
+		// Corpus-wide search and search history.
+		SearchCorpus:  b([]string{"alt+enter", "ctrl+g"}, "alt+enter/ctrl+g", "search every document (in the search prompt)"),
+		HistoryPrev:   b([]string{"up", "ctrl+p"}, "↑/ctrl+p", "earlier search (in the search prompt)"),
+		HistoryNext:   b([]string{"down", "ctrl+n"}, "↓/ctrl+n", "later search (in the search prompt)"),
+		CorpusResults: b([]string{"F"}, "F", "hits of the last corpus search"),
+		ResultOpen:    b([]string{"enter"}, "enter", "open the hit (in the hits list)"),
+		ResultClose:   b([]string{"esc"}, "esc", "close the hits list, stopping the search"),
 	}
 }
 
@@ -115,7 +129,20 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"grow_start_char": &k.GrowStartChar, "shrink_start_char": &k.ShrinkStartChar, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
 		"unlink": &k.Unlink, "relink": &k.Relink,
 		"accept": &k.Accept, "reject": &k.Reject, "ignore": &k.Ignore,
+		// Corpus-wide search and search history.
+		"search_corpus": &k.SearchCorpus, "history_prev": &k.HistoryPrev, "history_next": &k.HistoryNext,
+		"corpus_results": &k.CorpusResults, "result_open": &k.ResultOpen, "result_close": &k.ResultClose,
 	}
+}
+
+// modalOnly tells the bindings read only in the search prompt or in the hits list of a
+// corpus search: they may share keys (↑, ↓, enter) with bindings of normal mode.
+func modalOnly(name string) bool {
+	switch name {
+	case "search_corpus", "history_prev", "history_next", "result_open", "result_close":
+		return true
+	}
+	return false
 }
 
 // Rebind replaces the keys of the named bindings; an unknown name is an error naming it.
@@ -158,6 +185,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart,
 			k.GrowEndChar, k.ShrinkEndChar, k.GrowStartChar, k.ShrinkStartChar},
 		{k.Undo, k.Redo, k.Link, k.Unlink, k.Relink, k.Accept, k.Reject, k.Ignore},
+		{k.SearchCorpus, k.HistoryPrev, k.HistoryNext, k.CorpusResults, k.ResultOpen, k.ResultClose}, // corpus search, history
 	}
 }
 

@@ -18,6 +18,8 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.labelPickerKey(msg)
 	case modeQuitFailed:
 		return a.quitFailedKey(msg)
+	case modeResults:
+		return a.resultsKey(msg)
 	case modeRelation:
 		if msg.String() == "ctrl+c" {
 			return a.quit()
@@ -84,12 +86,15 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		a.mode = modeSearch
 		a.input.SetValue("")
+		a.history.reset()
 		a.input.SetWidth(max(a.width-4, 10))
 		return a.input.Focus()
 	case key.Matches(msg, k.NextMatch):
 		a.stepMatch(p, 1)
 	case key.Matches(msg, k.PrevMatch):
 		a.stepMatch(p, -1)
+	case key.Matches(msg, k.CorpusResults):
+		a.showResults()
 	default:
 		if cmd, ok := a.annotationKey(p, msg); ok {
 			return cmd
