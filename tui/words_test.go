@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/text/segment"
 )
 
 // newTextApp opens one plain-text document holding text, annotating into a temporary
@@ -273,3 +274,24 @@ func between(frame, before, after string) string {
 	return in
 }
 
+// TestShrinkingASpanOntoAMarkLeavesTheCursorOnALetter: shrinking «سلامٌ عليكم» by a word
+// with the cursor on عليكم once put the cursor on the tanween ending the span, inside a
+// character (found by the random walk).
+func TestShrinkingASpanOntoAMarkLeavesTheCursorOnALetter(t *testing.T) {
+	a, _ := newTextApp(t, "سلامٌ عليكم جميعا")
+	k := a.keys
+	pressBindings(t, a, k.Select, k.NextWord)
+	press(t, a, labelKey(t, a, "ORG"))
+	if sp := onlySpan(t, a); sp.Text != "سلامٌ عليكم" {
+		t.Fatalf("tagged %q", sp.Text)
+	}
+	p := a.focused()
+	p.cursor = 8 // the ل of عليكم
+	pressBindings(t, a, k.ShrinkEnd)
+	if sp := onlySpan(t, a); sp.Text != "سلامٌ" {
+		t.Fatalf("shrunk to %q", sp.Text)
+	}
+	if s, _ := segment.Character(p.view.text, p.cursor); s != p.cursor || p.cursor != 3 {
+		t.Fatalf("cursor at %d (%q), want 3, the م under the tanween", p.cursor, p.view.text[p.cursor])
+	}
+}
