@@ -143,7 +143,7 @@ func TestCorpusSearchOpensTheHitWithTheCursorOnIt(t *testing.T) {
 }
 
 // writeCorpus writes n JSONL documents made by text(i) and opens them.
-func writeCorpus(t *testing.T, n int, text func(i int) string) *model.Corpus {
+func writeCorpus(t testing.TB, n int, text func(i int) string) *model.Corpus {
 	t.Helper()
 	var b strings.Builder
 	for i := 0; i < n; i++ {
