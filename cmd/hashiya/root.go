@@ -90,6 +90,7 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	if opts.Annotator == "" {
 		opts.Annotator = os.Getenv("USER")
 	}
+	opts.History = tui.FileSearchHistory(tui.StateDir(), opts.Annotator)
 	schema := annotations.DefaultSchema()
 	if f.labels != "" {
 		if schema, err = annotations.LoadSchema(f.labels, opts.ReservedLabelKeys()...); err != nil {
