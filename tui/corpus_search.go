@@ -123,7 +123,7 @@ func (f *searchFeed) run(ctx context.Context, c *model.Corpus, query string) {
 		}
 		var found []corpusHit
 		var count int
-		doc, err := c.Load(i)
+		doc, err := c.Peek(i) // not cached: the pass must not evict what the panes show
 		if err == nil {
 			ranges := model.Search(doc.Text, query)
 			count = len(ranges)
