@@ -44,6 +44,10 @@ func (a *App) mouse(msg tea.MouseMsg) tea.Cmd {
 		if m.Button != tea.MouseLeft {
 			return nil
 		}
+		if i, ok := a.tabAt(m.X, m.Y); ok {
+			a.focus = i
+			return nil
+		}
 		i, col, row, ok := a.paneAt(m.X, m.Y)
 		if !ok {
 			return nil
@@ -131,6 +135,22 @@ func (a *App) paneAt(x, y int) (pane, col, row int, ok bool) {
 		left += p.width + textWidth(paneGap)
 	}
 	return 0, 0, 0, false
+}
+
+// tabAt finds the pane whose entry in the tab strip (narrow screens) is under (x, y).
+func (a *App) tabAt(x, y int) (int, bool) {
+	if !a.narrow || y != 1 {
+		return 0, false
+	}
+	left := 0
+	for i, p := range a.panes {
+		w := textWidth(a.tabLabel(p))
+		if x >= left && x < left+w {
+			return i, true
+		}
+		left += w + textWidth(tabSep)
+	}
+	return 0, false
 }
 
 // logicalAtCell is the document offset shown at column col of text row row, by the

@@ -112,6 +112,25 @@ func TestClickInAnotherPaneFocusesIt(t *testing.T) {
 	}
 }
 
+func TestClickOnATabFocusesItsPane(t *testing.T) {
+	a := newTestApp(t, 60, 20) // one pane shown, a tab strip under the header
+	second := strings.Index(strings.Split(screen(a), "\n")[1], "2:")
+	if second < 0 {
+		t.Fatalf("no second tab:\n%s", screen(a))
+	}
+	send(t, a, tea.MouseClickMsg{X: textWidth(strings.Split(screen(a), "\n")[1][:second]) + 1, Y: 1, Button: tea.MouseLeft})
+	if a.focus != 1 {
+		t.Fatalf("click on the second tab: focus %d", a.focus)
+	}
+	if !strings.Contains(strings.Split(screen(a), "\n")[2], "2/5") {
+		t.Errorf("the pane shown is not the second:\n%s", screen(a))
+	}
+	send(t, a, tea.MouseClickMsg{X: 0, Y: 1, Button: tea.MouseLeft})
+	if a.focus != 0 {
+		t.Fatalf("click on the first tab: focus %d", a.focus)
+	}
+}
+
 func TestDragSelectsInLogicalOrder(t *testing.T) {
 	a := newTestApp(t, 80, 24)
 	p := a.focused()
