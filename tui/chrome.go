@@ -134,7 +134,7 @@ func (a *App) layersFor(p *Pane) paneLayers {
 func (a *App) statusLine() string {
 	if a.mode == modeSearch {
 		q := visualLTR(a.input.Value(), a.width-3, a.opts.Engine)
-		return block(a.styles.Prompt.Render("/")+q+"█", a.width, 1)
+		return block(a.withPromptHint(a.styles.Prompt.Render("/")+q+"█"), a.width, 1)
 	}
 	if a.status == "" {
 		return block("", a.width, 1)

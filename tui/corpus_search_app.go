@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/text/layout"
 )
 
 // corpusSearchState is the App's part of corpus-wide search and of the search history.
@@ -165,4 +166,17 @@ func (a *App) historyLoaded(msg historyLoadedMsg) {
 		}
 		a.setStatus("search history: "+shortPaths(msg.err.Error()), true)
 	}
+}
+
+// withPromptHint adds to the search prompt, right-aligned where there is room, the keys
+// of the corpus search and the history, from their bindings.
+func (a *App) withPromptHint(prompt string) string {
+	k := &a.keys
+	hint := k.SearchCorpus.Help().Key + " every document · " + k.HistoryPrev.Help().Key + " earlier searches"
+	hint = layout.SanitizeLine(hint)
+	gap := a.width - textWidth(prompt) - textWidth(hint)
+	if gap < 2 {
+		return prompt
+	}
+	return prompt + strings.Repeat(" ", gap) + a.styles.HeaderDim.Render(hint)
 }

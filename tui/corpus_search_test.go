@@ -253,3 +253,27 @@ func TestCorpusSearchOfAnEmptyQuerySaysWhatToDo(t *testing.T) {
 		t.Fatalf("hits list before any search: mode %d, status %q", a.mode, a.status)
 	}
 }
+
+func TestSearchPromptHintFollowsARebinding(t *testing.T) {
+	km := DefaultKeyMap()
+	if err := km.Rebind(map[string][]string{"search_corpus": {"ctrl+a"}, "history_prev": {"ctrl+k"}}); err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{Corpus: model.Sample(), CorpusName: "sample", Annotator: "test", Keys: km})
+	drive(t, a, a.Init())
+	resize(t, a, 100, 24)
+	searchFor(t, a, "كوريا")
+	pressKey(t, a, a.keys.Search)
+	lines := strings.Split(screen(a), "\n")
+	if hint := lines[len(lines)-2]; !strings.Contains(hint, "ctrl+a every document") || !strings.Contains(hint, "ctrl+k earlier") {
+		t.Fatalf("the prompt's hint does not name the rebound keys: %q", hint)
+	}
+	pressKey(t, a, a.keys.HistoryPrev)
+	if a.input.Value() != "كوريا" {
+		t.Fatalf("the rebound history key gave %q", a.input.Value())
+	}
+	pressKey(t, a, a.keys.SearchCorpus)
+	if a.mode != modeResults || a.results.prog.hits == 0 {
+		t.Fatalf("the rebound corpus search key: mode %d, %+v", a.mode, a.results)
+	}
+}
