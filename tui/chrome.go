@@ -136,6 +136,9 @@ func (a *App) statusLine() string {
 		q := visualLTR(a.input.Value(), a.width-3, a.opts.Engine)
 		return block(a.withPromptHint(a.styles.Prompt.Render("/")+q+"█"), a.width, 1)
 	}
+	if a.mode == modeResults {
+		return block(a.resultsHint(), a.width, 1)
+	}
 	if a.status == "" {
 		return block("", a.width, 1)
 	}

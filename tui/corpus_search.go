@@ -18,6 +18,7 @@ const (
 	maxListedHits  = 5000
 	snippetContext = 48 // code points kept either side of a hit for its context line
 	feedEvery      = 50 * time.Millisecond
+	maxSearchErrs  = 20 // documents that could not be read, named in the warnings
 )
 
 // corpusHit is one listed hit: the document, the hit's code-point range in its text, and
@@ -50,6 +51,7 @@ type searchProgress struct {
 type searchFeed struct {
 	mu    sync.Mutex
 	batch []corpusHit
+	errs  []string // documents that could not be read, since the last collection
 	prog  searchProgress
 	wake  chan struct{} // capacity 1: results waiting
 	done  chan struct{} // closed when the worker has returned
@@ -59,6 +61,7 @@ type searchFeed struct {
 type corpusProgressMsg struct {
 	gen      int
 	hits     []corpusHit
+	errs     []string
 	prog     searchProgress
 	finished bool    // the worker returned: completed, or stopped
 	next     tea.Cmd // waits for the results after these; nil once finished
@@ -94,8 +97,8 @@ func (f *searchFeed) wait(gen int) tea.Cmd {
 			default:
 			}
 		}
-		msg := corpusProgressMsg{gen: gen, hits: f.batch, prog: f.prog, finished: finished}
-		f.batch = nil
+		msg := corpusProgressMsg{gen: gen, hits: f.batch, errs: f.errs, prog: f.prog, finished: finished}
+		f.batch, f.errs = nil, nil
 		if !finished {
 			msg.next = f.wait(gen)
 		}
@@ -144,6 +147,9 @@ func (f *searchFeed) run(ctx context.Context, c *model.Corpus, query string) {
 			p.docs++
 		}
 		if err != nil {
+			if p.failed < maxSearchErrs {
+				f.errs = append(f.errs, "search: "+err.Error())
+			}
 			p.failed++
 		}
 		f.mu.Unlock()

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -33,7 +34,6 @@ func (a *App) startCorpusSearch(query string) tea.Cmd {
 	a.results = &corpusResults{query: query, running: true}
 	a.results.SetSize(a.width, a.bodyHeight())
 	a.mode = modeResults
-	a.setStatus(a.keys.ResultOpen.Help().Key+" opens a hit · "+a.keys.ResultClose.Help().Key+" closes the list", false)
 	return tea.Batch(paneCmd, cmd)
 }
 
@@ -53,6 +53,11 @@ func (a *App) corpusProgress(msg corpusProgressMsg) tea.Cmd {
 		return nil // a search given up: its worker has stopped
 	}
 	a.results.add(msg)
+	for _, e := range msg.errs {
+		if !slices.Contains(a.warnings, e) {
+			a.warnings = append(a.warnings, e)
+		}
+	}
 	if msg.finished {
 		a.searchStop = nil
 		return nil
@@ -179,4 +184,16 @@ func (a *App) withPromptHint(prompt string) string {
 		return prompt
 	}
 	return prompt + strings.Repeat(" ", gap) + a.styles.HeaderDim.Render(hint)
+}
+
+// resultsHint is the status line under the hits list: its keys, from their bindings.
+func (a *App) resultsHint() string {
+	k := &a.keys
+	stop := " closes the list"
+	if a.results.running {
+		stop = " stops the search"
+	}
+	hint := k.ResultOpen.Help().Key + " opens the hit · " + k.Down.Help().Key + " " + k.Up.Help().Key + " move · " +
+		k.ResultClose.Help().Key + stop
+	return a.styles.Status.Render(layout.SanitizeLine(hint))
 }

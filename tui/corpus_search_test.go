@@ -277,3 +277,33 @@ func TestSearchPromptHintFollowsARebinding(t *testing.T) {
 		t.Fatalf("the rebound corpus search key: mode %d, %+v", a.mode, a.results)
 	}
 }
+
+func TestCorpusSearchNamesADocumentItCannotRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	lines := []string{`{"id":"a","text":"كوريا"}`, `{"id":"b","text":"كوريا"}`, `{"id":"c","text":"كوريا"}`}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := model.Open([]string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	a := appOn(t, c, 80, 24)
+	// The third line, which no pane shows, changes under the reader (same length, no
+	// longer JSON).
+	lines[2] = strings.Repeat("x", len(lines[2]))
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	corpusSearchFor(t, a, "كوريا")
+	if p := a.results.prog; p.failed != 1 || p.hits != 2 {
+		t.Fatalf("progress %+v, want 2 hits and 1 unreadable document", p)
+	}
+	if !strings.Contains(screen(a), "1 unreadable (! lists them)") {
+		t.Errorf("the head line does not count the unreadable document:\n%s", screen(a))
+	}
+	if w := strings.Join(a.warnings, "\n"); !strings.Contains(w, "c.jsonl:3") {
+		t.Errorf("the warnings do not name the file and line: %q", w)
+	}
+}
