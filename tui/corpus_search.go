@@ -67,9 +67,9 @@ type corpusProgressMsg struct {
 	next     tea.Cmd // waits for the results after these; nil once finished
 }
 
-// startCorpusSearch starts the worker in a command (never in Update) and returns the
+// corpusSearchCmd starts the worker in a command (never in Update) and returns the
 // command that waits for its first results, with the function that stops it.
-func startCorpusSearch(c *model.Corpus, query string, gen int) (tea.Cmd, context.CancelFunc) {
+func corpusSearchCmd(c *model.Corpus, query string, gen int) (tea.Cmd, context.CancelFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	f := &searchFeed{wake: make(chan struct{}, 1), done: make(chan struct{})}
 	start := func() tea.Msg {

@@ -29,7 +29,7 @@ func (a *App) startCorpusSearch(query string) tea.Cmd {
 	paneCmd := a.startSearch(query)
 	a.stopCorpusSearch()
 	a.corpusGen++
-	cmd, stop := startCorpusSearch(a.corpus, query, a.corpusGen)
+	cmd, stop := corpusSearchCmd(a.corpus, query, a.corpusGen)
 	a.searchStop = stop
 	a.results = &corpusResults{query: query, running: true}
 	a.results.SetSize(a.width, a.bodyHeight())
