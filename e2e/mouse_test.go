@@ -22,20 +22,25 @@ func TestMouseClickPutsTheCursorOnTheArabicLetter(t *testing.T) {
 	out := filepath.Join(dir, "annotations.jsonl")
 	env := []string{"XDG_CONFIG_HOME=" + dir, "XDG_STATE_HOME=" + dir, "USER=e2e", "TERM=tmux-256color"}
 	s := startSession(t, 80, 24, env, bin+" --out "+out+"; echo HASHIYA-EXIT=$?; sleep 60")
-	scr := s.waitFor("▸1/5")
+	s.waitFor("▸1/5")
 
-	// «كوريا» on screen, joined and in visual order: ﺎﻳﺭﻮﻛ; its ر is the third cell.
+	// «كوريا» on screen, joined and in visual order: ﺎﻳﺭﻮﻛ; its ر is the third cell. The
+	// panes load after the first frame: poll until the first one shows it.
 	const word = "ﺎﻳﺭﻮﻛ"
+	var scr string
 	row, col := -1, -1
-	for y, line := range strings.Split(scr, "\n") {
-		left, _, ok := strings.Cut(line, "│") // the first pane
-		if i := strings.Index(left, word); ok && i >= 0 && y > 1 {
-			row, col = y, len([]rune(left[:i]))+2
-			break
+	for deadline := time.Now().Add(20 * time.Second); row < 0; time.Sleep(50 * time.Millisecond) {
+		scr = s.capture()
+		for y, line := range strings.Split(scr, "\n") {
+			left, _, ok := strings.Cut(line, "│") // the first pane
+			if i := strings.Index(left, word); ok && i >= 0 && y > 1 {
+				row, col = y, len([]rune(left[:i]))+2
+				break
+			}
 		}
-	}
-	if row < 0 {
-		t.Fatalf("the first pane does not show %s:\n%s", word, scr)
+		if row < 0 && time.Now().After(deadline) {
+			t.Fatalf("the first pane does not show %s:\n%s", word, scr)
+		}
 	}
 	if r := []rune(strings.Split(scr, "\n")[row])[col]; r != 'ﺭ' {
 		t.Fatalf("cell %d,%d shows %q, not ﺭ", col, row, r)
