@@ -14,30 +14,14 @@ import (
 // Load reads document i (0 <= i < Len()). Recently loaded documents are cached; the
 // returned Document is shared, so don't modify it.
 func (c *Corpus) Load(i int) (*Document, error) {
-	c.mu.RLock()
-	closed, n := c.closed, len(c.entries)
-	var e entry
-	if i >= 0 && i < n {
-		e = c.entries[i]
-	}
-	c.mu.RUnlock()
-	switch {
-	case closed:
-		return nil, errors.New("corpus is closed")
-	case i < 0 || i >= n:
-		return nil, fmt.Errorf("no document %d (the corpus has %d so far)", i, n)
+	e, err := c.entryOf(i)
+	if err != nil {
+		return nil, err
 	}
 	if d := c.cache.get(i); d != nil {
 		return d, nil
 	}
-	s := c.sources[e.src]
-	var d *Document
-	var err error
-	if s.kind == kindText {
-		d, err = loadText(s)
-	} else {
-		d, err = loadRecord(s, i, e)
-	}
+	d, err := c.read(i, e)
 	if err != nil {
 		return nil, err
 	}
@@ -45,6 +29,43 @@ func (c *Corpus) Load(i int) (*Document, error) {
 	c.cache.put(i, d)
 	c.noteWarnings(i, d.Warnings)
 	return d, nil
+}
+
+// Peek reads document i for a pass over the whole corpus (a corpus-wide search): the
+// document is not cached, so the pass does not evict what the reader shows, and its
+// language is not detected nor its warnings noted (Load does both when it is opened).
+// Unless the document is in the cache (then it is the one Load gave), Lang is "".
+func (c *Corpus) Peek(i int) (*Document, error) {
+	e, err := c.entryOf(i)
+	if err != nil {
+		return nil, err
+	}
+	if d := c.cache.get(i); d != nil {
+		return d, nil
+	}
+	return c.read(i, e)
+}
+
+// entryOf locates document i, or says why it cannot be read.
+func (c *Corpus) entryOf(i int) (entry, error) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	switch {
+	case c.closed:
+		return entry{}, errors.New("corpus is closed")
+	case i < 0 || i >= len(c.entries):
+		return entry{}, fmt.Errorf("no document %d (the corpus has %d so far)", i, len(c.entries))
+	}
+	return c.entries[i], nil
+}
+
+// read reads document i, located by e, from its file.
+func (c *Corpus) read(i int, e entry) (*Document, error) {
+	s := c.sources[e.src]
+	if s.kind == kindText {
+		return loadText(s)
+	}
+	return loadRecord(s, i, e)
 }
 
 // noteWarnings adds a loaded document's warnings to the corpus's, once.

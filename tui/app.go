@@ -39,6 +39,8 @@ type Options struct {
 	ExportEvery time.Duration
 
 	AfterAnswer string // what follows an answer: AfterAnswerStay (""), AfterAnswerNext, AfterAnswerUnanswered
+
+	History SearchHistory // the annotator's searches across restarts; nil keeps them for this run only
 }
 
 type mode int
@@ -54,6 +56,8 @@ const (
 	modeRelation   // choosing the relation of a link
 	modeQuitFailed // a quit could not save: what is lost, and a confirmation
 	modeAnnList    // the annotations list of the focused document
+
+	modeResults // the hits of a corpus-wide search
 )
 
 const (
@@ -117,6 +121,9 @@ type App struct {
 	restoring    *place       // the last session's place, for panes still to come
 	unplaced     map[int]bool // panes whose saved document is not indexed yet
 	savedPlace   string       // the place last saved, as saved
+
+	corpusSearchState            // corpus-wide search and search history (corpus_search_app.go)
+	drag              *mouseDrag // a selection made with the mouse, while the button is held
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -178,6 +185,9 @@ func New(opts Options) *App {
 // Init asks for the background colour and loads the first documents.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, waitIndexCmd(a.corpus)}
+	if a.opts.History != nil {
+		cmds = append(cmds, loadHistoryCmd(a.opts.History))
+	}
 	if a.session != nil && !a.startNotice {
 		a.setStatus(a.whereStatus(), false)
 	}
@@ -193,6 +203,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
+		if a.results != nil {
+			a.results.SetSize(a.width, a.bodyHeight())
+		}
 		return a, tea.Batch(a.layoutPanes()...)
 	case tea.BackgroundColorMsg:
 		a.dark = msg.IsDark()
@@ -209,6 +222,18 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case searchDoneMsg:
 		a.searchDone(msg)
 		return a, nil
+	case corpusProgressMsg:
+		return a, a.corpusProgress(msg)
+	case historyLoadedMsg:
+		a.historyLoaded(msg)
+		return a, nil
+	case historySavedMsg:
+		if msg.err != nil {
+			a.setStatus("search history not saved: "+shortPaths(msg.err.Error()), true)
+		}
+		return a, nil
+	case tea.MouseMsg:
+		return a, a.mouse(msg)
 	case tea.PasteMsg:
 		if a.mode == modeSearch || a.mode == modePicker {
 			return a, a.updateInput(msg)
@@ -272,6 +297,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // quit saves the training file and releases the lock before the program ends. If that
 // fails the program goes on (see failQuit): a quit never drops an edit unasked.
 func (a *App) quit() tea.Cmd {
+	a.stopCorpusSearch()
 	if a.session == nil {
 		return tea.Quit
 	}
@@ -430,6 +456,8 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 	p.info = annotations.DocInfo{ID: msg.doc.ID, Source: msg.doc.Source, Lang: msg.doc.Lang} // Text: see Pane.docInfo
 	p.setText(msg.doc.Text, a.opts.Engine)
 	p.applyRestore(a.opts.Engine)
+
+	a.landJump(p, msg.index)
 	for _, w := range msg.doc.Warnings {
 		a.addWarning(w)
 	}
@@ -486,6 +514,7 @@ func (a *App) View() tea.View {
 	v := tea.NewView(a.render())
 	v.AltScreen = true
 	v.KeyboardEnhancements.ReportAlternateKeys = true
+	v.MouseMode = tea.MouseModeCellMotion // the painter sets it in paintSetup
 	// The title goes to the terminal in an OSC sequence, not through the layout: a file
 	// name holding BEL or ESC would end it and send the rest as commands.
 	v.WindowTitle = layout.SanitizeLine("hashiya · " + a.opts.CorpusName)
@@ -513,6 +542,10 @@ func (a *App) render() string {
 		rows = append(rows, a.quitFailedView())
 	case modeAnnList:
 		rows = append(rows, a.annList.View(a))
+
+	case modeResults:
+		a.results.SetSize(a.width, a.bodyHeight())
+		rows = append(rows, a.results.View(&a.styles, a.sgr, a.corpus.Len(), a.opts.Engine))
 	default:
 		rows = append(rows, a.panesView())
 	}

@@ -69,18 +69,26 @@ func (a *App) headerLine() string {
 	return block(line, a.width, 1)
 }
 
+// tabLabel is pane p's entry in the tab strip (mouse.go finds a click's tab by it).
+func (a *App) tabLabel(p *Pane) string {
+	return fmt.Sprintf("%d:%s", p.DocIndex+1, visualLTR(p.Title, 18, a.opts.Engine))
+}
+
+// tabSep separates the tab strip's entries.
+const tabSep = " │ "
+
 // tabStrip lists the panes when only one fits.
 func (a *App) tabStrip() string {
 	var parts []string
 	for i, p := range a.panes {
-		label := fmt.Sprintf("%d:%s", p.DocIndex+1, visualLTR(p.Title, 18, a.opts.Engine))
+		label := a.tabLabel(p)
 		if i == a.focus {
 			parts = append(parts, a.styles.TabActive.Render(label))
 		} else {
 			parts = append(parts, a.styles.Tab.Render(label))
 		}
 	}
-	return block(strings.Join(parts, a.styles.Separator.Render(" │ ")), a.width, 1)
+	return block(strings.Join(parts, a.styles.Separator.Render(tabSep)), a.width, 1)
 }
 
 func (a *App) panesView() string {
@@ -126,7 +134,10 @@ func (a *App) layersFor(p *Pane) paneLayers {
 func (a *App) statusLine() string {
 	if a.mode == modeSearch {
 		q := visualLTR(a.input.Value(), a.width-3, a.opts.Engine)
-		return block(a.styles.Prompt.Render("/")+q+"█", a.width, 1)
+		return block(a.withPromptHint(a.styles.Prompt.Render("/")+q+"█"), a.width, 1)
+	}
+	if a.mode == modeResults {
+		return block(a.resultsHint(), a.width, 1)
 	}
 	if a.status == "" {
 		return block("", a.width, 1)

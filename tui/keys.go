@@ -45,6 +45,12 @@ type KeyMap struct {
 	NextUnanswered, PrevUnanswered   key.Binding
 	AnnotationList                   key.Binding
 	ListJump, ListClose              key.Binding // in the annotations list (Down, Up, Remove work there too)
+
+	// Corpus-wide search and search history (corpus_search.go, search_history.go).
+	SearchCorpus             key.Binding // in the search prompt: search every document
+	HistoryPrev, HistoryNext key.Binding // in the search prompt: earlier / later searches
+	CorpusResults            key.Binding // the list of the last corpus search's hits
+	ResultOpen, ResultClose  key.Binding // in that list
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -111,6 +117,14 @@ func DefaultKeyMap() KeyMap {
 		AnnotationList:  b([]string{"A"}, "A", "list the document's annotations"),
 		ListJump:        b([]string{"enter"}, "enter", "annotations list: jump to it"),
 		ListClose:       b([]string{"esc"}, "esc", "annotations list: close"),
+
+		// Corpus-wide search and search history.
+		SearchCorpus:  b([]string{"alt+enter", "ctrl+g"}, "alt+enter/ctrl+g", "search every document (in the search prompt)"),
+		HistoryPrev:   b([]string{"up", "ctrl+p"}, "↑/ctrl+p", "earlier search (in the search prompt)"),
+		HistoryNext:   b([]string{"down", "ctrl+n"}, "↓/ctrl+n", "later search (in the search prompt)"),
+		CorpusResults: b([]string{"F"}, "F", "hits of the last corpus search"),
+		ResultOpen:    b([]string{"enter"}, "enter", "open the hit (in the hits list)"),
+		ResultClose:   b([]string{"esc"}, "esc", "close the hits list, stopping the search"),
 	}
 }
 
@@ -130,6 +144,9 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"grow_start_char": &k.GrowStartChar, "shrink_start_char": &k.ShrinkStartChar, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
 		"unlink": &k.Unlink, "relink": &k.Relink,
 		"accept": &k.Accept, "reject": &k.Reject, "ignore": &k.Ignore,
+		// Corpus-wide search and search history.
+		"search_corpus": &k.SearchCorpus, "history_prev": &k.HistoryPrev, "history_next": &k.HistoryNext,
+		"corpus_results": &k.CorpusResults, "result_open": &k.ResultOpen, "result_close": &k.ResultClose,
 	}
 	// Navigation by progress and the annotations list.
 	m["next_unannotated"], m["prev_unannotated"] = &k.NextUnannotated, &k.PrevUnannotated
@@ -138,6 +155,16 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 	// ListJump and ListClose share enter and esc with other modes' keys, which one name
 	// space of keys cannot tell apart yet: they are not named in the config.
 	return m
+}
+
+// modalOnly tells the bindings read only in the search prompt or in the hits list of a
+// corpus search: they may share keys (↑, ↓, enter) with bindings of normal mode.
+func modalOnly(name string) bool {
+	switch name {
+	case "search_corpus", "history_prev", "history_next", "result_open", "result_close":
+		return true
+	}
+	return false
 }
 
 // Rebind replaces the keys of the named bindings; an unknown name is an error naming it.
@@ -181,6 +208,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 			k.GrowEndChar, k.ShrinkEndChar, k.GrowStartChar, k.ShrinkStartChar},
 		{k.Undo, k.Redo, k.Link, k.Unlink, k.Relink, k.Accept, k.Reject, k.Ignore},
 		{k.NextUnannotated, k.PrevUnannotated, k.NextUnanswered, k.PrevUnanswered, k.AnnotationList, k.ListJump, k.ListClose},
+
+		{k.SearchCorpus, k.HistoryPrev, k.HistoryNext, k.CorpusResults, k.ResultOpen, k.ResultClose}, // corpus search, history
 	}
 }
 

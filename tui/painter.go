@@ -18,8 +18,9 @@ const (
 		"\x1b[?7l" + // no autowrap: a line the terminal measures wider is clipped, not wrapped
 		"\x1b[?2004h" + // bracketed paste
 		"\x1b[>4;2m" + // modifyOtherKeys 2
-		"\x1b[>5u" // kitty keyboard: disambiguate (1) + report alternate keys (4)
-	paintTeardown = "\x1b[<u\x1b[>4;0m\x1b[?2004l\x1b[?7h\x1b[?25h\x1b[?1049l"
+		"\x1b[>5u" + // kitty keyboard: disambiguate (1) + report alternate keys (4)
+		"\x1b[?1002h\x1b[?1006h" // mouse: clicks, wheel, motion with a button held (cell motion), SGR coordinates
+	paintTeardown = "\x1b[?1006l\x1b[?1002l\x1b[<u\x1b[>4;0m\x1b[?2004l\x1b[?7h\x1b[?25h\x1b[?1049l"
 	syncBegin     = "\x1b[?2026h" // synchronized output: the terminal shows the frame whole
 	syncEnd       = "\x1b[?2026l"
 )

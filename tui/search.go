@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/text/layout"
 )
@@ -19,6 +20,15 @@ func (a *App) updateInput(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, a.keys.SearchCorpus):
+		a.mode = modeNormal
+		a.input.Blur()
+		q := a.input.Value()
+		return tea.Batch(a.rememberSearch(q), a.startCorpusSearch(q))
+	case a.historyKey(msg):
+		return nil
+	}
 	switch msg.String() {
 	case "ctrl+c":
 		return a.quit()
@@ -29,7 +39,8 @@ func (a *App) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "enter":
 		a.mode = modeNormal
 		a.input.Blur()
-		return a.startSearch(a.input.Value())
+		q := a.input.Value()
+		return tea.Batch(a.rememberSearch(q), a.startSearch(q))
 	}
 	return a.updateInput(msg)
 }

@@ -23,6 +23,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			msg = t
 		}
 		return a.annListKey(msg)
+
+	case modeResults:
+		return a.resultsKey(msg)
 	case modeRelation:
 		if msg.String() == "ctrl+c" {
 			return a.quit()
@@ -89,6 +92,7 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		a.mode = modeSearch
 		a.input.SetValue("")
+		a.history.reset()
 		a.input.SetWidth(max(a.width-4, 10))
 		return a.input.Focus()
 	case key.Matches(msg, k.NextMatch):
@@ -97,6 +101,9 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.stepMatch(p, -1)
 	case msg.String() == "esc" && p.selAnchor < 0 && a.query != "":
 		return a.startSearch("") // clears the highlights; esc with a selection cancels that first
+
+	case key.Matches(msg, k.CorpusResults):
+		a.showResults()
 	default:
 		if cmd, ok := a.navKey(p, msg); ok {
 			return cmd

@@ -194,8 +194,9 @@ func TestRandomWalk(t *testing.T) {
 	t.Logf("random walk: %d seeds, %d keys, %d messages checked, %v", seeds, keys.Load(), steps.Load(), time.Since(start).Round(time.Millisecond))
 	// A walk that never reaches a mode tests nothing there.
 	names := map[mode]string{modeNormal: "normal", modeSearch: "search", modePicker: "picker", modeHelp: "help",
-		modeWarnings: "warnings", modeLabels: "label picker", modeClaim: "claim form", modeRelation: "link relation"}
-	for m := modeNormal; m <= modeRelation; m++ {
+		modeWarnings: "warnings", modeLabels: "label picker", modeClaim: "claim form", modeRelation: "link relation",
+		modeResults: "corpus search hits"}
+	for _, m := range []mode{modeNormal, modeSearch, modePicker, modeHelp, modeWarnings, modeLabels, modeClaim, modeRelation, modeResults} {
 		t.Logf("  %s: %d messages", names[m], modes[m])
 		if modes[m] == 0 && *walkSeed < 0 {
 			t.Errorf("the walk never reached the %s mode", names[m])

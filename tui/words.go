@@ -257,7 +257,9 @@ func resizeBounds(text []rune, s, e int, msg tea.KeyPressMsg, k *KeyMap) (int, i
 // keepCursorIn moves the cursor into r, so the next resize key finds the same span after
 // its start or end moved past the cursor.
 func keepCursorIn(p *Pane, r layout.Range) {
-	p.cursor = max(r.Start, min(p.cursor, r.End-1))
+	c := max(r.Start, min(p.cursor, r.End-1))
+	c, _ = segment.Character(p.view.text, c) // on a character's start: never on a mark of its last letter
+	p.cursor = max(c, r.Start)
 }
 
 // moveSelectionEnd moves the start or the end of the selection by one character and

@@ -96,6 +96,7 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	if opts.Annotator == "" {
 		opts.Annotator = os.Getenv("USER")
 	}
+	opts.History = tui.FileSearchHistory(tui.StateDir(), opts.Annotator)
 	schema := annotations.DefaultSchema()
 	if f.labels != "" {
 		if schema, err = loadSchema(f.labels, opts.ReservedLabelKeys()...); err != nil {
