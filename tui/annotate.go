@@ -36,14 +36,14 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			p.selAnchor = -1
 		} else {
 			p.selAnchor, p.selExact = p.cursor, exactEnds{}
-			a.setStatus("selecting: move to extend, a label key to tag, esc to cancel", false)
+			a.setStatus("selecting: move to extend, a label key to tag, "+k.SelectCancel.Help().Key+" to cancel", false)
 		}
-	case msg.String() == "esc" && p.selAnchor >= 0:
+	case p.selAnchor >= 0 && key.Matches(msg, k.SelectCancel):
 		p.selAnchor = -1
 		a.setStatus("selection cancelled", false)
 	case key.Matches(msg, k.LabelPicker):
 		if _, ok := p.target(); !ok {
-			a.setStatus("nothing to tag here: move onto a word or select with v", true)
+			a.setStatus("nothing to tag here: move onto a word or select with "+k.Select.Help().Key, true)
 			return nil, true
 		}
 		a.mode, a.labelCursor = modeLabels, 0

@@ -72,6 +72,7 @@ type App struct {
 	sgr           sgrCache
 	keys          KeyMap
 	help          help.Model
+	helpScr       helpScreen  // the ? screen
 	chrome        chromeCache // the help line of the last frame (chrome_cache.go)
 	mapper        *layoutMapper
 	kbGuess       keyboard
@@ -176,7 +177,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
-		return a, tea.Batch(a.layoutPanes()...)
+		cmds := a.layoutPanes()
+		a.helpScr.SetSize(a.width, a.bodyHeight())
+		return a, tea.Batch(cmds...)
 	case tea.BackgroundColorMsg:
 		a.styles = NewStyles(msg.IsDark())
 		a.sgr = sgrCache{}

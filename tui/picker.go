@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -68,20 +69,20 @@ func (pk *picker) filter(a *App) {
 }
 
 func (a *App) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
-	pk := &a.picker
-	switch msg.String() {
-	case "ctrl+c":
+	pk, k := &a.picker, &a.keys
+	switch {
+	case key.Matches(msg, k.QuitFromPrompt):
 		return a.quit()
-	case "esc":
+	case key.Matches(msg, k.PickerCancel):
 		a.mode = modeNormal
 		return nil
-	case "up", "ctrl+p":
+	case key.Matches(msg, k.PickerUp):
 		pk.cursor = max(pk.cursor-1, 0)
 		return nil
-	case "down", "ctrl+n":
+	case key.Matches(msg, k.PickerDown):
 		pk.cursor = min(pk.cursor+1, max(len(pk.items)-1, 0))
 		return nil
-	case "enter":
+	case key.Matches(msg, k.PickerOpen):
 		a.mode = modeNormal
 		if len(pk.items) == 0 {
 			return nil
@@ -96,6 +97,9 @@ func (pk *picker) View(a *App) string {
 	h := a.bodyHeight()
 	lines := []string{pk.input.View()}
 	head := fmt.Sprintf("%d of %d documents", len(pk.items), a.corpus.Len())
+	if h := fitHint(a.width-textWidth(head)-3, a.keys.PickerDown, a.keys.PickerUp, a.keys.PickerOpen, a.keys.PickerCancel); h != "" {
+		head += " · " + h
+	}
 	lines = append(lines, a.styles.HeaderDim.Render(head))
 	rows := max(h-2, 1)
 	start := max(0, pk.cursor-rows+1)

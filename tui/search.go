@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/text/layout"
 )
@@ -19,14 +20,15 @@ func (a *App) updateInput(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) searchKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "ctrl+c":
+	k := &a.keys
+	switch {
+	case key.Matches(msg, k.QuitFromPrompt):
 		return a.quit()
-	case "esc":
+	case key.Matches(msg, k.SearchCancel):
 		a.mode = modeNormal
 		a.input.Blur()
 		return nil
-	case "enter":
+	case key.Matches(msg, k.SearchRun):
 		a.mode = modeNormal
 		a.input.Blur()
 		return a.startSearch(a.input.Value())

@@ -212,18 +212,13 @@ func TestClaimStartByCharacter(t *testing.T) {
 	}
 }
 
-// TestCharacterKeysAreFree: the character keys clash with no other binding and no key
-// of the default label schema, are listed in the full help and rebind by name.
+// TestCharacterKeysAreFree: the character keys clash with no other binding of their
+// mode and no key of the default label schema, are listed in the full help and rebind
+// by name.
 func TestCharacterKeysAreFree(t *testing.T) {
 	km := DefaultKeyMap()
-	owner := map[string]string{}
-	for name, b := range km.byName() {
-		for _, k := range b.Keys() {
-			if o, dup := owner[k]; dup {
-				t.Errorf("key %q bound to %s and %s", k, o, name)
-			}
-			owner[k] = name
-		}
+	if err := km.Check(); err != nil {
+		t.Error(err)
 	}
 	if err := annotations.DefaultSchema().Validate(Options{}.ReservedLabelKeys()...); err != nil {
 		t.Errorf("default labels clash with the reader's keys: %v", err)
