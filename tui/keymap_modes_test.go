@@ -232,8 +232,12 @@ func bindingCases() map[string]func(r *bindingRun) {
 			r.hit(&r.k.Claim)
 			r.expect(r.a.mode == modeClaim && len(claimsOf(r.a, r.p())) == 1, "mode %d, claims %v", r.a.mode, claimsOf(r.a, r.p()))
 		},
-		"remove": func(r *bindingRun) { r.tag(1); r.hit(&r.k.Remove); r.expect(len(r.spans()) == 0, "spans %v", r.spans()) },
-		"undo":   func(r *bindingRun) { r.tag(1); r.hit(&r.k.Undo); r.expect(len(r.spans()) == 0, "spans %v", r.spans()) },
+		"remove": func(r *bindingRun) {
+			r.tag(1)
+			r.hit(&r.k.Remove)
+			r.expect(len(r.spans()) == 0, "spans %v", r.spans())
+		},
+		"undo": func(r *bindingRun) { r.tag(1); r.hit(&r.k.Undo); r.expect(len(r.spans()) == 0, "spans %v", r.spans()) },
 		"redo": func(r *bindingRun) {
 			r.tag(1)
 			r.hit(&r.k.Undo, &r.k.Redo)
@@ -288,9 +292,18 @@ func bindingCases() map[string]func(r *bindingRun) {
 		},
 
 		// Answers.
-		"accept": func(r *bindingRun) { r.hit(&r.k.Accept); r.expect(r.answer() == annotations.AnswerAccept, "answer %q", r.answer()) },
-		"reject": func(r *bindingRun) { r.hit(&r.k.Reject); r.expect(r.answer() == annotations.AnswerReject, "answer %q", r.answer()) },
-		"ignore": func(r *bindingRun) { r.hit(&r.k.Ignore); r.expect(r.answer() == annotations.AnswerIgnore, "answer %q", r.answer()) },
+		"accept": func(r *bindingRun) {
+			r.hit(&r.k.Accept)
+			r.expect(r.answer() == annotations.AnswerAccept, "answer %q", r.answer())
+		},
+		"reject": func(r *bindingRun) {
+			r.hit(&r.k.Reject)
+			r.expect(r.answer() == annotations.AnswerReject, "answer %q", r.answer())
+		},
+		"ignore": func(r *bindingRun) {
+			r.hit(&r.k.Ignore)
+			r.expect(r.answer() == annotations.AnswerIgnore, "answer %q", r.answer())
+		},
 
 		// The document list.
 		"picker_down": func(r *bindingRun) {
@@ -382,7 +395,10 @@ func bindingCases() map[string]func(r *bindingRun) {
 		},
 
 		// The help and the warnings list (the help at 120x40 is longer than the screen).
-		"help_down": func(r *bindingRun) { r.hit(&r.k.Help, &r.k.HelpDown); r.expect(r.a.helpScr.top == 1, "top %d", r.a.helpScr.top) },
+		"help_down": func(r *bindingRun) {
+			r.hit(&r.k.Help, &r.k.HelpDown)
+			r.expect(r.a.helpScr.top == 1, "top %d", r.a.helpScr.top)
+		},
 		"help_up": func(r *bindingRun) {
 			r.hit(&r.k.Help, &r.k.HelpDown, &r.k.HelpDown, &r.k.HelpUp)
 			r.expect(r.a.helpScr.top == 1, "top %d", r.a.helpScr.top)
