@@ -162,7 +162,7 @@ func (a *App) removeUnderCursor(p *Pane) tea.Cmd {
 	switch {
 	case claim != nil:
 		id := claim.ID
-		return a.apply("claim "+id+" removed"+unlinkNote(*claim), annotations.Remove{Doc: doc, ID: id})
+		return a.apply("claim "+id+" removed"+unlinkNote(*claim, a.keys.Undo), annotations.Remove{Doc: doc, ID: id})
 	case span != nil:
 		id, label := span.ID, span.Label
 		return a.apply(label+" removed", annotations.Remove{Doc: doc, ID: id})

@@ -263,7 +263,7 @@ func (a *App) openClaimForm(p *Pane, c annotations.Claim, editing bool) {
 	a.form = newClaimForm(p.info.ID, c, ents)
 	a.form.editing = editing
 	if editing {
-		a.setStatus("editing claim "+c.ID+": enter saves, esc leaves it as it was", false)
+		a.setStatus("editing claim "+c.ID+": "+a.keys.FormSave.Help().Key+" saves, "+a.keys.FormCancel.Help().Key+" leaves it as it was", false)
 	}
 	a.mode = modeClaim
 }
@@ -407,7 +407,7 @@ func (a *App) addWarning(w model.Warning) {
 	}
 	short := w
 	short.File = filepath.Base(w.File)
-	a.setStatus("warning: "+short.String()+"  (! lists all)", true)
+	a.setStatus("warning: "+short.String()+"  ("+a.keys.Warnings.Help().Key+" lists all)", true)
 }
 
 func (a *App) indexProgress() tea.Cmd {

@@ -58,7 +58,7 @@ func (a *App) claimAt(p *Pane) *annotations.Claim {
 func (a *App) startLink(p *Pane) tea.Cmd {
 	claim := a.claimAt(p)
 	if claim == nil {
-		a.setStatus("no claim under the cursor to link from (c marks one)", true)
+		a.setStatus("no claim under the cursor to link from ("+a.keys.Claim.Help().Key+" marks one)", true)
 		return nil
 	}
 	a.link = &linkState{fromDoc: p.info.ID, fromClaim: claim.ID}
@@ -76,7 +76,7 @@ func (a *App) startLinkEdit(p *Pane, unlink bool) tea.Cmd {
 		a.setStatus("no claim under the cursor", true)
 		return nil
 	case len(claim.Links) == 0:
-		a.setStatus(fmt.Sprintf("claim %s has no links (L makes one)", claim.ID), true)
+		a.setStatus(fmt.Sprintf("claim %s has no links (%s makes one)", claim.ID, a.keys.Link.Help().Key), true)
 		return nil
 	}
 	a.link = &linkState{fromDoc: p.info.ID, fromClaim: claim.ID, unlink: unlink}
@@ -109,7 +109,7 @@ func (a *App) chooseLink(l annotations.Link) tea.Cmd {
 	st.toDoc, st.toClaim, st.choices, st.oldRelation = l.To[:i], l.To[i+1:], nil, l.Relation
 	if st.unlink {
 		a.link, a.mode = nil, modeNormal
-		what := fmt.Sprintf("unlinked %s#%s from %s (%s) on both sides · u undoes", st.fromDoc, st.fromClaim, l.To, l.Relation)
+		what := fmt.Sprintf("unlinked %s#%s from %s (%s) on both sides · %s undoes", st.fromDoc, st.fromClaim, l.To, l.Relation, a.keys.Undo.Help().Key)
 		return a.apply(what, annotations.UnlinkClaims{
 			From: annotations.ClaimRef{Doc: st.fromDoc, Claim: st.fromClaim},
 			To:   annotations.ClaimRef{Doc: st.toDoc, Claim: st.toClaim}})
@@ -178,7 +178,7 @@ func (a *App) linkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // unlinkNote says which links removing claim c drops (both sides; undo restores them).
-func unlinkNote(c annotations.Claim) string {
+func unlinkNote(c annotations.Claim, undo key.Binding) string {
 	if len(c.Links) == 0 {
 		return ""
 	}
@@ -186,5 +186,5 @@ func unlinkNote(c annotations.Claim) string {
 	for i, l := range c.Links {
 		parts[i] = fmt.Sprintf("%s (%s)", l.To, l.Relation)
 	}
-	return "; unlinked " + strings.Join(parts, ", ") + " · u restores both sides"
+	return "; unlinked " + strings.Join(parts, ", ") + " · " + undo.Help().Key + " restores both sides"
 }
