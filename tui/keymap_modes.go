@@ -63,12 +63,17 @@ func (k *KeyMap) modes() []keyMode {
 // and the mode; and a relation prompt without a key for each relation.
 func (k *KeyMap) Check() error {
 	var errs []string
+	reported := map[string]bool{} // a pair in two modes is said once, with the first
 	for _, m := range k.modes() {
 		owner := map[string]*key.Binding{}
 		for _, b := range m.bindings {
 			for _, ks := range b.Keys() {
 				if o, ok := owner[ks]; ok && o != b {
-					errs = append(errs, fmt.Sprintf("%s and %s are both bound to %q in %s", k.nameOf(o), k.nameOf(b), ks, m.name))
+					pair := fmt.Sprintf("%s and %s are both bound to %q", k.nameOf(o), k.nameOf(b), ks)
+					if !reported[pair] {
+						reported[pair] = true
+						errs = append(errs, pair+" in "+m.name)
+					}
 					continue
 				}
 				owner[ks] = b
