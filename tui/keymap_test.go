@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -148,4 +149,37 @@ func newTestAppWith(t *testing.T, opts Options, w, h int) *App {
 	drive(t, a, a.Init())
 	resize(t, a, w, h)
 	return a
+}
+
+// TestEveryBindingIsInAModeAndTheHelp: a binding added to KeyMap must be placed in the
+// modes it acts in (for the collision check) and once in the help's groups.
+func TestEveryBindingIsInAModeAndTheHelp(t *testing.T) {
+	km := DefaultKeyMap()
+	inMode := map[string]bool{}
+	for _, m := range km.modes() {
+		for _, b := range m.bindings {
+			inMode[km.nameOf(b)] = true
+		}
+	}
+	// The help lists copies; tell them apart by field through a key map whose every
+	// binding has a key of its own.
+	unique := DefaultKeyMap()
+	byKey := map[string]string{}
+	for i, nb := range unique.named() {
+		k := fmt.Sprintf("k%d", i)
+		nb.b.SetKeys(k)
+		byKey[k] = nb.name
+	}
+	inHelp := map[string]int{}
+	for _, b := range (helpContent{groups: unique.helpGroups()}).bindings() {
+		inHelp[byKey[b.Keys()[0]]]++
+	}
+	for _, name := range km.Names() {
+		if !inMode[name] {
+			t.Errorf("binding %s acts in no mode of KeyMap.modes", name)
+		}
+		if inHelp[name] != 1 {
+			t.Errorf("binding %s is listed %d times in the help's groups", name, inHelp[name])
+		}
+	}
 }
