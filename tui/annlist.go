@@ -72,7 +72,7 @@ func (a *App) annListKey(msg tea.KeyPressMsg) tea.Cmd {
 	items := a.annItems(p)
 	k := &a.keys
 	switch {
-	case msg.String() == "ctrl+c":
+	case key.Matches(msg, k.QuitFromPrompt):
 		return a.quit()
 	case key.Matches(msg, k.ListClose, k.AnnotationList):
 		a.mode = modeNormal
@@ -106,14 +106,14 @@ func (a *App) removeItem(p *Pane, it annItem) tea.Cmd {
 			a.setStatus(fmt.Sprintf("link %q is not DOC#CLAIM; hashiya validate names the record", it.link.To), true)
 			return nil
 		}
-		what := fmt.Sprintf("unlinked %s#%s from %s (%s) on both sides · u undoes", doc, it.claim.ID, it.link.To, it.link.Relation)
+		what := fmt.Sprintf("unlinked %s#%s from %s (%s) on both sides · %s undoes", doc, it.claim.ID, it.link.To, it.link.Relation, a.keys.Undo.Help().Key)
 		return a.apply(what, annotations.UnlinkClaims{
 			From: annotations.ClaimRef{Doc: doc, Claim: it.claim.ID},
 			To:   annotations.ClaimRef{Doc: it.link.To[:i], Claim: it.link.To[i+1:]}})
 	case it.claim != nil:
-		return a.apply("claim "+it.claim.ID+" removed"+unlinkNote(*it.claim), annotations.Remove{Doc: doc, ID: it.claim.ID})
+		return a.apply("claim "+it.claim.ID+" removed"+unlinkNote(*it.claim, a.keys.Undo), annotations.Remove{Doc: doc, ID: it.claim.ID})
 	}
-	return a.apply(fmt.Sprintf("%s «%s» removed · u undoes", it.span.Label, it.span.Text), annotations.Remove{Doc: doc, ID: it.span.ID})
+	return a.apply(fmt.Sprintf("%s «%s» removed · %s undoes", it.span.Label, isolateText(it.span.Text), a.keys.Undo.Help().Key), annotations.Remove{Doc: doc, ID: it.span.ID})
 }
 
 // View lists the annotations, the chosen one highlighted.

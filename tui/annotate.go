@@ -36,14 +36,14 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			p.selAnchor = -1
 		} else {
 			p.selAnchor, p.selExact = p.cursor, exactEnds{}
-			a.setStatus("selecting: move to extend, a label key to tag, esc to cancel", false)
+			a.setStatus("selecting: move to extend, a label key to tag, "+k.SelectCancel.Help().Key+" to cancel", false)
 		}
-	case msg.String() == "esc" && p.selAnchor >= 0:
+	case p.selAnchor >= 0 && key.Matches(msg, k.SelectCancel):
 		p.selAnchor = -1
 		a.setStatus("selection cancelled", false)
 	case key.Matches(msg, k.LabelPicker):
 		if _, ok := p.target(); !ok {
-			a.setStatus("nothing to tag here: move onto a word or select with v", true)
+			a.setStatus("nothing to tag here: move onto a word or select with "+k.Select.Help().Key, true)
 			return nil, true
 		}
 		a.mode, a.labelCursor = modeLabels, 0
@@ -163,7 +163,7 @@ func (a *App) removeUnderCursor(p *Pane) tea.Cmd {
 	switch {
 	case claim != nil:
 		id := claim.ID
-		return a.apply("claim "+id+" removed"+unlinkNote(*claim), annotations.Remove{Doc: doc, ID: id})
+		return a.apply("claim "+id+" removed"+unlinkNote(*claim, a.keys.Undo), annotations.Remove{Doc: doc, ID: id})
 	case span != nil:
 		id, label := span.ID, span.Label
 		return a.apply(label+" removed", annotations.Remove{Doc: doc, ID: id})

@@ -79,6 +79,7 @@ type App struct {
 	sgr           sgrCache
 	keys          KeyMap
 	help          help.Model
+	helpScr       helpScreen  // the ? screen
 	chrome        chromeCache // the help line of the last frame (chrome_cache.go)
 	mapper        *layoutMapper
 	kbGuess       keyboard
@@ -206,7 +207,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.results != nil {
 			a.results.SetSize(a.width, a.bodyHeight())
 		}
-		return a, tea.Batch(a.layoutPanes()...)
+		cmds := a.layoutPanes()
+		a.helpScr.SetSize(a.width, a.bodyHeight())
+		return a, tea.Batch(cmds...)
 	case tea.BackgroundColorMsg:
 		a.dark = msg.IsDark()
 		a.restyle()
@@ -320,7 +323,7 @@ func (a *App) openClaimForm(p *Pane, c annotations.Claim, editing bool) {
 	a.form = newClaimForm(p.info.ID, c, ents)
 	a.form.editing = editing
 	if editing {
-		a.setStatus("editing claim "+c.ID+": enter saves, esc leaves it as it was", false)
+		a.setStatus("editing claim "+c.ID+": "+a.keys.FormSave.Help().Key+" saves, "+a.keys.FormCancel.Help().Key+" leaves it as it was", false)
 	}
 	a.mode = modeClaim
 }
@@ -485,7 +488,7 @@ func (a *App) addWarning(w model.Warning) {
 	}
 	short := w
 	short.File = filepath.Base(w.File)
-	a.setStatus("warning: "+short.String()+"  (! lists all)", true)
+	a.setStatus("warning: "+short.String()+"  ("+a.keys.Warnings.Help().Key+" lists all)", true)
 }
 
 // indexProgress takes in what the indexer found: warnings, and the panes a corpus with

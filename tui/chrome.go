@@ -150,30 +150,14 @@ func (a *App) statusLine() string {
 }
 
 func (a *App) helpLine() string {
-	bs := safeBindings(a.keys.ShortHelp())
+	bs := safeBindings(a.shortHelp())
 	return a.chrome.helpLine(a.width, bs, func() string {
 		return block(footerLine(&a.styles, bs, a.width), a.width, 1)
 	})
 }
 
-func (a *App) fullHelp() string {
-	a.help.SetWidth(a.width)
-	groups := a.keys.FullHelp()
-	var labels []key.Binding
-	for _, l := range a.schema.All() {
-		labels = append(labels, key.NewBinding(key.WithKeys(l.Key), key.WithHelp(l.Key, l.Name)))
-	}
-	groups = append(groups, labels)
-	for i := range groups {
-		groups[i] = safeBindings(groups[i])
-	}
-	body := a.help.FullHelpView(groups)
-	body += "\n\n" + a.styles.HeaderDim.Render("Keys are rebindable in $XDG_CONFIG_HOME/hashiya/config.toml. Press ? or esc to close.")
-	return block(body, a.width, a.bodyHeight())
-}
-
 func (a *App) warningsView() string {
-	lines := []string{a.styles.Header.Render(fmt.Sprintf("%d warning(s) — esc to close", len(a.warnings)))}
+	lines := []string{a.styles.Header.Render(fmt.Sprintf("%d warning(s) — %s to close", len(a.warnings), a.keys.WarningsClose.Help().Key))}
 	for _, w := range a.warnings {
 		lines = append(lines, a.styles.Warning.Render(visualMessage(w, a.width, a.opts.Engine)))
 	}
@@ -193,7 +177,9 @@ func (a *App) progress() string {
 
 // labelsView is the label picker: every label with its key and description.
 func (a *App) labelsView() string {
-	lines := []string{a.styles.Header.Render("Label the target — key or ↑/↓ and enter · esc cancels")}
+	k := &a.keys
+	lines := []string{a.styles.Header.Render(visualLTR(fmt.Sprintf("Label the target — its key, or %s %s and %s · %s cancels",
+		k.LabelDown.Help().Key, k.LabelUp.Help().Key, k.LabelChoose.Help().Key, k.LabelCancel.Help().Key), a.width, a.opts.Engine))}
 	for i, l := range a.schema.All() {
 		row := fmt.Sprintf(" %s  %-12s %s", l.Key, l.Name, l.Description)
 		sw := "■" // the label's look, as its spans show it

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/annotations"
@@ -79,37 +80,47 @@ func newClaimForm(doc string, c annotations.Claim, entities []annotations.Span) 
 	return f
 }
 
-// Update handles a key; done reports the form closed, save whether to store it.
-func (f *claimForm) Update(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
-	switch msg.String() {
-	case "esc":
+// Update handles a key through the form bindings of k; done reports the form closed,
+// save whether to store it. Keys no binding takes are typed into a text field.
+func (f *claimForm) Update(msg tea.KeyPressMsg, k *KeyMap) (done, save bool, cmd tea.Cmd) {
+	switch {
+	case key.Matches(msg, k.FormCancel):
 		return true, false, nil
-	case "enter":
+	case key.Matches(msg, k.FormSave):
 		return true, true, nil
-	case "tab", "down":
+	case key.Matches(msg, k.FormNext):
 		f.focus((f.field + 1) % fieldCount)
 		return false, false, nil
-	case "shift+tab", "up":
+	case key.Matches(msg, k.FormPrev):
 		f.focus((f.field + fieldCount - 1) % fieldCount)
 		return false, false, nil
 	}
+	step := 0
+	switch {
+	case key.Matches(msg, k.FormOptionNext):
+		step = 1
+	case key.Matches(msg, k.FormOptionPrev):
+		step = -1
+	}
 	switch f.field {
 	case fieldClaimant:
-		if msg.String() == "ctrl+n" || msg.String() == "ctrl+p" {
-			f.cycleEntity(map[bool]int{true: 1, false: -1}[msg.String() == "ctrl+n"])
+		if key.Matches(msg, k.FormEntityNext, k.FormEntityPrev) {
+			f.cycleEntity(map[bool]int{true: 1, false: -1}[key.Matches(msg, k.FormEntityNext)])
 			return false, false, nil
 		}
 		f.entity = -1
 		f.claimant, cmd = f.claimant.Update(msg)
 	case fieldAttribution:
-		f.claim.Attribution = cycle(attributions, f.claim.Attribution, stepOf(msg))
+		if step != 0 {
+			f.claim.Attribution = cycle(attributions, f.claim.Attribution, step)
+		}
 	case fieldCheckworthy:
-		switch msg.String() {
-		case "y":
+		switch {
+		case key.Matches(msg, k.FormYes):
 			f.claim.Checkworthy = true
-		case "n":
+		case key.Matches(msg, k.FormNo):
 			f.claim.Checkworthy = false
-		case "space", " ", "left", "right":
+		case step != 0:
 			f.claim.Checkworthy = !f.claim.Checkworthy
 		}
 	case fieldValue:
@@ -124,18 +135,13 @@ func (f *claimForm) Update(msg tea.KeyPressMsg) (done, save bool, cmd tea.Cmd) {
 		if f.claim.Numeric != nil {
 			q = f.claim.Numeric.Qualifier
 		}
-		f.numeric().Qualifier = cycle(qualifiers, q, stepOf(msg))
+		if step != 0 {
+			f.numeric().Qualifier = cycle(qualifiers, q, step)
+		}
 	case fieldUnit:
 		f.unit, cmd = f.unit.Update(msg)
 	}
 	return false, false, cmd
-}
-
-func stepOf(msg tea.KeyPressMsg) int {
-	if msg.String() == "left" || msg.String() == "h" {
-		return -1
-	}
-	return 1
 }
 
 func cycle(opts []string, cur string, step int) string {
@@ -236,12 +242,14 @@ func (f *claimForm) View(a *App) string {
 	if f.entity >= 0 {
 		claimant += st.HeaderDim.Render(fmt.Sprintf("  (entity %s, %d/%d)", f.entities[f.entity].Label, f.entity+1, len(f.entities)))
 	}
+	k := &a.keys
+	choose := k.FormOptionPrev.Help().Key + " " + k.FormOptionNext.Help().Key
 	rows := []struct{ name, value, hint string }{
-		{"claimant", claimant, "type, or ctrl+n/ctrl+p: an entity of the document"},
-		{"attribution", f.claim.Attribution, "←/→: asserted by the outlet / attributed to the claimant / denied"},
-		{"check-worthy", map[bool]string{true: "yes", false: "no"}[f.claim.Checkworthy], "y/n"},
+		{"claimant", claimant, "type, or " + k.FormEntityNext.Help().Key + "/" + k.FormEntityPrev.Help().Key + ": an entity of the document"},
+		{"attribution", f.claim.Attribution, choose + ": asserted by the outlet / attributed to the claimant / denied"},
+		{"check-worthy", map[bool]string{true: "yes", false: "no"}[f.claim.Checkworthy], k.FormYes.Help().Key + "/" + k.FormNo.Help().Key + " or " + choose},
 		{"value", show(f.value.Value()), "digits in any script, or words: حوالى 10 آلاف"},
-		{"qualifier", q, "←/→: exact, approx, more-than, less-than"},
+		{"qualifier", q, choose + ": exact, approx, more-than, less-than"},
 		{"unit", show(f.unit.Value()), "e.g. جندي, ماده"},
 	}
 	title := "Claim "
@@ -259,10 +267,11 @@ func (f *claimForm) View(a *App) string {
 		}
 		lines = append(lines, fmt.Sprintf("%s%-13s %s   %s", marker, r.name+":", val, st.HeaderDim.Render(r.hint)))
 	}
-	esc := "esc keep defaults"
+	esc := k.FormCancel.Help().Key + " keep defaults"
 	if f.editing {
-		esc = "esc leave it as it was"
+		esc = k.FormCancel.Help().Key + " leave it as it was"
 	}
-	lines = append(lines, "", st.HeaderDim.Render("tab/↑/↓ field · enter save · "+esc))
+	lines = append(lines, "", st.HeaderDim.Render(k.FormNext.Help().Key+" "+k.FormPrev.Help().Key+" field · "+
+		k.FormSave.Help().Key+" save · "+esc))
 	return block(strings.Join(lines, "\n"), a.width, a.bodyHeight())
 }

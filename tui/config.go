@@ -16,7 +16,7 @@ import (
 //	keyboard  = "auto"          # auto | ar | fa | he | none: layout for non-Latin letter keys
 //	after_answer = "unanswered" # stay | next | unanswered: where a pane goes after a|r|i
 //	[keys]
-//	next_match = ["n", "f3"]    # any binding name from the help, with its keys
+//	next_match = ["n", "f3"]    # any binding by name (KeyMap.Names), with its keys
 type Config struct {
 	Annotator string              `toml:"annotator"`
 	Keyboard  string              `toml:"keyboard"`
@@ -83,6 +83,9 @@ func (c Config) Apply(opts *Options, path string) error {
 	keys := DefaultKeyMap()
 	if err := keys.Rebind(c.Keys); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := keys.Check(); err != nil {
+		return fmt.Errorf("%s: [keys]: %w", path, err)
 	}
 	opts.Keys = keys
 	if c.Keyboard != "" {

@@ -67,7 +67,7 @@ func (a *App) corpusProgress(msg corpusProgressMsg) tea.Cmd {
 
 // resultsKey handles a key in the hits list.
 func (a *App) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, a.keys.QuitFromPrompt) {
 		return a.quit()
 	}
 	if t, ok := a.mapper.Translate(msg, a.kbGuess); ok {

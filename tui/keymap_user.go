@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/annotations"
 )
 
 // UserConfigPath is the config file the reader loads.
@@ -61,4 +64,28 @@ func (o Options) LayoutKey(letter string) (string, bool) {
 		return "", false
 	}
 	return t.String(), true
+}
+
+// CheckLabelKeys reports, before the reader starts, every label of s whose key the
+// reader would read as something else: a binding's key where labels are typed (naming
+// both), the space bar, or a letter the keyboard-layout mapping turns into a Latin key.
+func (o Options) CheckLabelKeys(s annotations.Schema) error {
+	km := o.Keys
+	if km.Quit.Keys() == nil {
+		km = DefaultKeyMap()
+	}
+	var errs []error
+	if err := km.CheckLabels(s); err != nil {
+		errs = append(errs, err)
+	}
+	for _, l := range s.All() {
+		if latin, ok := o.LayoutKey(l.Key); ok && o.Keyboard != kbNone {
+			errs = append(errs, fmt.Errorf("label %s: key %q is read as %q by the keyboard-layout mapping (keyboard = \"none\" turns it off)", l.Name, l.Key, latin))
+		}
+	}
+	if len(errs) == 0 {
+		// Whatever else Reserved keeps (the space bar) the schema's own check names.
+		return s.Validate(o.ReservedLabelKeys()...)
+	}
+	return errors.Join(errs...)
 }

@@ -1,44 +1,82 @@
 package tui
 
 import (
-	"fmt"
-	"slices"
-	"sort"
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 )
 
-// KeyMap is every key binding of the reader; it feeds the help view and the config file.
+// KeyMap is every key binding of the reader, in every mode: the key handlers match
+// only these, hints and the help screen are drawn from them, and the config file
+// rebinds any of them by name (keymap_names.go). The modes they act in, and the help
+// groups they are listed under, are in keymap_modes.go.
 type KeyMap struct {
+	// Documents and panes (normal mode).
 	NextPane, PrevPane key.Binding
 	NextDoc, PrevDoc   key.Binding
 	OpenDoc            key.Binding
+	SyncScroll         key.Binding
+	Direction          key.Binding
+
+	// Moving (normal mode).
 	Down, Up           key.Binding
 	PageDown, PageUp   key.Binding
 	HalfDown, HalfUp   key.Binding
 	Top, Bottom        key.Binding
 	NextWord, PrevWord key.Binding
 	Left, Right        key.Binding
-	SyncScroll         key.Binding
-	Direction          key.Binding
-	Search             key.Binding
-	NextMatch          key.Binding
-	PrevMatch          key.Binding
-	Help               key.Binding
-	Warnings           key.Binding
-	Quit               key.Binding
-	QuitAnyway         key.Binding // only after a quit could not save
 
-	Select, LabelPicker, Claim, Remove key.Binding
-	GrowEnd, ShrinkEnd                 key.Binding
-	GrowStart, ShrinkStart             key.Binding
-	GrowEndChar, ShrinkEndChar         key.Binding
-	GrowStartChar, ShrinkStartChar     key.Binding
-	Undo, Redo                         key.Binding
-	Link                               key.Binding
-	Unlink, Relink                     key.Binding
-	Accept, Reject, Ignore             key.Binding
+	// Search (normal mode).
+	Search    key.Binding
+	NextMatch key.Binding
+	PrevMatch key.Binding
+
+	// The app (normal mode).
+	Help       key.Binding
+	Warnings   key.Binding
+	Quit       key.Binding
+	QuitAnyway key.Binding // only after a quit could not save
+
+	// Selecting, tagging and editing (normal mode).
+	Select, SelectCancel, LabelPicker, Claim, Remove key.Binding
+	GrowEnd, ShrinkEnd                               key.Binding
+	GrowStart, ShrinkStart                           key.Binding
+	GrowEndChar, ShrinkEndChar                       key.Binding
+	GrowStartChar, ShrinkStartChar                   key.Binding
+	Undo, Redo                                       key.Binding
+	Link                                             key.Binding
+	Unlink, Relink                                   key.Binding
+	Accept, Reject, Ignore                           key.Binding
+
+	// Modal keys: every list, form and prompt.
+	QuitFromPrompt key.Binding // save and quit where q is typed or means something else
+
+	// The document list (o).
+	PickerUp, PickerDown, PickerOpen, PickerCancel key.Binding
+
+	// The search prompt (/).
+	SearchRun, SearchCancel key.Binding
+
+	// The label picker (enter).
+	LabelUp, LabelDown, LabelChoose, LabelCancel key.Binding
+
+	// The claim form (c).
+	FormNext, FormPrev, FormSave, FormCancel key.Binding
+	FormEntityNext, FormEntityPrev           key.Binding
+	FormOptionNext, FormOptionPrev           key.Binding
+	FormYes, FormNo                          key.Binding
+
+	// Links (L, X, R): picking the target claim, then a relation or a link by number.
+	LinkTarget, LinkCancel key.Binding
+	LinkChoice             key.Binding // its keys in order: the first picks entry 1
+
+	// The help screen (?) and the warnings list (!).
+	HelpDown, HelpUp         key.Binding
+	HelpPageDown, HelpPageUp key.Binding
+	HelpTop, HelpBottom      key.Binding
+	HelpClose                key.Binding
+	WarningsClose            key.Binding
+
+	// The dialog after a quit could not save.
+	QuitBack key.Binding
 
 	// Navigation by progress and the annotations list (nav.go, annlist.go).
 	NextUnannotated, PrevUnannotated key.Binding
@@ -50,7 +88,7 @@ type KeyMap struct {
 	SearchCorpus             key.Binding // in the search prompt: search every document
 	HistoryPrev, HistoryNext key.Binding // in the search prompt: earlier / later searches
 	CorpusResults            key.Binding // the list of the last corpus search's hits
-	ResultOpen, ResultClose  key.Binding // in that list
+	ResultOpen, ResultClose  key.Binding // in that list (the move keys work there too)
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -63,37 +101,41 @@ func DefaultKeyMap() KeyMap {
 		PrevPane:   b([]string{"shift+tab"}, "shift+tab", "previous pane"),
 		NextDoc:    b([]string{"]"}, "]", "next document"),
 		PrevDoc:    b([]string{"["}, "[", "previous document"),
-		OpenDoc:    b([]string{"o"}, "o", "open document"),
-		Down:       b([]string{"j", "down"}, "j/↓", "down a line"),
-		Up:         b([]string{"k", "up"}, "k/↑", "up a line"),
-		PageDown:   b([]string{"pgdown"}, "pgdn", "page down"),
-		PageUp:     b([]string{"pgup"}, "pgup", "page up"),
-		HalfDown:   b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
-		HalfUp:     b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
-		Top:        b([]string{"g", "home"}, "g", "top"),
-		Bottom:     b([]string{"G", "end"}, "G", "bottom"),
-		NextWord:   b([]string{"w"}, "w", "next word (reading order)"),
-		PrevWord:   b([]string{"b"}, "b", "previous word (reading order)"),
-		Left:       b([]string{"h", "left"}, "h/←", "one character left"),
-		Right:      b([]string{"l", "right"}, "l/→", "one character right"),
+		OpenDoc:    b([]string{"o"}, "o", "open document from a list"),
 		SyncScroll: b([]string{"s"}, "s", "toggle synchronized scrolling"),
 		Direction:  b([]string{"d"}, "d", "pane direction: auto/rtl/ltr"),
-		Search:     b([]string{"/"}, "/", "search"),
-		NextMatch:  b([]string{"n"}, "n", "next match"),
-		PrevMatch:  b([]string{"N"}, "N", "previous match"),
+
+		Down:     b([]string{"j", "down"}, "j/↓", "down a line"),
+		Up:       b([]string{"k", "up"}, "k/↑", "up a line"),
+		PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
+		HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		Top:      b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
+		NextWord: b([]string{"w"}, "w", "next word (reading order)"),
+		PrevWord: b([]string{"b"}, "b", "previous word (reading order)"),
+		Left:     b([]string{"h", "left"}, "h/←", "one character left"),
+		Right:    b([]string{"l", "right"}, "l/→", "one character right"),
+
+		Search:    b([]string{"/"}, "/", "search"),
+		NextMatch: b([]string{"n"}, "n", "next match"),
+		PrevMatch: b([]string{"N"}, "N", "previous match"),
+
 		Help:       b([]string{"?"}, "?", "full help"),
 		Warnings:   b([]string{"!"}, "!", "list warnings"),
 		Quit:       b([]string{"q", "ctrl+c"}, "q", "save and quit"),
 		QuitAnyway: b([]string{"Q"}, "Q", "quit without saving (only after a save failed)"),
 
-		Select:      b([]string{"v"}, "v", "select"),
-		LabelPicker: b([]string{"enter"}, "enter", "label picker"),
-		Claim:       b([]string{"c"}, "c", "claim"),
-		Remove:      b([]string{"x"}, "x", "remove annotation under cursor"),
-		GrowEnd:     b([]string{">"}, ">", "grow span end by a word (merges same label)"),
-		ShrinkEnd:   b([]string{"<"}, "<", "shrink span end by a word"),
-		GrowStart:   b([]string{")"}, ")", "grow span start by a word (merges same label)"),
-		ShrinkStart: b([]string{"("}, "(", "shrink span start by a word"),
+		Select:       b([]string{"v"}, "v", "select"),
+		SelectCancel: b([]string{"esc"}, "esc", "cancel the selection, else clear the search highlights"),
+		LabelPicker:  b([]string{"enter"}, "enter", "label picker"),
+		Claim:        b([]string{"c"}, "c", "claim"),
+		Remove:       b([]string{"x"}, "x", "remove annotation under cursor"),
+		GrowEnd:      b([]string{">"}, ">", "grow span end by a word (merges same label)"),
+		ShrinkEnd:    b([]string{"<"}, "<", "shrink span end by a word"),
+		GrowStart:    b([]string{")"}, ")", "grow span start by a word (merges same label)"),
+		ShrinkStart:  b([]string{"("}, "(", "shrink span start by a word"),
 		// The character steps sit on keys every layout types as themselves (, and . are
 		// < and > unshifted; - and = stand for minus and plus).
 		GrowEndChar:     b([]string{"."}, ".", "grow selection or span end by a character"),
@@ -109,121 +151,62 @@ func DefaultKeyMap() KeyMap {
 		Reject:          b([]string{"r"}, "r", "reject document"),
 		Ignore:          b([]string{"i"}, "i", "ignore document"),
 
+		QuitFromPrompt: b([]string{"ctrl+c"}, "ctrl+c", "save and quit from any list, form or prompt"),
+
+		PickerUp:     b([]string{"up", "ctrl+p"}, "↑/ctrl+p", "previous in the list"),
+		PickerDown:   b([]string{"down", "ctrl+n"}, "↓/ctrl+n", "next in the list"),
+		PickerOpen:   b([]string{"enter"}, "enter", "open the highlighted"),
+		PickerCancel: b([]string{"esc"}, "esc", "close the list"),
+
+		SearchRun:    b([]string{"enter"}, "enter", "search for what was typed"),
+		SearchCancel: b([]string{"esc"}, "esc", "leave the search prompt"),
+
+		LabelUp:     b([]string{"up", "k"}, "↑/k", "previous label"),
+		LabelDown:   b([]string{"down", "j"}, "↓/j", "next label"),
+		LabelChoose: b([]string{"enter"}, "enter", "tag with the highlighted label"),
+		LabelCancel: b([]string{"esc", "q"}, "esc/q", "close the label picker"),
+
+		FormNext:       b([]string{"tab", "down"}, "tab/↓", "next field"),
+		FormPrev:       b([]string{"shift+tab", "up"}, "shift+tab/↑", "previous field"),
+		FormSave:       b([]string{"enter"}, "enter", "save the claim"),
+		FormCancel:     b([]string{"esc"}, "esc", "close the form (a new claim keeps its defaults)"),
+		FormEntityNext: b([]string{"ctrl+n"}, "ctrl+n", "claimant: next entity of the document"),
+		FormEntityPrev: b([]string{"ctrl+p"}, "ctrl+p", "claimant: previous entity of the document"),
+		FormOptionNext: b([]string{"right", "l", "space"}, "→/l/space", "next choice (attribution, check-worthy, qualifier)"),
+		FormOptionPrev: b([]string{"left", "h"}, "←/h", "previous choice"),
+		FormYes:        b([]string{"y"}, "y", "check-worthy: yes"),
+		FormNo:         b([]string{"n"}, "n", "check-worthy: no"),
+
+		LinkTarget: b([]string{"enter"}, "enter", "link to the claim under the cursor"),
+		LinkCancel: b([]string{"esc"}, "esc", "cancel the link"),
+		LinkChoice: b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1…9", "pick a relation, or a link, by its number"),
+
+		HelpDown:      b([]string{"j", "down"}, "j/↓", "scroll down a line"),
+		HelpUp:        b([]string{"k", "up"}, "k/↑", "scroll up a line"),
+		HelpPageDown:  b([]string{"pgdown", "space", "ctrl+d"}, "pgdn/space", "scroll down a page"),
+		HelpPageUp:    b([]string{"pgup", "ctrl+u"}, "pgup", "scroll up a page"),
+		HelpTop:       b([]string{"g", "home"}, "g/home", "help top"),
+		HelpBottom:    b([]string{"G", "end"}, "G/end", "help bottom"),
+		HelpClose:     b([]string{"esc", "q"}, "esc/q", "close the help"),
+		WarningsClose: b([]string{"esc", "q"}, "esc/q", "close the warnings list"),
+
+		QuitBack: b([]string{"esc"}, "esc", "back to the documents"),
+
 		// Navigation by progress and the annotations list.
 		NextUnannotated: b([]string{"}"}, "}", "next document without annotations"),
 		PrevUnannotated: b([]string{"{"}, "{", "previous document without annotations"),
 		NextUnanswered:  b([]string{"'"}, "'", "next unanswered document"),
 		PrevUnanswered:  b([]string{"\""}, "\"", "previous unanswered document"),
 		AnnotationList:  b([]string{"A"}, "A", "list the document's annotations"),
-		ListJump:        b([]string{"enter"}, "enter", "annotations list: jump to it"),
-		ListClose:       b([]string{"esc"}, "esc", "annotations list: close"),
+		ListJump:        b([]string{"enter"}, "enter", "put the cursor on it"),
+		ListClose:       b([]string{"esc"}, "esc", "close the annotations list"),
 
 		// Corpus-wide search and search history.
-		SearchCorpus:  b([]string{"alt+enter", "ctrl+g"}, "alt+enter/ctrl+g", "search every document (in the search prompt)"),
-		HistoryPrev:   b([]string{"up", "ctrl+p"}, "↑/ctrl+p", "earlier search (in the search prompt)"),
-		HistoryNext:   b([]string{"down", "ctrl+n"}, "↓/ctrl+n", "later search (in the search prompt)"),
+		SearchCorpus:  b([]string{"alt+enter", "ctrl+g"}, "alt+enter/ctrl+g", "search every document"),
+		HistoryPrev:   b([]string{"up", "ctrl+p"}, "↑/ctrl+p", "earlier search"),
+		HistoryNext:   b([]string{"down", "ctrl+n"}, "↓/ctrl+n", "later search"),
 		CorpusResults: b([]string{"F"}, "F", "hits of the last corpus search"),
-		ResultOpen:    b([]string{"enter"}, "enter", "open the hit (in the hits list)"),
+		ResultOpen:    b([]string{"enter"}, "enter", "open the hit"),
 		ResultClose:   b([]string{"esc"}, "esc", "close the hits list, stopping the search"),
 	}
-}
-
-// byName lists the bindings under the names the config file uses.
-func (k *KeyMap) byName() map[string]*key.Binding {
-	m := map[string]*key.Binding{
-		"next_pane": &k.NextPane, "prev_pane": &k.PrevPane,
-		"next_doc": &k.NextDoc, "prev_doc": &k.PrevDoc, "open_doc": &k.OpenDoc,
-		"down": &k.Down, "up": &k.Up, "page_down": &k.PageDown, "page_up": &k.PageUp,
-		"half_down": &k.HalfDown, "half_up": &k.HalfUp, "top": &k.Top, "bottom": &k.Bottom,
-		"next_word": &k.NextWord, "prev_word": &k.PrevWord, "left": &k.Left, "right": &k.Right,
-		"sync_scroll": &k.SyncScroll, "direction": &k.Direction, "search": &k.Search,
-		"next_match": &k.NextMatch, "prev_match": &k.PrevMatch, "help": &k.Help, "quit": &k.Quit, "quit_anyway": &k.QuitAnyway,
-		"warnings": &k.Warnings, "select": &k.Select, "label_picker": &k.LabelPicker, "claim": &k.Claim,
-		"remove": &k.Remove, "grow_end": &k.GrowEnd, "shrink_end": &k.ShrinkEnd, "grow_start": &k.GrowStart,
-		"shrink_start": &k.ShrinkStart, "grow_end_char": &k.GrowEndChar, "shrink_end_char": &k.ShrinkEndChar,
-		"grow_start_char": &k.GrowStartChar, "shrink_start_char": &k.ShrinkStartChar, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
-		"unlink": &k.Unlink, "relink": &k.Relink,
-		"accept": &k.Accept, "reject": &k.Reject, "ignore": &k.Ignore,
-		// Corpus-wide search and search history.
-		"search_corpus": &k.SearchCorpus, "history_prev": &k.HistoryPrev, "history_next": &k.HistoryNext,
-		"corpus_results": &k.CorpusResults, "result_open": &k.ResultOpen, "result_close": &k.ResultClose,
-	}
-	// Navigation by progress and the annotations list.
-	m["next_unannotated"], m["prev_unannotated"] = &k.NextUnannotated, &k.PrevUnannotated
-	m["next_unanswered"], m["prev_unanswered"] = &k.NextUnanswered, &k.PrevUnanswered
-	m["annotation_list"] = &k.AnnotationList
-	// ListJump and ListClose share enter and esc with other modes' keys, which one name
-	// space of keys cannot tell apart yet: they are not named in the config.
-	return m
-}
-
-// modalOnly tells the bindings read only in the search prompt or in the hits list of a
-// corpus search: they may share keys (↑, ↓, enter) with bindings of normal mode.
-func modalOnly(name string) bool {
-	switch name {
-	case "search_corpus", "history_prev", "history_next", "result_open", "result_close":
-		return true
-	}
-	return false
-}
-
-// Rebind replaces the keys of the named bindings; an unknown name is an error naming it.
-func (k *KeyMap) Rebind(keys map[string][]string) error {
-	named := k.byName()
-	for name, ks := range keys {
-		b, ok := named[name]
-		if !ok {
-			return fmt.Errorf("unknown key binding %q (known: %s)", name, strings.Join(sortedNames(named), ", "))
-		}
-		if len(ks) == 0 {
-			return fmt.Errorf("key binding %q has no keys", name)
-		}
-		b.SetKeys(ks...)
-		b.SetHelp(strings.Join(ks, "/"), b.Help().Desc)
-	}
-	return nil
-}
-
-func sortedNames(m map[string]*key.Binding) []string {
-	out := make([]string, 0, len(m))
-	for n := range m {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// ShortHelp is the footer line.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextPane, k.NextDoc, k.Search, k.NextMatch, k.Select, k.Claim, k.Undo, k.Help, k.Quit}
-}
-
-// FullHelp is the ? screen, one column per group.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.NextPane, k.PrevPane, k.NextDoc, k.PrevDoc, k.OpenDoc, k.SyncScroll, k.Direction},
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextWord, k.PrevWord, k.Left, k.Right, k.Search, k.NextMatch, k.PrevMatch, k.Warnings, k.Help, k.Quit, k.QuitAnyway},
-		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart,
-			k.GrowEndChar, k.ShrinkEndChar, k.GrowStartChar, k.ShrinkStartChar},
-		{k.Undo, k.Redo, k.Link, k.Unlink, k.Relink, k.Accept, k.Reject, k.Ignore},
-		{k.NextUnannotated, k.PrevUnannotated, k.NextUnanswered, k.PrevUnanswered, k.AnnotationList, k.ListJump, k.ListClose},
-
-		{k.SearchCorpus, k.HistoryPrev, k.HistoryNext, k.CorpusResults, k.ResultOpen, k.ResultClose}, // corpus search, history
-	}
-}
-
-// Reserved are the keys this key map keeps for itself, which a label schema may not
-// use: every key of every binding but the claim key (the CLAIM label's own); j, k and
-// q, which the label picker reads whatever the bindings say; and " ", bound or not:
-// the space bar arrives as "space", so a label on " " could never be typed.
-func (k KeyMap) Reserved() []string {
-	out := []string{"j", "k", "q", " "}
-	for name, b := range k.byName() {
-		if name != "claim" {
-			out = append(out, b.Keys()...)
-		}
-	}
-	sort.Strings(out)
-	return slices.Compact(out)
 }

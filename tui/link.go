@@ -2,9 +2,9 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/annotations"
 )
@@ -12,13 +12,18 @@ import (
 var relations = []string{annotations.RelSameClaim, annotations.RelContradicts, annotations.RelRefines, annotations.RelRelated}
 
 // choiceKey is the key that picks the i-th entry of a numbered prompt (relations,
-// links): 1, 2, 3…
-func choiceKey(i int) string { return strconv.Itoa(i + 1) }
+// links): the i-th key of the link_choice binding, 1, 2, 3… by default.
+func (k *KeyMap) choiceKey(i int) string {
+	if ks := k.LinkChoice.Keys(); i < len(ks) {
+		return ks[i]
+	}
+	return "?"
+}
 
 // choiceOf is the index a key picks among n entries, or -1.
-func choiceOf(msg tea.KeyPressMsg, n int) int {
-	for i := 0; i < n && i < 9; i++ {
-		if msg.String() == choiceKey(i) {
+func (k *KeyMap) choiceOf(msg tea.KeyPressMsg, n int) int {
+	for i, ks := range k.LinkChoice.Keys() {
+		if i < n && msg.String() == ks {
 			return i
 		}
 	}
@@ -53,11 +58,12 @@ func (a *App) claimAt(p *Pane) *annotations.Claim {
 func (a *App) startLink(p *Pane) tea.Cmd {
 	claim := a.claimAt(p)
 	if claim == nil {
-		a.setStatus("no claim under the cursor to link from (c marks one)", true)
+		a.setStatus("no claim under the cursor to link from ("+a.keys.Claim.Help().Key+" marks one)", true)
 		return nil
 	}
 	a.link = &linkState{fromDoc: p.info.ID, fromClaim: claim.ID}
-	a.setStatus(fmt.Sprintf("link from claim %s: go to a claim in another pane (tab) and press enter · esc cancels", claim.ID), false)
+	a.setStatus(fmt.Sprintf("link from claim %s: go to a claim in another pane (%s) and press %s · %s", claim.ID,
+		a.keys.NextPane.Help().Key, a.keys.LinkTarget.Help().Key, hint(a.keys.LinkCancel)), false)
 	return nil
 }
 
@@ -70,7 +76,7 @@ func (a *App) startLinkEdit(p *Pane, unlink bool) tea.Cmd {
 		a.setStatus("no claim under the cursor", true)
 		return nil
 	case len(claim.Links) == 0:
-		a.setStatus(fmt.Sprintf("claim %s has no links (L makes one)", claim.ID), true)
+		a.setStatus(fmt.Sprintf("claim %s has no links (%s makes one)", claim.ID, a.keys.Link.Help().Key), true)
 		return nil
 	}
 	a.link = &linkState{fromDoc: p.info.ID, fromClaim: claim.ID, unlink: unlink}
@@ -84,10 +90,10 @@ func (a *App) startLinkEdit(p *Pane, unlink bool) tea.Cmd {
 	}
 	parts := make([]string, 0, len(claim.Links))
 	for i, l := range claim.Links {
-		parts = append(parts, fmt.Sprintf("%s %s (%s)", choiceKey(i), l.To, l.Relation))
+		parts = append(parts, fmt.Sprintf("%s %s (%s)", a.keys.choiceKey(i), l.To, l.Relation))
 	}
 	a.mode = modeRelation
-	a.setStatus(fmt.Sprintf("%s which link of %s? %s · esc cancels", verb, claim.ID, strings.Join(parts, " · ")), false)
+	a.setStatus(fmt.Sprintf("%s which link of %s? %s · %s", verb, claim.ID, strings.Join(parts, " · "), hint(a.keys.LinkCancel)), false)
 	return nil
 }
 
@@ -103,21 +109,21 @@ func (a *App) chooseLink(l annotations.Link) tea.Cmd {
 	st.toDoc, st.toClaim, st.choices, st.oldRelation = l.To[:i], l.To[i+1:], nil, l.Relation
 	if st.unlink {
 		a.link, a.mode = nil, modeNormal
-		what := fmt.Sprintf("unlinked %s#%s from %s (%s) on both sides · u undoes", st.fromDoc, st.fromClaim, l.To, l.Relation)
+		what := fmt.Sprintf("unlinked %s#%s from %s (%s) on both sides · %s undoes", st.fromDoc, st.fromClaim, l.To, l.Relation, a.keys.Undo.Help().Key)
 		return a.apply(what, annotations.UnlinkClaims{
 			From: annotations.ClaimRef{Doc: st.fromDoc, Claim: st.fromClaim},
 			To:   annotations.ClaimRef{Doc: st.toDoc, Claim: st.toClaim}})
 	}
 	st.picked = true
 	a.mode = modeRelation
-	a.setStatus(fmt.Sprintf("new relation for %s#%s → %s (now %s): %s · esc cancels", st.fromDoc, st.fromClaim, l.To, l.Relation, relationPrompt()), false)
+	a.setStatus(fmt.Sprintf("new relation for %s#%s → %s (now %s): %s · %s", st.fromDoc, st.fromClaim, l.To, l.Relation, a.relationPrompt(), hint(a.keys.LinkCancel)), false)
 	return nil
 }
 
-func relationPrompt() string {
+func (a *App) relationPrompt() string {
 	parts := make([]string, len(relations))
 	for i, r := range relations {
-		parts[i] = choiceKey(i) + " " + r
+		parts[i] = a.keys.choiceKey(i) + " " + r
 	}
 	return strings.Join(parts, " · ")
 }
@@ -125,20 +131,20 @@ func relationPrompt() string {
 // linkKey handles keys while a link is being made or edited; false lets motions through.
 func (a *App) linkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	l := a.link
-	if msg.String() == "esc" {
+	if key.Matches(msg, a.keys.LinkCancel) {
 		a.link = nil
 		a.mode = modeNormal
 		a.setStatus("link cancelled", false)
 		return nil, true
 	}
 	if len(l.choices) > 0 {
-		if i := choiceOf(msg, len(l.choices)); i >= 0 {
+		if i := a.keys.choiceOf(msg, len(l.choices)); i >= 0 {
 			return a.chooseLink(l.choices[i]), true
 		}
 		return nil, true
 	}
 	if l.picked {
-		idx := choiceOf(msg, len(relations))
+		idx := a.keys.choiceOf(msg, len(relations))
 		if idx < 0 {
 			return nil, true
 		}
@@ -153,26 +159,26 @@ func (a *App) linkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			To:       annotations.ClaimRef{Doc: l.toDoc, Claim: l.toClaim},
 			Relation: rel}), true
 	}
-	if msg.String() != "enter" {
+	if !key.Matches(msg, a.keys.LinkTarget) {
 		return nil, false
 	}
 	p := a.focused()
 	claim := a.claimAt(p)
 	switch {
 	case claim == nil:
-		a.setStatus("no claim under the cursor here; move onto one, or esc", true)
+		a.setStatus("no claim under the cursor here; move onto one, or "+a.keys.LinkCancel.Help().Key, true)
 	case p.info.ID == l.fromDoc:
-		a.setStatus("pick a claim in another document (tab to its pane)", true)
+		a.setStatus("pick a claim in another document ("+a.keys.NextPane.Help().Key+" to its pane)", true)
 	default:
 		l.toDoc, l.toClaim, l.picked = p.info.ID, claim.ID, true
 		a.mode = modeRelation
-		a.setStatus("relation: "+relationPrompt()+" · esc cancels", false)
+		a.setStatus("relation: "+a.relationPrompt()+" · "+hint(a.keys.LinkCancel), false)
 	}
 	return nil, true
 }
 
 // unlinkNote says which links removing claim c drops (both sides; undo restores them).
-func unlinkNote(c annotations.Claim) string {
+func unlinkNote(c annotations.Claim, undo key.Binding) string {
 	if len(c.Links) == 0 {
 		return ""
 	}
@@ -180,5 +186,5 @@ func unlinkNote(c annotations.Claim) string {
 	for i, l := range c.Links {
 		parts[i] = fmt.Sprintf("%s (%s)", l.To, l.Relation)
 	}
-	return "; unlinked " + strings.Join(parts, ", ") + " · u restores both sides"
+	return "; unlinked " + strings.Join(parts, ", ") + " · " + undo.Help().Key + " restores both sides"
 }

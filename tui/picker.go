@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/model"
@@ -88,20 +89,20 @@ func (pk *picker) forget(from int) {
 }
 
 func (a *App) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
-	pk := &a.picker
-	switch msg.String() {
-	case "ctrl+c":
+	pk, k := &a.picker, &a.keys
+	switch {
+	case key.Matches(msg, k.QuitFromPrompt):
 		return a.quit()
-	case "esc":
+	case key.Matches(msg, k.PickerCancel):
 		a.mode = modeNormal
 		return nil
-	case "up", "ctrl+p":
+	case key.Matches(msg, k.PickerUp):
 		pk.cursor = max(pk.cursor-1, 0)
 		return nil
-	case "down", "ctrl+n":
+	case key.Matches(msg, k.PickerDown):
 		pk.cursor = min(pk.cursor+1, max(len(pk.items)-1, 0))
 		return nil
-	case "enter":
+	case key.Matches(msg, k.PickerOpen):
 		a.mode = modeNormal
 		if len(pk.items) == 0 {
 			return nil
@@ -120,6 +121,9 @@ func (pk *picker) View(a *App) string {
 	head := fmt.Sprintf("%d of %d documents · id, title and meta", len(pk.items), a.corpus.Len())
 	if done := a.titles.summarized; done < a.corpus.Len() {
 		head += fmt.Sprintf(" · reading titles %d/%d", done, a.corpus.Len())
+	}
+	if h := fitHint(a.width-textWidth(head)-3, a.keys.PickerDown, a.keys.PickerUp, a.keys.PickerOpen, a.keys.PickerCancel); h != "" {
+		head += " · " + h
 	}
 	lines = append(lines, a.styles.HeaderDim.Render(visualLTR(head, a.width, a.opts.Engine)))
 	rows := max(h-2, 1)

@@ -47,7 +47,7 @@ func (a *App) quitFailedKey(msg tea.KeyPressMsg) tea.Cmd {
 		cmd := a.quit()
 		a.setStatus(fmt.Sprintf("saving… (attempt %d)", a.quitFail.tries+1), false)
 		return cmd
-	case msg.String() == "esc":
+	case key.Matches(msg, a.keys.QuitBack):
 		a.mode = modeNormal
 		a.setStatus(a.quitFailStatus(), true)
 	}
@@ -74,7 +74,7 @@ func (a *App) quitFailedView() string {
 	keys := []string{
 		"",
 		fmt.Sprintf("%-6s try to save again (free some space first; attempt %d failed)", a.keys.Quit.Help().Key, f.tries),
-		fmt.Sprintf("%-6s back to the documents", "esc"),
+		fmt.Sprintf("%-6s %s", a.keys.QuitBack.Help().Key, a.keys.QuitBack.Help().Desc),
 		fmt.Sprintf("%-6s quit; the database keeps every edit", a.keys.QuitAnyway.Help().Key),
 	}
 	for _, k := range keys {

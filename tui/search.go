@@ -20,23 +20,22 @@ func (a *App) updateInput(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &a.keys
 	switch {
-	case key.Matches(msg, a.keys.SearchCorpus):
+	case key.Matches(msg, k.SearchCorpus):
 		a.mode = modeNormal
 		a.input.Blur()
 		q := a.input.Value()
 		return tea.Batch(a.rememberSearch(q), a.startCorpusSearch(q))
 	case a.historyKey(msg):
 		return nil
-	}
-	switch msg.String() {
-	case "ctrl+c":
+	case key.Matches(msg, k.QuitFromPrompt):
 		return a.quit()
-	case "esc":
+	case key.Matches(msg, k.SearchCancel):
 		a.mode = modeNormal
 		a.input.Blur()
 		return nil
-	case "enter":
+	case key.Matches(msg, k.SearchRun):
 		a.mode = modeNormal
 		a.input.Blur()
 		q := a.input.Value()

@@ -7,6 +7,7 @@ import (
 )
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &a.keys
 	switch a.mode {
 	case modeSearch:
 		return a.searchKey(msg)
@@ -27,19 +28,22 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case modeResults:
 		return a.resultsKey(msg)
 	case modeRelation:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, k.QuitFromPrompt) {
 			return a.quit()
 		}
 		cmd, _ := a.linkKey(msg)
 		return cmd
 	case modeHelp, modeWarnings:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, k.QuitFromPrompt) {
 			return a.quit()
 		}
 		if t, ok := a.mapper.Translate(msg, a.kbGuess); ok {
 			msg = t
 		}
-		if msg.String() == "esc" || key.Matches(msg, a.keys.Help, a.keys.Quit, a.keys.Warnings) {
+		if a.mode == modeHelp && a.helpScr.Update(msg, k) {
+			a.mode = modeNormal
+		}
+		if a.mode == modeWarnings && key.Matches(msg, k.WarningsClose, k.Warnings) {
 			a.mode = modeNormal
 		}
 		return nil
@@ -62,7 +66,7 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return a.quit()
 	case key.Matches(msg, k.Help):
-		a.mode = modeHelp
+		a.openHelp()
 	case key.Matches(msg, k.Warnings):
 		a.mode = modeWarnings
 	case key.Matches(msg, k.NextPane):
@@ -99,7 +103,7 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.stepMatch(p, 1)
 	case key.Matches(msg, k.PrevMatch):
 		a.stepMatch(p, -1)
-	case msg.String() == "esc" && p.selAnchor < 0 && a.query != "":
+	case key.Matches(msg, k.SelectCancel) && p.selAnchor < 0 && a.query != "":
 		return a.startSearch("") // clears the highlights; esc with a selection cancels that first
 
 	case key.Matches(msg, k.CorpusResults):
@@ -204,10 +208,10 @@ func (p *Pane) clampCursorToView() {
 }
 
 func (a *App) claimFormKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, a.keys.QuitFromPrompt) {
 		return a.quit()
 	}
-	done, save, cmd := a.form.Update(msg)
+	done, save, cmd := a.form.Update(msg, &a.keys)
 	if !done {
 		return cmd
 	}
@@ -234,17 +238,18 @@ func (a *App) claimFormKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (a *App) labelPickerKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &a.keys
 	labels := a.schema.All()
-	switch msg.String() {
-	case "ctrl+c":
+	switch {
+	case key.Matches(msg, k.QuitFromPrompt):
 		return a.quit()
-	case "esc", "q":
+	case key.Matches(msg, k.LabelCancel):
 		a.mode = modeNormal
-	case "up", "k":
+	case key.Matches(msg, k.LabelUp):
 		a.labelCursor = max(a.labelCursor-1, 0)
-	case "down", "j":
+	case key.Matches(msg, k.LabelDown):
 		a.labelCursor = min(a.labelCursor+1, len(labels)-1)
-	case "enter":
+	case key.Matches(msg, k.LabelChoose):
 		a.mode = modeNormal
 		return a.tag(a.focused(), labels[a.labelCursor].Name)
 	default:

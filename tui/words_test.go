@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/record"
-	"github.com/hashiya/hashiya/text/segment"
 )
 
 // newTextApp opens one plain-text document holding text, annotating into a temporary
@@ -214,18 +213,13 @@ func TestClaimStartByCharacter(t *testing.T) {
 	}
 }
 
-// TestCharacterKeysAreFree: the character keys clash with no other binding and no key
-// of the default label schema, are listed in the full help and rebind by name.
+// TestCharacterKeysAreFree: the character keys clash with no other binding of their
+// mode and no key of the default label schema, are listed in the full help and rebind
+// by name.
 func TestCharacterKeysAreFree(t *testing.T) {
 	km := DefaultKeyMap()
-	owner := map[string]string{}
-	for name, b := range km.byName() {
-		for _, k := range b.Keys() {
-			if o, dup := owner[k]; dup && modalOnly(o) == modalOnly(name) {
-				t.Errorf("key %q bound to %s and %s", k, o, name)
-			}
-			owner[k] = name
-		}
+	if err := km.Check(); err != nil {
+		t.Error(err)
 	}
 	if err := annotations.DefaultSchema().Validate(Options{}.ReservedLabelKeys()...); err != nil {
 		t.Errorf("default labels clash with the reader's keys: %v", err)
@@ -273,26 +267,4 @@ func between(frame, before, after string) string {
 	}
 	in, _, _ := strings.Cut(rest, after)
 	return in
-}
-
-// TestShrinkingASpanOntoAMarkLeavesTheCursorOnALetter: shrinking «سلامٌ عليكم» by a word
-// with the cursor on عليكم once put the cursor on the tanween ending the span, inside a
-// character (found by the random walk).
-func TestShrinkingASpanOntoAMarkLeavesTheCursorOnALetter(t *testing.T) {
-	a, _ := newTextApp(t, "سلامٌ عليكم جميعا")
-	k := a.keys
-	pressBindings(t, a, k.Select, k.NextWord)
-	press(t, a, labelKey(t, a, "ORG"))
-	if sp := onlySpan(t, a); sp.Text != "سلامٌ عليكم" {
-		t.Fatalf("tagged %q", sp.Text)
-	}
-	p := a.focused()
-	p.cursor = 8 // the ل of عليكم
-	pressBindings(t, a, k.ShrinkEnd)
-	if sp := onlySpan(t, a); sp.Text != "سلامٌ" {
-		t.Fatalf("shrunk to %q", sp.Text)
-	}
-	if s, _ := segment.Character(p.view.text, p.cursor); s != p.cursor || p.cursor != 3 {
-		t.Fatalf("cursor at %d (%q), want 3, the م under the tanween", p.cursor, p.view.text[p.cursor])
-	}
 }

@@ -99,9 +99,17 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	opts.History = tui.FileSearchHistory(tui.StateDir(), opts.Annotator)
 	schema := annotations.DefaultSchema()
 	if f.labels != "" {
-		if schema, err = loadSchema(f.labels, opts.ReservedLabelKeys()...); err != nil {
+		if schema, err = loadSchema(f.labels); err != nil {
 			return err
 		}
+	}
+	// A label on a key the reader reads as something else is refused here, naming both.
+	if err := opts.CheckLabelKeys(schema); err != nil {
+		labels := "the built-in labels"
+		if f.labels != "" {
+			labels = f.labels
+		}
+		return fmt.Errorf("%s and the key map of %s: %w", labels, cfgPath, err)
 	}
 	opts.Schema = schema
 	dbFile := dbPath(f.db, f.out)
