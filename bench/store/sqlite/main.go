@@ -11,6 +11,8 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -21,6 +23,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +42,12 @@ func main() {
 	dir := flag.String("dir", "", "directory for the files (default: a temp dir under TMPDIR)")
 	corpus := flag.String("corpus", "model/sample/treaty", "directory of .txt articles used as document texts")
 	openOnly := flag.String("open", "", "internal: open this database, load one document, print time and peak RSS")
+	editOnly := flag.String("edit", "", "internal: time edits on this database, idle and while an export streams")
+	annotator := flag.String("annotator", "editor", "with -edit: the annotator who edits")
+	exporter := flag.String("exporter", "inproc", "with -edit: what runs during the second half: inproc (WriteTraining in this process, as the reader does), process (hashiya export in another process), hold (a read transaction held open, doing nothing), none")
+	ref := flag.String("ref", "", "a second bench binary (built at another commit) whose edits are timed in turns with this one's")
+	rounds := flag.Int("rounds", 3, "with -ref: turns of each")
+	cpuprofile := flag.String("cpuprofile", "", "with -edit: write a CPU profile of the edits while exporting")
 	gen := flag.Int("gen", 0, "write a Prodigy file of this many annotated documents to -out, and stop")
 	genOut := flag.String("out", "", "with -gen: the file")
 	flag.Parse()
@@ -46,6 +55,9 @@ func main() {
 	switch {
 	case *openOnly != "":
 		measureOpen(*openOnly)
+		return
+	case *editOnly != "":
+		editWhileExporting(*editOnly, *bin, *annotator, *exporter, *cpuprofile, texts, *edits)
 		return
 	case *gen > 0:
 		if err := generate(*genOut, texts, *gen); err != nil {
@@ -68,11 +80,11 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		measure(*bin, *dir, texts, n, *edits)
+		measure(*bin, *ref, *dir, texts, n, *edits, *rounds)
 	}
 }
 
-func measure(bin, dir string, texts []string, n, edits int) {
+func measure(bin, ref, dir string, texts []string, n, edits, rounds int) {
 	file := filepath.Join(dir, fmt.Sprintf("prodigy-%d.jsonl", n))
 	path := filepath.Join(dir, fmt.Sprintf("project-%d.db", n))
 	if err := generate(file, texts, n); err != nil {
@@ -96,7 +108,32 @@ func measure(bin, dir string, texts []string, n, edits int) {
 	took, rss = runTool(&cw, bin, "export", "--format", "prodigy", "--db", path)
 	fmt.Printf("  hashiya export --db (prodigy, to a pipe): %.0f MB in %v (%.0f MB/s), peak RSS %d MB\n",
 		float64(cw.n)/1e6, took.Round(time.Millisecond), float64(cw.n)/1e6/took.Seconds(), rss>>10)
-	editWhileExporting(path, texts, edits)
+	// Edits in a process of their own, so that the builds compared run the
+	// same way; in turns with the reference build when there is one.
+	builds := []string{os.Args[0]}
+	if ref != "" {
+		builds = append(builds, ref)
+	} else {
+		rounds = 1
+	}
+	for r := range rounds {
+		for i, b := range builds {
+			who := "this build"
+			if i > 0 {
+				who = "REF"
+			}
+			cmd := exec.Command(b, "-edit", path, "-hashiya", bin, "-annotator", fmt.Sprintf("editor%d%c", r, 'a'+i), "-edits", strconv.Itoa(edits))
+			cmd.Stderr = os.Stderr
+			out, err := cmd.Output()
+			if err != nil {
+				log.Fatalf("%s: %v", b, err)
+			}
+			if ref != "" {
+				fmt.Printf("  [%s, round %d]\n", who, r+1)
+			}
+			fmt.Print(string(out))
+		}
+	}
 	os.Remove(path)
 }
 
@@ -119,19 +156,33 @@ func runTool(w io.Writer, bin string, args ...string) (time.Duration, int64) {
 	return took, ru.Maxrss
 }
 
+var errStopped = errors.New("stopped")
+
+// stopWriter discards what it is given, and fails once stop is set.
+type stopWriter struct{ stop *atomic.Bool }
+
+func (w stopWriter) Write(p []byte) (int, error) {
+	if w.stop.Load() {
+		return 0, errStopped
+	}
+	return len(p), nil
+}
+
 type countWriter struct{ n int64 }
 
 func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
 // editWhileExporting times edits by another annotator on the imported
-// database, idle and then while exports of the whole database stream.
-func editWhileExporting(path string, texts []string, edits int) {
+// database, idle and then while exports of the whole database stream
+// (or, to tell causes apart, while another process exports, or while a
+// read transaction is merely held open).
+func editWhileExporting(path, bin, annotator, exporter, cpuprofile string, texts []string, edits int) {
 	db, err := store.Open(path)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer db.Close()
-	s, err := db.Session("editor")
+	s, err := db.Session(annotator)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -139,19 +190,63 @@ func editWhileExporting(path string, texts []string, edits int) {
 	report("idle", editLoop(s, texts, edits, 0))
 	var stop atomic.Bool
 	exported := make(chan int)
-	go func() {
-		n := 0
-		for !stop.Load() {
-			if _, err := db.WriteTraining(io.Discard); err != nil {
-				log.Fatal(err)
+	what := "while an export of the database streams"
+	switch exporter {
+	case "inproc":
+		go func() {
+			n := 0
+			for !stop.Load() {
+				// Stopped when the edits are done, rather than waited for.
+				_, err := db.WriteTraining(stopWriter{&stop})
+				if errors.Is(err, errStopped) {
+					break
+				} else if err != nil {
+					log.Fatal(err)
+				}
+				n++
 			}
-			n++
+			exported <- n
+		}()
+	case "process":
+		what = "while another process exports the database"
+		cmd := exec.Command(bin, "export", "--format", "prodigy", "--db", path)
+		if err := cmd.Start(); err != nil {
+			log.Fatal(err)
 		}
-		exported <- n
-	}()
+		go func() { cmd.Wait(); exported <- 1 }()
+		defer cmd.Process.Kill()
+		time.Sleep(200 * time.Millisecond) // its read transaction has begun
+	case "hold":
+		what = "while a read transaction is held open"
+		tx, err := sql.Open("sqlite", path)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer tx.Close()
+		conn, err := tx.Conn(context.Background())
+		if err != nil {
+			log.Fatal(err)
+		}
+		conn.ExecContext(context.Background(), "BEGIN")
+		var n int
+		conn.QueryRowContext(context.Background(), "SELECT count(*) FROM doc_state").Scan(&n)
+		defer conn.Close()
+		go func() { exported <- 0 }()
+	default:
+		what = "idle again"
+		go func() { exported <- 0 }()
+	}
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+	}
 	busy := editLoop(s, texts, edits, 1000)
+	pprof.StopCPUProfile()
 	stop.Store(true)
-	report(fmt.Sprintf("while an export of the database streams (%d exports finished)", <-exported), busy)
+	report(fmt.Sprintf("%s (%d finished)", what, <-exported), busy)
 }
 
 // generate writes n Prodigy lines: a document (the corpus texts in turn),
