@@ -80,34 +80,52 @@ func findImport(ctx context.Context, q querier, sha string) (*Imported, error) {
 // record's are s1, s2, ... without gaps), and claimant spans and links
 // follow them; clusters are those the links make.
 func (db *DB) Import(src ImportSource, recs []annotations.Record) (ImportCounts, error) {
+	return db.ImportStream(&src, func(put func(annotations.Record) error) error {
+		for _, r := range recs {
+			if err := put(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// ImportStream is Import for records that come one at a time: feed calls
+// put with each, and only the claims' links are kept until the end, so
+// memory does not grow with the file. An error from feed (a bad line found
+// at the end of the file) rolls everything back and is returned as it is.
+// src.Format may be set by feed; it is recorded after it returns.
+func (db *DB) ImportStream(src *ImportSource, feed func(put func(annotations.Record) error) error) (ImportCounts, error) {
 	var counts ImportCounts
-	byAnn := map[string][]annotations.Record{}
-	var annotators []string
-	for _, r := range recs {
-		if _, ok := byAnn[r.AnnotatorID]; !ok {
-			annotators = append(annotators, r.AnnotatorID)
-		}
-		byAnn[r.AnnotatorID] = append(byAnn[r.AnnotatorID], r)
-		counts.Documents++
-		counts.Spans += len(r.Spans)
-		counts.Claims += len(r.Claims)
-		if r.Answer != "" {
-			counts.Answers++
-		}
-	}
-	sort.Strings(annotators)
 	err := db.write(func(ctx context.Context, q querier) error {
+		counts = ImportCounts{}
 		if prev, err := findImport(ctx, q, src.SHA256); err != nil {
 			return err
 		} else if prev != nil {
 			return &AlreadyImportedError{DB: db.path, File: src.Name, Previous: *prev}
 		}
-		for _, a := range annotators {
-			if err := db.importAnnotator(ctx, q, a, byAnn[a]); err != nil {
-				return fmt.Errorf("%s: annotator %s: %w; nothing imported", src.Name, a, err)
+		in := &importTx{db: db, ctx: ctx, q: q, by: map[string]*annotatorImport{}}
+		var putErr error
+		err := feed(func(r annotations.Record) error {
+			if err := in.put(r); err != nil {
+				putErr = fmt.Errorf("%s: annotator %s: %w; nothing imported", src.Name, r.AnnotatorID, err)
+				return putErr
 			}
+			counts.Documents++
+			counts.Spans += len(r.Spans)
+			counts.Claims += len(r.Claims)
+			if r.Answer != "" {
+				counts.Answers++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		_, err := q.ExecContext(ctx, `INSERT INTO imports (name, size, sha256, format, imported, documents, spans, claims, answers)
+		if err := in.links(); err != nil {
+			return fmt.Errorf("%s: %w; nothing imported", src.Name, err)
+		}
+		_, err = q.ExecContext(ctx, `INSERT INTO imports (name, size, sha256, format, imported, documents, spans, claims, answers)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, src.Name, src.Size, src.SHA256, src.Format, db.now().UnixMilli(),
 			counts.Documents, counts.Spans, counts.Claims, counts.Answers)
 		return err
@@ -115,90 +133,139 @@ func (db *DB) Import(src ImportSource, recs []annotations.Record) (ImportCounts,
 	return counts, err
 }
 
-// importAnnotator applies one annotator's records inside the import's
-// transaction, through a session value that holds no lease (the
-// transaction is the only writer, and a running holder is refused).
-func (db *DB) importAnnotator(ctx context.Context, q querier, annotator string, recs []annotations.Record) error {
-	if !annotatorRE.MatchString(annotator) {
-		return fmt.Errorf("annotator name %q: use letters, digits, '.', '_' or '-'", annotator)
+// importTx is one import's transaction: the annotators met so far.
+type importTx struct {
+	db  *DB
+	ctx context.Context
+	q   querier
+	by  map[string]*annotatorImport
+}
+
+// annotatorImport applies one annotator's records through a session value
+// that holds no lease (the transaction is the only writer, and a running
+// holder is refused).
+type annotatorImport struct {
+	s        *Session
+	t        *txState
+	sessions map[string]int64  // session name → row
+	claimIDs map[string]string // "DOC#cOLD" → new claim ID
+	links    []pendingLink
+}
+
+// pendingLink is a link of an imported claim, made once every claim exists.
+type pendingLink struct {
+	session int64
+	doc     string
+	claim   string // the claim's ID in the record
+	link    annotations.Link
+}
+
+func (in *importTx) annotator(name string) (*annotatorImport, error) {
+	if a := in.by[name]; a != nil {
+		return a, nil
 	}
-	s := &Session{db: db, annotator: annotator, cache: map[string]*docEntry{}}
-	if _, err := q.ExecContext(ctx, "INSERT INTO annotators (name) VALUES (?) ON CONFLICT (name) DO NOTHING", annotator); err != nil {
+	if !annotatorRE.MatchString(name) {
+		return nil, fmt.Errorf("annotator name %q: use letters, digits, '.', '_' or '-'", name)
+	}
+	s := &Session{db: in.db, annotator: name, cache: map[string]*docEntry{}}
+	if _, err := in.q.ExecContext(in.ctx, "INSERT INTO annotators (name) VALUES (?) ON CONFLICT (name) DO NOTHING", name); err != nil {
+		return nil, err
+	}
+	if err := in.q.QueryRowContext(in.ctx, "SELECT id FROM annotators WHERE name = ?", name).Scan(&s.annID); err != nil {
+		return nil, err
+	}
+	if err := in.db.checkLease(in.ctx, in.q, s.annID, name); err != nil {
+		return nil, err
+	}
+	a := &annotatorImport{s: s, sessions: map[string]int64{}, claimIDs: map[string]string{}}
+	a.t = &txState{s: s, ctx: in.ctx, q: in.q}
+	in.by[name] = a
+	return a, nil
+}
+
+// session is the row of a record's session, made on first use.
+func (in *importTx) session(a *annotatorImport, name string) (int64, error) {
+	if name == "" {
+		name = a.s.annotator + "-import"
+	}
+	if id, ok := a.sessions[name]; ok {
+		return id, nil
+	}
+	now := in.db.now().UnixMilli()
+	res, err := in.q.ExecContext(in.ctx, "INSERT INTO sessions (annotator, name, host, pid, started, ended) VALUES (?, ?, ?, ?, ?, ?)",
+		a.s.annID, name, in.db.host, os.Getpid(), now, now)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	a.sessions[name] = id
+	return id, err
+}
+
+// put applies one record; its documents' states are not kept after it.
+func (in *importTx) put(r annotations.Record) error {
+	a, err := in.annotator(r.AnnotatorID)
+	if err != nil {
 		return err
 	}
-	if err := q.QueryRowContext(ctx, "SELECT id FROM annotators WHERE name = ?", annotator).Scan(&s.annID); err != nil {
+	if a.s.sessID, err = in.session(a, r.SessionID); err != nil {
 		return err
 	}
-	if err := db.checkLease(ctx, q, s.annID, annotator); err != nil {
+	t := a.t
+	t.docs, t.dirty = map[string]*docEntry{}, map[string]bool{}
+	if e, err := t.entry(r.Meta.ID); err != nil {
 		return err
+	} else if e != nil {
+		return fmt.Errorf("document %q is already in the database for this annotator (imported or annotated before)", r.Meta.ID)
 	}
-	sessions := map[string]int64{}
-	sessionRow := func(name string) (int64, error) {
-		if name == "" {
-			name = annotator + "-import"
-		}
-		if id, ok := sessions[name]; ok {
-			return id, nil
-		}
-		now := db.now().UnixMilli()
-		res, err := q.ExecContext(ctx, "INSERT INTO sessions (annotator, name, host, pid, started, ended) VALUES (?, ?, ?, ?, ?, ?)",
-			s.annID, name, db.host, os.Getpid(), now, now)
-		if err != nil {
-			return 0, err
-		}
-		id, err := res.LastInsertId()
-		sessions[name] = id
-		return id, err
+	if err := importRecord(t, r, a.claimIDs); err != nil {
+		return fmt.Errorf("document %q: %w", r.Meta.ID, err)
 	}
-	t := &txState{s: s, ctx: ctx, q: q, docs: map[string]*docEntry{}, dirty: map[string]bool{}}
-	claimIDs := map[string]string{} // "DOC#cOLD" → new claim ID
-	for _, r := range recs {
-		var err error
-		if s.sessID, err = sessionRow(r.SessionID); err != nil {
-			return err
-		}
-		if e, err := t.entry(r.Meta.ID); err != nil {
-			return err
-		} else if e != nil {
-			return fmt.Errorf("document %q is already in the database for this annotator (imported or annotated before)", r.Meta.ID)
-		}
-		if err := importRecord(t, r, claimIDs); err != nil {
-			return fmt.Errorf("document %q: %w", r.Meta.ID, err)
+	for _, c := range r.Claims {
+		for _, l := range c.Links {
+			a.links = append(a.links, pendingLink{session: a.s.sessID, doc: r.Meta.ID, claim: c.ID, link: l})
 		}
 	}
-	// Links last, once every claim they join exists.
-	done := map[[2]string]bool{}
-	for _, r := range recs {
-		var err error
-		if s.sessID, err = sessionRow(r.SessionID); err != nil {
-			return err
-		}
-		for _, c := range r.Claims {
-			from := annotations.ClaimRef{Doc: r.Meta.ID, Claim: claimIDs[r.Meta.ID+"#"+c.ID]}
-			for _, l := range c.Links {
-				to, err := annotations.ParseClaimRef(l.To)
-				if err != nil {
-					return fmt.Errorf("document %q claim %s: %w", r.Meta.ID, c.ID, err)
-				}
-				if to.Annotator != "" && to.Annotator != annotator {
-					return fmt.Errorf("document %q claim %s links to another annotator's claim %s, which is not imported", r.Meta.ID, c.ID, l.To)
-				}
-				nid, ok := claimIDs[to.Doc+"#"+to.Claim]
-				if !ok {
-					return fmt.Errorf("document %q claim %s links to %s, which is not in the file", r.Meta.ID, c.ID, l.To)
-				}
-				to.Claim, to.Annotator = nid, ""
-				key := [2]string{from.String(), to.String()}
-				if key[1] < key[0] {
-					key[0], key[1] = key[1], key[0]
-				}
-				if done[key] {
-					continue
-				}
-				done[key] = true
-				if _, err := t.apply(annotations.LinkClaims{From: from, To: to, Relation: l.Relation}); err != nil {
-					return fmt.Errorf("document %q claim %s link to %s: %w", r.Meta.ID, c.ID, l.To, err)
-				}
+	return nil
+}
+
+// links makes the links of every annotator's claims, once each pair.
+func (in *importTx) links() error {
+	names := make([]string, 0, len(in.by))
+	for n := range in.by {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		a := in.by[name]
+		t := a.t
+		done := map[[2]string]bool{}
+		for _, p := range a.links {
+			t.docs, t.dirty = map[string]*docEntry{}, map[string]bool{}
+			a.s.sessID = p.session
+			from := annotations.ClaimRef{Doc: p.doc, Claim: a.claimIDs[p.doc+"#"+p.claim]}
+			to, err := annotations.ParseClaimRef(p.link.To)
+			if err != nil {
+				return fmt.Errorf("annotator %s: document %q claim %s: %w", name, p.doc, p.claim, err)
+			}
+			if to.Annotator != "" && to.Annotator != name {
+				return fmt.Errorf("annotator %s: document %q claim %s links to another annotator's claim %s, which is not imported", name, p.doc, p.claim, p.link.To)
+			}
+			nid, ok := a.claimIDs[to.Doc+"#"+to.Claim]
+			if !ok {
+				return fmt.Errorf("annotator %s: document %q claim %s links to %s, which is not in the file", name, p.doc, p.claim, p.link.To)
+			}
+			to.Claim, to.Annotator = nid, ""
+			key := [2]string{from.String(), to.String()}
+			if key[1] < key[0] {
+				key[0], key[1] = key[1], key[0]
+			}
+			if done[key] {
+				continue
+			}
+			done[key] = true
+			if _, err := t.apply(annotations.LinkClaims{From: from, To: to, Relation: p.link.Relation}); err != nil {
+				return fmt.Errorf("annotator %s: document %q claim %s link to %s: %w", name, p.doc, p.claim, p.link.To, err)
 			}
 		}
 	}
