@@ -19,6 +19,10 @@ type ImportSource struct {
 	Size   int64
 	SHA256 string // hex, of the bytes read
 	Format string
+	// Own are sessions of this DB whose annotators' records go in under
+	// their leases (the reader bringing in its own previous work); any
+	// other annotator held by a session is refused.
+	Own []*Session
 }
 
 // ImportCounts is what an import brought in.
@@ -76,9 +80,10 @@ func findImport(ctx context.Context, q querier, sha string) (*Imported, error) {
 // annotator in use by a running hashiya, a document an annotator already
 // has in the database, and any operation the domain refuses.
 //
-// Span and claim IDs are given anew in ID order (the same IDs when a
-// record's are s1, s2, ... without gaps), and claimant spans and links
-// follow them; clusters are those the links make.
+// Span and claim IDs of the form sN and cN are kept (others are given the
+// next free ID, in ID order), so claimant spans and links read as they did;
+// clusters are those the links make. Each document keeps the record's
+// _session_id and _timestamp.
 func (db *DB) Import(src ImportSource, recs []annotations.Record) (ImportCounts, error) {
 	return db.ImportStream(&src, func(put func(annotations.Record) error) error {
 		for _, r := range recs {
@@ -94,17 +99,20 @@ func (db *DB) Import(src ImportSource, recs []annotations.Record) (ImportCounts,
 // put with each, and only the claims' links are kept until the end, so
 // memory does not grow with the file. An error from feed (a bad line found
 // at the end of the file) rolls everything back and is returned as it is.
-// src.Format may be set by feed; it is recorded after it returns.
+// src.Format may be set by feed; it is recorded after it returns. A source
+// without a SHA-256 is part of a file whose other part is to come later
+// (annotators at work elsewhere): it is neither checked nor recorded.
 func (db *DB) ImportStream(src *ImportSource, feed func(put func(annotations.Record) error) error) (ImportCounts, error) {
 	var counts ImportCounts
 	err := db.write(func(ctx context.Context, q querier) error {
 		counts = ImportCounts{}
-		if prev, err := findImport(ctx, q, src.SHA256); err != nil {
+		if src.SHA256 == "" {
+		} else if prev, err := findImport(ctx, q, src.SHA256); err != nil {
 			return err
 		} else if prev != nil {
 			return &AlreadyImportedError{DB: db.path, File: src.Name, Previous: *prev}
 		}
-		in := &importTx{db: db, ctx: ctx, q: q, by: map[string]*annotatorImport{}}
+		in := &importTx{db: db, ctx: ctx, q: q, src: src, by: map[string]*annotatorImport{}}
 		var putErr error
 		err := feed(func(r annotations.Record) error {
 			if err := in.put(r); err != nil {
@@ -125,6 +133,9 @@ func (db *DB) ImportStream(src *ImportSource, feed func(put func(annotations.Rec
 		if err := in.links(); err != nil {
 			return fmt.Errorf("%s: %w; nothing imported", src.Name, err)
 		}
+		if src.SHA256 == "" {
+			return nil
+		}
 		_, err = q.ExecContext(ctx, `INSERT INTO imports (name, size, sha256, format, imported, documents, spans, claims, answers)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, src.Name, src.Size, src.SHA256, src.Format, db.now().UnixMilli(),
 			counts.Documents, counts.Spans, counts.Claims, counts.Answers)
@@ -138,7 +149,18 @@ type importTx struct {
 	db  *DB
 	ctx context.Context
 	q   querier
+	src *ImportSource
 	by  map[string]*annotatorImport
+}
+
+// own reports whether the annotator is one of the source's own sessions.
+func (in *importTx) own(annotator string) bool {
+	for _, s := range in.src.Own {
+		if s.db == in.db && s.annotator == annotator {
+			return true
+		}
+	}
+	return false
 }
 
 // annotatorImport applies one annotator's records through a session value
@@ -150,7 +172,13 @@ type annotatorImport struct {
 	sessions map[string]int64  // session name → row
 	claimIDs map[string]string // "DOC#cOLD" → new claim ID
 	links    []pendingLink
+	// linked are the documents with links, as their records left them
+	// (a link changes both sides' session and time).
+	linked map[string]docStamp
 }
+
+// docStamp is a record's _session_id (its row) and _timestamp (unix ms).
+type docStamp struct{ session, updated int64 }
 
 // pendingLink is a link of an imported claim, made once every claim exists.
 type pendingLink struct {
@@ -174,10 +202,10 @@ func (in *importTx) annotator(name string) (*annotatorImport, error) {
 	if err := in.q.QueryRowContext(in.ctx, "SELECT id FROM annotators WHERE name = ?", name).Scan(&s.annID); err != nil {
 		return nil, err
 	}
-	if err := in.db.checkLease(in.ctx, in.q, s.annID, name); err != nil {
+	if err := in.db.checkLease(in.ctx, in.q, s.annID, name); err != nil && !in.own(name) {
 		return nil, err
 	}
-	a := &annotatorImport{s: s, sessions: map[string]int64{}, claimIDs: map[string]string{}}
+	a := &annotatorImport{s: s, sessions: map[string]int64{}, claimIDs: map[string]string{}, linked: map[string]docStamp{}}
 	a.t = &txState{s: s, ctx: in.ctx, q: in.q}
 	in.by[name] = a
 	return a, nil
@@ -221,12 +249,27 @@ func (in *importTx) put(r annotations.Record) error {
 	if err := importRecord(t, r, a.claimIDs); err != nil {
 		return fmt.Errorf("document %q: %w", r.Meta.ID, err)
 	}
+	stamp := docStamp{a.s.sessID, in.db.now().UnixMilli()}
+	if r.Timestamp > 0 {
+		stamp.updated = r.Timestamp * 1000
+	}
+	if err := in.stamp(a, r.Meta.ID, stamp); err != nil {
+		return err
+	}
 	for _, c := range r.Claims {
 		for _, l := range c.Links {
 			a.links = append(a.links, pendingLink{session: a.s.sessID, doc: r.Meta.ID, claim: c.ID, link: l})
+			a.linked[r.Meta.ID] = stamp
 		}
 	}
 	return nil
+}
+
+// stamp gives a document the session and time of its record.
+func (in *importTx) stamp(a *annotatorImport, doc string, st docStamp) error {
+	_, err := in.q.ExecContext(in.ctx, `UPDATE doc_state SET session = ?, updated = ?
+		WHERE annotator = ? AND doc = (SELECT id FROM documents WHERE doc_id = ?)`, st.session, st.updated, a.s.annID, doc)
+	return err
 }
 
 // links makes the links of every annotator's claims, once each pair.
@@ -268,6 +311,11 @@ func (in *importTx) links() error {
 				return fmt.Errorf("annotator %s: document %q claim %s link to %s: %w", name, p.doc, p.claim, p.link.To, err)
 			}
 		}
+		for doc, st := range a.linked {
+			if err := in.stamp(a, doc, st); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -282,6 +330,9 @@ func importRecord(t *txState, r annotations.Record, claimIDs map[string]string) 
 	sort.SliceStable(spans, func(i, j int) bool { return idLess(spans[i].ID, spans[j].ID) })
 	spanIDs := map[string]string{}
 	for _, sp := range spans {
+		if err := keepID(t, info.ID, sp.ID, 's'); err != nil {
+			return err
+		}
 		ch, err := t.apply(annotations.AddSpan{Doc: info, Label: sp.Label, Start: sp.Start, End: sp.End})
 		if err != nil {
 			return fmt.Errorf("span %s: %w", sp.ID, err)
@@ -294,6 +345,9 @@ func importRecord(t *txState, r annotations.Record, claimIDs map[string]string) 
 	claims := append([]annotations.Claim(nil), r.Claims...)
 	sort.SliceStable(claims, func(i, j int) bool { return idLess(claims[i].ID, claims[j].ID) })
 	for _, c := range claims {
+		if err := keepID(t, info.ID, c.ID, 'c'); err != nil {
+			return err
+		}
 		ch, err := t.apply(annotations.AddClaim{Doc: info, Start: c.Span.Start, End: c.Span.End})
 		if err != nil {
 			return fmt.Errorf("claim %s: %w", c.ID, err)
@@ -322,6 +376,31 @@ func importRecord(t *txState, r annotations.Record, claimIDs map[string]string) 
 		}
 	}
 	return nil
+}
+
+// keepID makes id (sN or cN) the next ID the domain gives in doc, when
+// it is free: IDs are taken in order, so it is, unless the record's IDs
+// are not of that form.
+func keepID(t *txState, doc, id string, kind byte) error {
+	n, err := strconv.Atoi(id[min(1, len(id)):])
+	if err != nil || len(id) < 2 || id[0] != kind || n < 1 {
+		return nil
+	}
+	e, err := t.entry(doc)
+	if err != nil || e == nil {
+		return err
+	}
+	ns, nc := e.st.NextIDs()
+	if kind == 's' && n > ns {
+		ns = n
+	} else if kind == 'c' && n > nc {
+		nc = n
+	} else {
+		return nil
+	}
+	st := e.st
+	e.st, err = annotations.RestoreDocState(st.Info(), st.Spans(), st.Claims(), st.Answer(), st.Updated(), ns, nc)
+	return err
 }
 
 // idLess orders "s2" before "s10".

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/importer"
+	"github.com/hashiya/hashiya/annotations/store"
 )
 
 // copyRelease copies the previous release's training file and journals to a temp dir.
@@ -108,4 +109,56 @@ func sameClaims(a, b []annotations.Claim) bool {
 		return out
 	}
 	return reflect.DeepEqual(norm(a), norm(b))
+}
+
+// An annotator at work in another hashiya is left for its own next start;
+// the import is recorded only once everyone is in.
+func TestPreviousReleaseWaitsForAnAnnotatorAtWork(t *testing.T) {
+	out := copyRelease(t)
+	db, sess, err := openProject(defaultDB(out), "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	other, err := store.Open(defaultDB(out)) // bob's reader
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob, err := other.Session("bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes, err := migrateOldWork(db, sess, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(notes, "\n")
+	if !strings.Contains(joined, "bob's work in "+out+" not imported now") || !strings.Contains(joined, "of alice from") || !strings.Contains(joined, "of carol from") {
+		t.Fatalf("notes:\n%s", joined)
+	}
+	if has, _ := db.HasWork("bob"); has {
+		t.Fatal("bob's work was imported under his running reader")
+	}
+	src, err := sourceOf(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prev, err := db.FindImport(src.SHA256); err != nil || prev != nil {
+		t.Fatalf("recorded as imported while bob's part is missing: %v %v", prev, err)
+	}
+	// bob quits, and starts again in this process: his part comes in, and now it is recorded.
+	bob.Close()
+	other.Close()
+	sb, err := db.Session("bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sb.Close()
+	notes, err = migrateOldWork(db, sb, out)
+	if err != nil || len(notes) == 0 || !strings.Contains(notes[0], "imported 2 document(s) of bob") {
+		t.Fatalf("bob's start: %v %v", notes, err)
+	}
+	if prev, err := db.FindImport(src.SHA256); err != nil || prev == nil || prev.Documents != 2 {
+		t.Fatalf("not recorded once everyone was in: %+v %v", prev, err)
+	}
 }
