@@ -2,7 +2,9 @@
 # Measure the SQLite store at 1,000, 10,000 and 50,000 annotated documents
 # brought in with `hashiya import` from a generated Prodigy file: import
 # time, Open in a fresh process, edit→durable median/p99 idle and while an
-# export streams, `hashiya export --db` throughput, peak RSS. Then, as a
+# export streams, `hashiya export --db` throughput, peak RSS; at the largest
+# size, the reader's first frame and RSS in tmux on that database, and
+# key→frame while an export streams in its process. Then, as a
 # reference, the journal store (the previous record) at 1,000 documents.
 # Files go under $TMPDIR/var/tmp (put TMPDIR on the disk the database will
 # live on) and are removed at the end. With REF=<commit>, the edits are timed
@@ -18,6 +20,7 @@ work="$(mktemp -d "$work/hashiya-bench-store-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/hashiya" ./cmd/hashiya
 go build -o "$work/bench-sqlite" ./bench/store/sqlite
+go test -c -o "$work/tui.test" ./tui
 ref=()
 if [ -n "${REF:-}" ]; then
 	mkdir "$work/ref"
@@ -27,7 +30,7 @@ if [ -n "${REF:-}" ]; then
 	ref=(-ref "$work/bench-sqlite-ref" -rounds "${ROUNDS:-3}")
 fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-"$work/bench-sqlite" -hashiya "$work/hashiya" -dir "$work" -sizes "${SIZES:-1000,10000,50000}" -edits "${EDITS:-2000}" "${ref[@]}"
+"$work/bench-sqlite" -hashiya "$work/hashiya" -dir "$work" -sizes "${SIZES:-1000,10000,50000}" -edits "${EDITS:-2000}" -tuitest "$work/tui.test" "${ref[@]}"
 if [ "${JOURNAL:-1}" != 0 ]; then
 	echo "reference: the journal store (annotations.Store), 1,000 documents"
 	mkdir "$work/journal"

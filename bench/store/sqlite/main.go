@@ -11,6 +11,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -48,6 +49,7 @@ func main() {
 	ref := flag.String("ref", "", "a second bench binary (built at another commit) whose edits are timed in turns with this one's")
 	rounds := flag.Int("rounds", 3, "with -ref: turns of each")
 	cpuprofile := flag.String("cpuprofile", "", "with -edit: write a CPU profile of the edits while exporting")
+	tuitest := flag.String("tuitest", "", "the tui package's test binary (go test -c ./tui): key→frame while an export streams, at the largest size")
 	gen := flag.Int("gen", 0, "write a Prodigy file of this many annotated documents to -out, and stop")
 	genOut := flag.String("out", "", "with -gen: the file")
 	flag.Parse()
@@ -75,16 +77,21 @@ func main() {
 		defer os.RemoveAll(d)
 		*dir = d
 	}
-	for _, f := range strings.Split(*sizes, ",") {
+	fs := strings.Split(*sizes, ",")
+	for i, f := range fs {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
 			log.Fatal(err)
 		}
-		measure(*bin, *ref, *dir, texts, n, *edits, *rounds)
+		tt := ""
+		if i == len(fs)-1 {
+			tt = *tuitest
+		}
+		measure(*bin, *ref, tt, *dir, texts, n, *edits, *rounds)
 	}
 }
 
-func measure(bin, ref, dir string, texts []string, n, edits, rounds int) {
+func measure(bin, ref, tuitest, dir string, texts []string, n, edits, rounds int) {
 	file := filepath.Join(dir, fmt.Sprintf("prodigy-%d.jsonl", n))
 	path := filepath.Join(dir, fmt.Sprintf("project-%d.db", n))
 	if err := generate(file, texts, n); err != nil {
@@ -134,7 +141,76 @@ func measure(bin, ref, dir string, texts []string, n, edits, rounds int) {
 			fmt.Print(string(out))
 		}
 	}
+	if tuitest != "" {
+		readerFirstFrame(bin, path, dir)
+		keyFrameDuringExport(tuitest, path)
+	}
 	os.Remove(path)
+}
+
+// readerFirstFrame starts the reader on the database in tmux at 240x60 (the
+// embedded sample corpus, a new annotator) and times it until its status bar
+// names the database; then its peak RSS.
+func readerFirstFrame(bin, path, dir string) {
+	sock := filepath.Join(dir, "tmux.sock")
+	defer exec.Command("tmux", "-S", sock, "kill-server").Run()
+	out := filepath.Join(dir, "reader.jsonl")
+	defer os.Remove(out)
+	t0 := time.Now()
+	cmd := exec.Command("tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-x", "240", "-y", "60",
+		"-e", "XDG_STATE_HOME="+dir, "-e", "XDG_CONFIG_HOME="+dir,
+		bin+" --db "+path+" --out "+out+" --annotator reader")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		log.Fatalf("tmux: %v\n%s", err, b)
+	}
+	want := []byte(filepath.Base(path))
+	for {
+		scr, _ := exec.Command("tmux", "-S", sock, "capture-pane", "-p", "-t", "0").Output()
+		if bytes.Contains(scr, want) {
+			break
+		}
+		if time.Since(t0) > 20*time.Second {
+			log.Fatalf("the reader did not show %s in 20 s:\n%s", want, scr)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	took := time.Since(t0)
+	time.Sleep(500 * time.Millisecond) // start-up work after the first frame counts for RSS
+	pid, _ := exec.Command("tmux", "-S", sock, "display-message", "-p", "-t", "0", "#{pane_pid}").Output()
+	rss := "unknown"
+	if b, err := os.ReadFile("/proc/" + strings.TrimSpace(string(pid)) + "/status"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+				rss = strings.TrimSpace(v)
+			}
+		}
+	}
+	fmt.Printf("  reader in tmux at 240x60 on this database: first frame %v (from starting tmux), peak RSS %s\n", took.Round(time.Millisecond), rss)
+}
+
+// keyFrameDuringExport runs the tui's BenchmarkKeyFrameDuringExport on the
+// database: keys through the App while its training file is exported in the
+// same process.
+func keyFrameDuringExport(tuitest, path string) {
+	cmd := exec.Command(tuitest, "-test.run", "-", "-test.bench", "KeyFrameDuringExport", "-test.benchtime", "400x")
+	cmd.Env = append(os.Environ(), "HASHIYA_BENCH_DB="+path)
+	cmd.Dir = "tui" // the test binary reads its testdata beside it
+	b, err := cmd.CombinedOutput()
+	if err != nil {
+		log.Fatalf("%s: %v\n%s", tuitest, err, b)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(l, "BenchmarkKeyFrameDuringExport") {
+			continue
+		}
+		f := strings.Fields(l)
+		m := map[string]string{}
+		for i := 2; i+1 < len(f); i += 2 {
+			m[f[i+1]] = f[i]
+		}
+		fmt.Printf("  key→frame (Update + View, 240x60) while an export streams in the same process, %s keys: median %s ms, p99 %s ms, max %s ms; App to first frame on this database %s ms\n",
+			f[1], m["key-median-ms"], m["key-p99-ms"], m["key-max-ms"], m["first-frame-ms"])
+	}
 }
 
 // runTool runs hashiya with args, its standard output to w, and returns
