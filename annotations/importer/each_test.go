@@ -7,7 +7,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // Each gives the records Open returns, in the same order and from the same
@@ -24,9 +24,9 @@ func TestEachStreamsWhatOpenReturns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []annotations.Record
+	var got []record.Record
 	var from []Pos
-	f, err := Each(path, Options{}, func(r annotations.Record, at Pos) error {
+	f, err := Each(path, Options{}, func(r record.Record, at Pos) error {
 		got, from = append(got, r), append(from, at)
 		return nil
 	})
@@ -46,7 +46,7 @@ func TestEachStreamsWhatOpenReturns(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	_, err = Each(path, Options{}, func(annotations.Record, Pos) error { n++; return nil })
+	_, err = Each(path, Options{}, func(record.Record, Pos) error { n++; return nil })
 	var ie *Error
 	if !errors.As(err, &ie) || len(ie.Problems) != 1 || ie.Problems[0].Line != 3 {
 		t.Fatalf("bad line 3: %v", err)
@@ -54,7 +54,7 @@ func TestEachStreamsWhatOpenReturns(t *testing.T) {
 	// A sink's error stops the reading and comes back as it is.
 	stop := errors.New("stop")
 	n = 0
-	if _, err := Each(path, Options{}, func(annotations.Record, Pos) error { n++; return stop }); err != stop || n != 1 {
+	if _, err := Each(path, Options{}, func(record.Record, Pos) error { n++; return stop }); err != stop || n != 1 {
 		t.Errorf("sink error: %v after %d records", err, n)
 	}
 }
@@ -67,8 +67,8 @@ func TestEachGivesTheMergedJournalRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []annotations.Record
-	f, err := Each(src, Options{}, func(r annotations.Record, _ Pos) error { got = append(got, r); return nil })
+	var got []record.Record
+	f, err := Each(src, Options{}, func(r record.Record, _ Pos) error { got = append(got, r); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}

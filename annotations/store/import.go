@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // ImportSource identifies a file brought in by hashiya import.
@@ -84,8 +85,8 @@ func findImport(ctx context.Context, q querier, sha string) (*Imported, error) {
 // next free ID, in ID order), so claimant spans and links read as they did;
 // clusters are those the links make. Each document keeps the record's
 // _session_id and _timestamp.
-func (db *DB) Import(src ImportSource, recs []annotations.Record) (ImportCounts, error) {
-	return db.ImportStream(&src, func(put func(annotations.Record) error) error {
+func (db *DB) Import(src ImportSource, recs []record.Record) (ImportCounts, error) {
+	return db.ImportStream(&src, func(put func(record.Record) error) error {
 		for _, r := range recs {
 			if err := put(r); err != nil {
 				return err
@@ -102,7 +103,7 @@ func (db *DB) Import(src ImportSource, recs []annotations.Record) (ImportCounts,
 // src.Format may be set by feed; it is recorded after it returns. A source
 // without a SHA-256 is part of a file whose other part is to come later
 // (annotators at work elsewhere): it is neither checked nor recorded.
-func (db *DB) ImportStream(src *ImportSource, feed func(put func(annotations.Record) error) error) (ImportCounts, error) {
+func (db *DB) ImportStream(src *ImportSource, feed func(put func(record.Record) error) error) (ImportCounts, error) {
 	var counts ImportCounts
 	err := db.write(func(ctx context.Context, q querier) error {
 		counts = ImportCounts{}
@@ -114,7 +115,7 @@ func (db *DB) ImportStream(src *ImportSource, feed func(put func(annotations.Rec
 		}
 		in := &importTx{db: db, ctx: ctx, q: q, src: src, by: map[string]*annotatorImport{}}
 		var putErr error
-		err := feed(func(r annotations.Record) error {
+		err := feed(func(r record.Record) error {
 			if err := in.put(r); err != nil {
 				putErr = fmt.Errorf("%s: annotator %s: %w; nothing imported", src.Name, r.AnnotatorID, err)
 				return putErr
@@ -185,6 +186,7 @@ type pendingLink struct {
 	session int64
 	doc     string
 	claim   string // the claim's ID in the record
+	cluster string // the claim's cluster in the record
 	link    annotations.Link
 }
 
@@ -231,7 +233,7 @@ func (in *importTx) session(a *annotatorImport, name string) (int64, error) {
 }
 
 // put applies one record; its documents' states are not kept after it.
-func (in *importTx) put(r annotations.Record) error {
+func (in *importTx) put(r record.Record) error {
 	a, err := in.annotator(r.AnnotatorID)
 	if err != nil {
 		return err
@@ -258,7 +260,7 @@ func (in *importTx) put(r annotations.Record) error {
 	}
 	for _, c := range r.Claims {
 		for _, l := range c.Links {
-			a.links = append(a.links, pendingLink{session: a.s.sessID, doc: r.Meta.ID, claim: c.ID, link: l})
+			a.links = append(a.links, pendingLink{session: a.s.sessID, doc: r.Meta.ID, claim: c.ID, cluster: c.Cluster, link: l})
 			a.linked[r.Meta.ID] = stamp
 		}
 	}
@@ -292,7 +294,10 @@ func (in *importTx) links() error {
 				return fmt.Errorf("annotator %s: document %q claim %s: %w", name, p.doc, p.claim, err)
 			}
 			if to.Annotator != "" && to.Annotator != name {
-				return fmt.Errorf("annotator %s: document %q claim %s links to another annotator's claim %s, which is not imported", name, p.doc, p.claim, p.link.To)
+				if err := crossLink(t, from, to, p); err != nil {
+					return fmt.Errorf("annotator %s: document %q claim %s link to %s: %w", name, p.doc, p.claim, p.link.To, err)
+				}
+				continue
 			}
 			nid, ok := a.claimIDs[to.Doc+"#"+to.Claim]
 			if !ok {
@@ -320,8 +325,39 @@ func (in *importTx) links() error {
 	return nil
 }
 
+// crossLink keeps a link to another annotator's claim (an adjudication or
+// review file names them DOC#cN@ANNOTATOR) as the record has it: the
+// domain links only an annotator's own claims, so it is put on the claim
+// as it stands, with the record's cluster if the claim has none, and logged
+// as an import. The file's records were checked together, the other side
+// included.
+func crossLink(t *txState, from, to annotations.ClaimRef, p pendingLink) error {
+	e, err := t.entry(from.Doc)
+	if err != nil || e == nil {
+		return errors.Join(err, fmt.Errorf("%w %q", annotations.ErrUnknownDoc, from.Doc))
+	}
+	for _, c := range e.st.Claims() {
+		if c.ID != from.Claim {
+			continue
+		}
+		for _, l := range c.Links {
+			if l.To == to.String() {
+				return nil // the other direction of a pair, or given twice
+			}
+		}
+		nc := annotations.CloneClaim(c)
+		nc.Links = append(nc.Links, annotations.Link{To: to.String(), Relation: p.link.Relation})
+		if nc.Cluster == "" {
+			nc.Cluster = p.cluster
+		}
+		ch := annotations.Change{Name: "import-link", Doc: from.Doc, Muts: []annotations.Mut{{Doc: from.Doc, Claim: &nc}}}
+		return t.commit(ch, []annotations.Mut{{Doc: from.Doc, Claim: &c}}, annotations.LinkClaims{From: from, To: to, Relation: p.link.Relation})
+	}
+	return fmt.Errorf("no claim %s", from)
+}
+
 // importRecord applies one record's document, spans, claims and answer.
-func importRecord(t *txState, r annotations.Record, claimIDs map[string]string) error {
+func importRecord(t *txState, r record.Record, claimIDs map[string]string) error {
 	info := annotations.DocInfo{ID: r.Meta.ID, Text: r.Text, Source: r.Meta.Source, Lang: r.Meta.Lang}
 	if _, err := t.apply(annotations.Touch{Doc: info}); err != nil {
 		return err

@@ -9,7 +9,9 @@ import (
 	"strings"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
 	"github.com/hashiya/hashiya/annotations/importer"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/spf13/cobra"
 )
 
@@ -48,7 +50,7 @@ func newImportCmd() *cobra.Command {
 				o.Format = importer.Auto
 			}
 			if labels != "" {
-				s, err := annotations.LoadSchema(labels)
+				s, err := loadSchema(labels)
 				if err != nil {
 					return err
 				}
@@ -99,7 +101,7 @@ func runImport(cmd *cobra.Command, paths []string, o importer.Options, out, data
 	failed := 0
 	for _, p := range paths {
 		var sum summary
-		f, err := importer.Each(p, o, func(r annotations.Record, _ importer.Pos) error { sum.add(r); return nil })
+		f, err := importer.Each(p, o, func(r record.Record, _ importer.Pos) error { sum.add(r); return nil })
 		if reportUnread(stderr, p, err) {
 			failed++
 			continue
@@ -180,9 +182,9 @@ func importWithOut(cmd *cobra.Command, paths []string, o importer.Options, out, 
 		return fmt.Errorf("%w; nothing written to %s", err, out)
 	}
 	// The prodigy export writes records as they are; keep every span.
-	opts := annotations.ExportOptions{IncludeBoilerplate: true}
+	opts := export.ExportOptions{IncludeBoilerplate: true}
 	if err := writeFileAtomic(out, func(w io.Writer) error {
-		return annotations.Export(w, recs, annotations.FormatProdigy, opts)
+		return export.Export(w, recs, export.FormatProdigy, opts)
 	}); err != nil {
 		return err
 	}
@@ -196,7 +198,7 @@ type summary struct {
 	per   map[string]*importer.Count
 }
 
-func (s *summary) add(r annotations.Record) {
+func (s *summary) add(r record.Record) {
 	s.total.Add(r)
 	if s.per == nil {
 		s.per = map[string]*importer.Count{}

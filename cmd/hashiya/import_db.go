@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/importer"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/hashiya/hashiya/annotations/store"
 )
 
@@ -35,8 +35,8 @@ func importIntoDB(summaries, w io.Writer, path string, paths []string, o importe
 		}
 		var sum summary
 		var file *importer.File
-		c, err := db.ImportStream(&src, func(put func(annotations.Record) error) error {
-			f, err := importer.Each(p, o, func(r annotations.Record, _ importer.Pos) error {
+		c, err := db.ImportStream(&src, func(put func(record.Record) error) error {
+			f, err := importer.Each(p, o, func(r record.Record, _ importer.Pos) error {
 				sum.add(r)
 				return put(r)
 			})

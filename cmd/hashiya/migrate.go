@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/importer"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/hashiya/hashiya/annotations/store"
 )
 
@@ -42,8 +42,8 @@ func migrateOldWork(db *store.DB, sess *store.Session, out string) ([]string, er
 	var busy []string
 	docs := map[string]int{}
 	var file *importer.File
-	_, err = db.ImportStream(&src, func(put func(annotations.Record) error) error {
-		f, err := importer.Each(out, importer.Options{Annotator: sess.Annotator()}, func(r annotations.Record, _ importer.Pos) error {
+	_, err = db.ImportStream(&src, func(put func(record.Record) error) error {
+		f, err := importer.Each(out, importer.Options{Annotator: sess.Annotator()}, func(r record.Record, _ importer.Pos) error {
 			if r.AnnotatorID == "" {
 				r.AnnotatorID = sess.Annotator()
 			}

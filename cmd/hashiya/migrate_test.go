@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/importer"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/hashiya/hashiya/annotations/store"
 )
 
@@ -99,8 +100,8 @@ func TestPreviousReleaseOpensUnchangedInTheDatabase(t *testing.T) {
 	}
 	// Record by record, every field as the previous release's reader would
 	// have written it (its training file merged with its journals).
-	key := func(r annotations.Record) string { return r.AnnotatorID + "/" + r.Meta.ID }
-	exported := map[string]annotations.Record{}
+	key := func(r record.Record) string { return r.AnnotatorID + "/" + r.Meta.ID }
+	exported := map[string]record.Record{}
 	for _, r := range got.Records {
 		exported[key(r)] = r
 	}
@@ -135,7 +136,7 @@ func TestPreviousReleaseOpensUnchangedInTheDatabase(t *testing.T) {
 var releaseAdditions = map[string]bool{}
 
 // recordFields is a record as its JSON fields.
-func recordFields(t *testing.T, r annotations.Record) map[string]any {
+func recordFields(t *testing.T, r record.Record) map[string]any {
 	t.Helper()
 	b, err := json.Marshal(r)
 	if err != nil {
