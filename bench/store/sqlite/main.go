@@ -50,6 +50,7 @@ func main() {
 	rounds := flag.Int("rounds", 3, "with -ref: turns of each")
 	cpuprofile := flag.String("cpuprofile", "", "with -edit: write a CPU profile of the edits while exporting")
 	tuitest := flag.String("tuitest", "", "the tui package's test binary (go test -c ./tui): key→frame while an export streams, at the largest size")
+	readerOnly := flag.String("reader", "", "with -tuitest: only the reader's first frame, RSS and key→frame on this database")
 	gen := flag.Int("gen", 0, "write a Prodigy file of this many annotated documents to -out, and stop")
 	genOut := flag.String("out", "", "with -gen: the file")
 	flag.Parse()
@@ -57,6 +58,13 @@ func main() {
 	switch {
 	case *openOnly != "":
 		measureOpen(*openOnly)
+		return
+	case *readerOnly != "":
+		if *dir == "" {
+			*dir = filepath.Dir(*readerOnly)
+		}
+		readerFirstFrame(*bin, *readerOnly, *dir)
+		keyFrameDuringExport(*tuitest, *readerOnly)
 		return
 	case *editOnly != "":
 		editWhileExporting(*editOnly, *bin, *annotator, *exporter, *cpuprofile, texts, *edits)
@@ -152,14 +160,19 @@ func measure(bin, ref, tuitest, dir string, texts []string, n, edits, rounds int
 // embedded sample corpus, a new annotator) and times it until its status bar
 // names the database; then its peak RSS.
 func readerFirstFrame(bin, path, dir string) {
-	sock := filepath.Join(dir, "tmux.sock")
+	rdir, err := os.MkdirTemp(dir, "reader-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(rdir)
+	sock := filepath.Join(rdir, "tmux.sock")
 	defer exec.Command("tmux", "-S", sock, "kill-server").Run()
-	out := filepath.Join(dir, "reader.jsonl")
-	defer os.Remove(out)
+	out := filepath.Join(rdir, "reader.jsonl")
 	t0 := time.Now()
+	// The shell stays after the reader, to show why it ended.
 	cmd := exec.Command("tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-x", "240", "-y", "60",
-		"-e", "XDG_STATE_HOME="+dir, "-e", "XDG_CONFIG_HOME="+dir,
-		bin+" --db "+path+" --out "+out+" --annotator reader")
+		"-e", "XDG_STATE_HOME="+rdir, "-e", "XDG_CONFIG_HOME="+rdir,
+		bin+" --db "+path+" --out "+out+" --annotator reader; echo EXITED=$?; sleep 60")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		log.Fatalf("tmux: %v\n%s", err, b)
 	}
@@ -169,14 +182,15 @@ func readerFirstFrame(bin, path, dir string) {
 		if bytes.Contains(scr, want) {
 			break
 		}
-		if time.Since(t0) > 20*time.Second {
+		if bytes.Contains(scr, []byte("EXITED=")) || time.Since(t0) > 20*time.Second {
 			log.Fatalf("the reader did not show %s in 20 s:\n%s", want, scr)
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
 	took := time.Since(t0)
 	time.Sleep(500 * time.Millisecond) // start-up work after the first frame counts for RSS
-	pid, _ := exec.Command("tmux", "-S", sock, "display-message", "-p", "-t", "0", "#{pane_pid}").Output()
+	sh, _ := exec.Command("tmux", "-S", sock, "display-message", "-p", "-t", "0", "#{pane_pid}").Output()
+	pid, _ := exec.Command("pgrep", "-P", strings.TrimSpace(string(sh))).Output() // the reader, under the shell
 	rss := "unknown"
 	if b, err := os.ReadFile("/proc/" + strings.TrimSpace(string(pid)) + "/status"); err == nil {
 		for _, l := range strings.Split(string(b), "\n") {
