@@ -83,7 +83,8 @@ func findImport(ctx context.Context, q querier, sha string) (*Imported, error) {
 //
 // Span and claim IDs of the form sN and cN are kept (others are given the
 // next free ID, in ID order), so claimant spans and links read as they did;
-// clusters are those the links make. Each document keeps the record's
+// clusters are those the links make. A link to another annotator's claim
+// is kept as the record has it. Each document keeps the record's
 // _session_id and _timestamp.
 func (db *DB) Import(src ImportSource, recs []record.Record) (ImportCounts, error) {
 	return db.ImportStream(&src, func(put func(record.Record) error) error {
@@ -107,18 +108,17 @@ func (db *DB) ImportStream(src *ImportSource, feed func(put func(record.Record) 
 	var counts ImportCounts
 	err := db.write(func(ctx context.Context, q querier) error {
 		counts = ImportCounts{}
-		if src.SHA256 == "" {
-		} else if prev, err := findImport(ctx, q, src.SHA256); err != nil {
-			return err
-		} else if prev != nil {
-			return &AlreadyImportedError{DB: db.path, File: src.Name, Previous: *prev}
+		if src.SHA256 != "" {
+			if prev, err := findImport(ctx, q, src.SHA256); err != nil {
+				return err
+			} else if prev != nil {
+				return &AlreadyImportedError{DB: db.path, File: src.Name, Previous: *prev}
+			}
 		}
 		in := &importTx{db: db, ctx: ctx, q: q, src: src, by: map[string]*annotatorImport{}}
-		var putErr error
 		err := feed(func(r record.Record) error {
 			if err := in.put(r); err != nil {
-				putErr = fmt.Errorf("%s: annotator %s: %w; nothing imported", src.Name, r.AnnotatorID, err)
-				return putErr
+				return fmt.Errorf("%s: annotator %s: %w; nothing imported", src.Name, r.AnnotatorID, err)
 			}
 			counts.Documents++
 			counts.Spans += len(r.Spans)
