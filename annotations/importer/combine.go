@@ -51,3 +51,16 @@ func (c Count) AnswerTotal() int {
 	}
 	return n
 }
+
+// Merge adds the counts of o.
+func (c *Count) Merge(o Count) {
+	c.Documents += o.Documents
+	c.Spans += o.Spans
+	c.Claims += o.Claims
+	for a, n := range o.Answers {
+		if c.Answers == nil {
+			c.Answers = map[string]int{}
+		}
+		c.Answers[a] += n
+	}
+}

@@ -125,6 +125,17 @@ func (e *Error) Error() string {
 // names them). A journal stream needs its annotator from name
 // ("<annotator>.jsonl" in a ".journal" directory) or Options.Annotator.
 func Read(r io.Reader, name string, o Options) (*File, error) {
+	return readInto(r, name, o, nil)
+}
+
+// Sink takes the records of a file as they are read, with where each came
+// from; an error from it stops the reading and is returned as it is.
+type Sink func(record.Record, Pos) error
+
+// readInto is Read giving each good record to sink, when there is one, instead
+// of keeping it in the File. The file's problems are only known at the end:
+// a caller that puts records somewhere as they come undoes that on an error.
+func readInto(r io.Reader, name string, o Options, sink Sink) (*File, error) {
 	if err := o.norm(); err != nil {
 		return nil, err
 	}
@@ -157,16 +168,35 @@ func Read(r io.Reader, name string, o Options) (*File, error) {
 				return nil, err
 			}
 			data := append(append(bytes.Repeat([]byte("\n"), n-1), lr.raw...), rest...)
-			return readJournal(data, name, o)
+			f, err := readJournal(data, name, o)
+			if err != nil {
+				return nil, err
+			}
+			return deliver(f, sink)
 		}
 		lr.unread(line, n)
 	}
-	return readLines(lr, name, format, o)
+	return readLines(lr, name, format, o, sink)
+}
+
+// deliver gives a File's records to sink and drops them from it (a File
+// read whole, as journals are).
+func deliver(f *File, sink Sink) (*File, error) {
+	if sink == nil {
+		return f, nil
+	}
+	for i, r := range f.Records {
+		if err := sink(r, f.From[i]); err != nil {
+			return nil, err
+		}
+	}
+	f.Records, f.From = nil, nil
+	return f, nil
 }
 
 // readLines parses a line-per-record format and then checks the records
 // together, as hashiya validate checks a training file.
-func readLines(lr *lineReader, name string, format Format, o Options) (*File, error) {
+func readLines(lr *lineReader, name string, format Format, o Options, sink Sink) (*File, error) {
 	out := &File{Name: name, Format: format}
 	var probs []record.Problem
 	p := &parser{name: name, format: format, o: o, notes: map[string]int{}}
@@ -186,10 +216,15 @@ func readLines(lr *lineReader, name string, format Format, o Options) (*File, er
 				probs = append(probs, record.Problem{File: name, Line: n, Msg: m})
 			}
 			if msgs == nil && rec.Meta.ID != "" {
-				out.Records = append(out.Records, rec)
-				out.From = append(out.From, Pos{name, n})
 				if !p.validated {
 					tee.record(rec, n)
+				}
+				if sink == nil {
+					out.Records = append(out.Records, rec)
+					out.From = append(out.From, Pos{name, n})
+				} else if err := sink(rec, Pos{name, n}); err != nil {
+					tee.finish()
+					return nil, err
 				}
 			}
 		}

@@ -71,7 +71,15 @@ func journalAnnotator(name string) string {
 //
 // A training file not written yet (the reader was stopped before its first
 // write) or empty, beside a journal directory, is its journals alone.
-func Open(path string, o Options) (*File, error) {
+func Open(path string, o Options) (*File, error) { return Each(path, o, nil) }
+
+// Each is Open giving every record to sink as it is read, never holding the
+// records of a line format (Prodigy, doccano, a training file without
+// journals) in memory; the File it returns has no Records. A training file
+// with journals is merged with them first, so those records are held. The
+// file's problems come only at the end, as an *Error, after sink has seen
+// every good record: a sink that stores them must undo that then.
+func Each(path string, o Options, sink Sink) (*File, error) {
 	jdir := path + ".journal"
 	des, jerr := os.ReadDir(jdir)
 	if jerr != nil && !errors.Is(jerr, os.ErrNotExist) {
@@ -86,7 +94,11 @@ func Open(path string, o Options) (*File, error) {
 	case err != nil:
 		return nil, err
 	default:
-		file, err = Read(f, path, o)
+		direct := sink
+		if hasJournals {
+			direct = nil // merged with the journals first
+		}
+		file, err = readInto(f, path, o, direct)
 		f.Close()
 		if err != nil {
 			return nil, err
@@ -96,7 +108,7 @@ func Open(path string, o Options) (*File, error) {
 		}
 	}
 	if file.Format != Hashiya || !hasJournals {
-		return file, nil
+		return deliver(file, sink)
 	}
 	var journals []*File
 	var probs []record.Problem
@@ -129,7 +141,7 @@ func Open(path string, o Options) (*File, error) {
 	if probs := crossCheck(merged.Records, merged.From); len(probs) > 0 {
 		return nil, fileErr(path, probs...)
 	}
-	return merged, nil
+	return deliver(merged, sink)
 }
 
 // merge lays journals over their training file as Store.Open does: a

@@ -29,6 +29,7 @@ type Salvaged struct {
 	Rows       map[string]int
 	Unreadable []string // "TABLE: rowid A-B: error"
 	Dropped    []string // rows left out because what they refer to was lost
+	History    []string // undo histories cut to the steps that survived
 }
 
 // salvageTables are copied in this order: documents first, then the state
@@ -173,6 +174,11 @@ func Salvage(copyPath, dst string) (Salvaged, error) {
 			out.Dropped = append(out.Dropped, fmt.Sprintf("%d row(s) of %s", n, k))
 		}
 	}
+	cut, err := clampHistory(ctx, raw)
+	if err != nil {
+		return out, fmt.Errorf("undo history of the new database: %w", err)
+	}
+	out.History = cut
 	if _, err := raw.ExecContext(ctx, "DETACH DATABASE src"); err != nil {
 		return out, fmt.Errorf("detach: %w", err)
 	}
@@ -184,6 +190,80 @@ func Salvage(copyPath, dst string) (Salvaged, error) {
 		return out, err
 	}
 	return out, syncFile(dst)
+}
+
+// clampHistory fits each document's undo history to the steps that
+// survived: undo takes steps undo_pos-1, undo_pos-2, ... and redo
+// undo_pos, undo_pos+1, ..., each from the state the one before left, so
+// only the unbroken run of steps on each side of undo_pos can still be
+// taken. The rest is deleted, the run renumbered from 0 and undo_pos moved
+// with it (never past the steps left). It names each document changed.
+func clampHistory(ctx context.Context, q *sql.DB) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT ds.annotator, ds.doc, ds.undo_pos, count(h.pos), coalesce(max(h.pos), -1),
+			(SELECT a.name FROM main.annotators a WHERE a.id = ds.annotator), coalesce((SELECT d.doc_id FROM main.documents d WHERE d.id = ds.doc), '')
+		FROM main.doc_state ds LEFT JOIN main.history h ON h.annotator = ds.annotator AND h.doc = ds.doc
+		GROUP BY ds.annotator, ds.doc
+		HAVING ds.undo_pos > count(h.pos) OR coalesce(max(h.pos), -1) + 1 <> count(h.pos) OR coalesce(min(h.pos), 0) <> 0`)
+	if err != nil {
+		return nil, err
+	}
+	type doc struct {
+		ann, doc   int64
+		pos        int
+		name, id   string
+		count, max int
+	}
+	var broken []doc
+	for rows.Next() {
+		var d doc
+		if err := rows.Scan(&d.ann, &d.doc, &d.pos, &d.count, &d.max, &d.name, &d.id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		broken = append(broken, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, d := range broken {
+		have := map[int]bool{}
+		prs, err := q.QueryContext(ctx, "SELECT pos FROM main.history WHERE annotator = ? AND doc = ?", d.ann, d.doc)
+		if err != nil {
+			return nil, err
+		}
+		for prs.Next() {
+			var p int
+			if err := prs.Scan(&p); err != nil {
+				prs.Close()
+				return nil, err
+			}
+			have[p] = true
+		}
+		prs.Close()
+		lo, hi := d.pos, d.pos
+		for lo > 0 && have[lo-1] {
+			lo--
+		}
+		for have[hi] {
+			hi++
+		}
+		if _, err := q.ExecContext(ctx, "DELETE FROM main.history WHERE annotator = ? AND doc = ? AND (pos < ? OR pos >= ?)", d.ann, d.doc, lo, hi); err != nil {
+			return nil, err
+		}
+		for p := lo; p < hi && lo > 0; p++ { // ascending: each new position is free
+			if _, err := q.ExecContext(ctx, "UPDATE main.history SET pos = ? WHERE annotator = ? AND doc = ? AND pos = ?", p-lo, d.ann, d.doc, p); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := q.ExecContext(ctx, "UPDATE main.doc_state SET undo_pos = ? WHERE annotator = ? AND doc = ?", d.pos-lo, d.ann, d.doc); err != nil {
+			return nil, err
+		}
+		out = append(out, fmt.Sprintf("%s's document %q: %d undo and %d redo step(s) left of %d (undo position %d → %d)",
+			d.name, d.id, d.pos-lo, hi-d.pos, d.max+1, d.pos, d.pos-lo))
+	}
+	return out, nil
 }
 
 // salvageChunk is the rowid range copied in one statement.

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"crypto/sha256"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,5 +110,86 @@ func TestDoctorSalvagesADamagedDatabase(t *testing.T) {
 	t.Logf("salvaged %+v; %d records export; unreadable %v; dropped %v", got.Rows, stats.Records, got.Unreadable, got.Dropped)
 	if _, err := Salvage(cp, dst); err == nil || !strings.Contains(err.Error(), "exists") {
 		t.Fatalf("Salvage over an existing file: %v", err)
+	}
+}
+
+// Rows of the operation log and undo history lost to damage: after a
+// salvage each document's undo position fits the steps that survived, so
+// undo and redo take those and then say there is nothing more, instead of
+// failing on a step that is gone.
+func TestDoctorSalvageClampsUndoPositionToTheSalvagedLog(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.db")
+	db := openDB(t, path)
+	s := openSession(t, db, "alice")
+	five := []string{"الرئيس", "روسيا", "الحدود", "جندي", "الاثنين"}
+	docs := []annotations.DocInfo{docA, docB, {ID: "c-3", Text: docA.Text}, {ID: "d-4", Text: docA.Text}}
+	words := [][]string{five, {"موسكو", "جندي", "العدد", "بكثير"}, five[:3], five}
+	for i, d := range docs {
+		for _, w := range words[i] { // 5, 4, 3 and 5 steps
+			s0, s1 := at(t, d.Text, w)
+			must(t, s, annotations.AddSpan{Doc: d, Label: "GPE", Start: s0, End: s1})
+		}
+	}
+	for _, d := range []string{docB.ID, docB.ID, "d-4", "d-4"} { // undo positions 2 of 4, 3 of 5
+		must(t, s, annotations.Undo{Doc: d})
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// What damage would lose: a-1's step 1, b-2's steps 2 and 3 (their log
+	// rows, so their history rows go with them), c-3's last step, d-4's
+	// first (undoing it would fail on the missing step).
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`DELETE FROM history WHERE pos = 1 AND doc = (SELECT id FROM documents WHERE doc_id = 'a-1')`,
+		`DELETE FROM ops WHERE seq IN (SELECT seq FROM history WHERE pos >= 2 AND doc = (SELECT id FROM documents WHERE doc_id = 'b-2'))`,
+		`DELETE FROM history WHERE pos = 2 AND doc = (SELECT id FROM documents WHERE doc_id = 'c-3')`,
+		`DELETE FROM history WHERE pos = 0 AND doc = (SELECT id FROM documents WHERE doc_id = 'd-4')`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	dst := filepath.Join(dir, "new.db")
+	got, err := Salvage(path, dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// b-2 lost only steps it could redo: its position still fits.
+	if len(got.History) != 3 || !strings.Contains(got.History[0], `"a-1": 3 undo and 0 redo`) ||
+		!strings.Contains(got.History[1], `"c-3": 0 undo and 0 redo`) || !strings.Contains(got.History[2], `"d-4": 2 undo and 2 redo`) {
+		t.Errorf("histories cut: %q", got.History)
+	}
+	db2 := openDB(t, dst)
+	s2 := openSession(t, db2, "alice")
+	// steps taken until "nothing to", never an error about a missing step
+	count := func(doc string, op annotations.Op) int {
+		n := 0
+		for ; n < 10; n++ {
+			_, err := s2.Apply(op)
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "nothing to") {
+					t.Errorf("%s: %v after %d step(s)", doc, err, n)
+				}
+				return n
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		doc        string
+		undo, redo int
+	}{{"a-1", 3, 3}, {"b-2", 2, 2}, {"c-3", 0, 0}, {"d-4", 2, 4}} {
+		if u := count(c.doc, annotations.Undo{Doc: c.doc}); u != c.undo {
+			t.Errorf("%s: %d undo step(s), want %d", c.doc, u, c.undo)
+		}
+		if r := count(c.doc, annotations.Redo{Doc: c.doc}); r != c.redo {
+			t.Errorf("%s: %d redo step(s), want %d", c.doc, r, c.redo)
+		}
 	}
 }

@@ -20,6 +20,10 @@ type ImportSource struct {
 	Size   int64
 	SHA256 string // hex, of the bytes read
 	Format string
+	// Own are sessions of this DB whose annotators' records go in under
+	// their leases (the reader bringing in its own previous work); any
+	// other annotator held by a session is refused.
+	Own []*Session
 }
 
 // ImportCounts is what an import brought in.
@@ -77,38 +81,63 @@ func findImport(ctx context.Context, q querier, sha string) (*Imported, error) {
 // annotator in use by a running hashiya, a document an annotator already
 // has in the database, and any operation the domain refuses.
 //
-// Span and claim IDs are given anew in ID order (the same IDs when a
-// record's are s1, s2, ... without gaps), and claimant spans and links
-// follow them; clusters are those the links make.
+// Span and claim IDs of the form sN and cN are kept (others are given the
+// next free ID, in ID order), so claimant spans and links read as they did;
+// clusters are those the links make. A link to another annotator's claim
+// is kept as the record has it. Each document keeps the record's
+// _session_id and _timestamp.
 func (db *DB) Import(src ImportSource, recs []record.Record) (ImportCounts, error) {
-	var counts ImportCounts
-	byAnn := map[string][]record.Record{}
-	var annotators []string
-	for _, r := range recs {
-		if _, ok := byAnn[r.AnnotatorID]; !ok {
-			annotators = append(annotators, r.AnnotatorID)
-		}
-		byAnn[r.AnnotatorID] = append(byAnn[r.AnnotatorID], r)
-		counts.Documents++
-		counts.Spans += len(r.Spans)
-		counts.Claims += len(r.Claims)
-		if r.Answer != "" {
-			counts.Answers++
-		}
-	}
-	sort.Strings(annotators)
-	err := db.write(func(ctx context.Context, q querier) error {
-		if prev, err := findImport(ctx, q, src.SHA256); err != nil {
-			return err
-		} else if prev != nil {
-			return &AlreadyImportedError{DB: db.path, File: src.Name, Previous: *prev}
-		}
-		for _, a := range annotators {
-			if err := db.importAnnotator(ctx, q, a, byAnn[a]); err != nil {
-				return fmt.Errorf("%s: annotator %s: %w; nothing imported", src.Name, a, err)
+	return db.ImportStream(&src, func(put func(record.Record) error) error {
+		for _, r := range recs {
+			if err := put(r); err != nil {
+				return err
 			}
 		}
-		_, err := q.ExecContext(ctx, `INSERT INTO imports (name, size, sha256, format, imported, documents, spans, claims, answers)
+		return nil
+	})
+}
+
+// ImportStream is Import for records that come one at a time: feed calls
+// put with each, and only the claims' links are kept until the end, so
+// memory does not grow with the file. An error from feed (a bad line found
+// at the end of the file) rolls everything back and is returned as it is.
+// src.Format may be set by feed; it is recorded after it returns. A source
+// without a SHA-256 is part of a file whose other part is to come later
+// (annotators at work elsewhere): it is neither checked nor recorded.
+func (db *DB) ImportStream(src *ImportSource, feed func(put func(record.Record) error) error) (ImportCounts, error) {
+	var counts ImportCounts
+	err := db.write(func(ctx context.Context, q querier) error {
+		counts = ImportCounts{}
+		if src.SHA256 != "" {
+			if prev, err := findImport(ctx, q, src.SHA256); err != nil {
+				return err
+			} else if prev != nil {
+				return &AlreadyImportedError{DB: db.path, File: src.Name, Previous: *prev}
+			}
+		}
+		in := &importTx{db: db, ctx: ctx, q: q, src: src, by: map[string]*annotatorImport{}}
+		err := feed(func(r record.Record) error {
+			if err := in.put(r); err != nil {
+				return fmt.Errorf("%s: annotator %s: %w; nothing imported", src.Name, r.AnnotatorID, err)
+			}
+			counts.Documents++
+			counts.Spans += len(r.Spans)
+			counts.Claims += len(r.Claims)
+			if r.Answer != "" {
+				counts.Answers++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if err := in.links(); err != nil {
+			return fmt.Errorf("%s: %w; nothing imported", src.Name, err)
+		}
+		if src.SHA256 == "" {
+			return nil
+		}
+		_, err = q.ExecContext(ctx, `INSERT INTO imports (name, size, sha256, format, imported, documents, spans, claims, answers)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, src.Name, src.Size, src.SHA256, src.Format, db.now().UnixMilli(),
 			counts.Documents, counts.Spans, counts.Claims, counts.Answers)
 		return err
@@ -116,94 +145,215 @@ func (db *DB) Import(src ImportSource, recs []record.Record) (ImportCounts, erro
 	return counts, err
 }
 
-// importAnnotator applies one annotator's records inside the import's
-// transaction, through a session value that holds no lease (the
-// transaction is the only writer, and a running holder is refused).
-func (db *DB) importAnnotator(ctx context.Context, q querier, annotator string, recs []record.Record) error {
-	if !annotatorRE.MatchString(annotator) {
-		return fmt.Errorf("annotator name %q: use letters, digits, '.', '_' or '-'", annotator)
+// importTx is one import's transaction: the annotators met so far.
+type importTx struct {
+	db  *DB
+	ctx context.Context
+	q   querier
+	src *ImportSource
+	by  map[string]*annotatorImport
+}
+
+// own reports whether the annotator is one of the source's own sessions.
+func (in *importTx) own(annotator string) bool {
+	for _, s := range in.src.Own {
+		if s.db == in.db && s.annotator == annotator {
+			return true
+		}
 	}
-	s := &Session{db: db, annotator: annotator, cache: map[string]*docEntry{}}
-	if _, err := q.ExecContext(ctx, "INSERT INTO annotators (name) VALUES (?) ON CONFLICT (name) DO NOTHING", annotator); err != nil {
+	return false
+}
+
+// annotatorImport applies one annotator's records through a session value
+// that holds no lease (the transaction is the only writer, and a running
+// holder is refused).
+type annotatorImport struct {
+	s        *Session
+	t        *txState
+	sessions map[string]int64  // session name → row
+	claimIDs map[string]string // "DOC#cOLD" → new claim ID
+	links    []pendingLink
+	// linked are the documents with links, as their records left them
+	// (a link changes both sides' session and time).
+	linked map[string]docStamp
+}
+
+// docStamp is a record's _session_id (its row) and _timestamp (unix ms).
+type docStamp struct{ session, updated int64 }
+
+// pendingLink is a link of an imported claim, made once every claim exists.
+type pendingLink struct {
+	session int64
+	doc     string
+	claim   string // the claim's ID in the record
+	cluster string // the claim's cluster in the record
+	link    annotations.Link
+}
+
+func (in *importTx) annotator(name string) (*annotatorImport, error) {
+	if a := in.by[name]; a != nil {
+		return a, nil
+	}
+	if !annotatorRE.MatchString(name) {
+		return nil, fmt.Errorf("annotator name %q: use letters, digits, '.', '_' or '-'", name)
+	}
+	s := &Session{db: in.db, annotator: name, cache: map[string]*docEntry{}}
+	if _, err := in.q.ExecContext(in.ctx, "INSERT INTO annotators (name) VALUES (?) ON CONFLICT (name) DO NOTHING", name); err != nil {
+		return nil, err
+	}
+	if err := in.q.QueryRowContext(in.ctx, "SELECT id FROM annotators WHERE name = ?", name).Scan(&s.annID); err != nil {
+		return nil, err
+	}
+	if err := in.db.checkLease(in.ctx, in.q, s.annID, name); err != nil && !in.own(name) {
+		return nil, err
+	}
+	a := &annotatorImport{s: s, sessions: map[string]int64{}, claimIDs: map[string]string{}, linked: map[string]docStamp{}}
+	a.t = &txState{s: s, ctx: in.ctx, q: in.q}
+	in.by[name] = a
+	return a, nil
+}
+
+// session is the row of a record's session, made on first use.
+func (in *importTx) session(a *annotatorImport, name string) (int64, error) {
+	if name == "" {
+		name = a.s.annotator + "-import"
+	}
+	if id, ok := a.sessions[name]; ok {
+		return id, nil
+	}
+	now := in.db.now().UnixMilli()
+	res, err := in.q.ExecContext(in.ctx, "INSERT INTO sessions (annotator, name, host, pid, started, ended) VALUES (?, ?, ?, ?, ?, ?)",
+		a.s.annID, name, in.db.host, os.Getpid(), now, now)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	a.sessions[name] = id
+	return id, err
+}
+
+// put applies one record; its documents' states are not kept after it.
+func (in *importTx) put(r record.Record) error {
+	a, err := in.annotator(r.AnnotatorID)
+	if err != nil {
 		return err
 	}
-	if err := q.QueryRowContext(ctx, "SELECT id FROM annotators WHERE name = ?", annotator).Scan(&s.annID); err != nil {
+	if a.s.sessID, err = in.session(a, r.SessionID); err != nil {
 		return err
 	}
-	if err := db.checkLease(ctx, q, s.annID, annotator); err != nil {
+	t := a.t
+	t.docs, t.dirty = map[string]*docEntry{}, map[string]bool{}
+	if e, err := t.entry(r.Meta.ID); err != nil {
+		return err
+	} else if e != nil {
+		return fmt.Errorf("document %q is already in the database for this annotator (imported or annotated before)", r.Meta.ID)
+	}
+	if err := importRecord(t, r, a.claimIDs); err != nil {
+		return fmt.Errorf("document %q: %w", r.Meta.ID, err)
+	}
+	stamp := docStamp{a.s.sessID, in.db.now().UnixMilli()}
+	if r.Timestamp > 0 {
+		stamp.updated = r.Timestamp * 1000
+	}
+	if err := in.stamp(a, r.Meta.ID, stamp); err != nil {
 		return err
 	}
-	sessions := map[string]int64{}
-	sessionRow := func(name string) (int64, error) {
-		if name == "" {
-			name = annotator + "-import"
-		}
-		if id, ok := sessions[name]; ok {
-			return id, nil
-		}
-		now := db.now().UnixMilli()
-		res, err := q.ExecContext(ctx, "INSERT INTO sessions (annotator, name, host, pid, started, ended) VALUES (?, ?, ?, ?, ?, ?)",
-			s.annID, name, db.host, os.Getpid(), now, now)
-		if err != nil {
-			return 0, err
-		}
-		id, err := res.LastInsertId()
-		sessions[name] = id
-		return id, err
-	}
-	t := &txState{s: s, ctx: ctx, q: q, docs: map[string]*docEntry{}, dirty: map[string]bool{}}
-	claimIDs := map[string]string{} // "DOC#cOLD" → new claim ID
-	for _, r := range recs {
-		var err error
-		if s.sessID, err = sessionRow(r.SessionID); err != nil {
-			return err
-		}
-		if e, err := t.entry(r.Meta.ID); err != nil {
-			return err
-		} else if e != nil {
-			return fmt.Errorf("document %q is already in the database for this annotator (imported or annotated before)", r.Meta.ID)
-		}
-		if err := importRecord(t, r, claimIDs); err != nil {
-			return fmt.Errorf("document %q: %w", r.Meta.ID, err)
+	for _, c := range r.Claims {
+		for _, l := range c.Links {
+			a.links = append(a.links, pendingLink{session: a.s.sessID, doc: r.Meta.ID, claim: c.ID, cluster: c.Cluster, link: l})
+			a.linked[r.Meta.ID] = stamp
 		}
 	}
-	// Links last, once every claim they join exists.
-	done := map[[2]string]bool{}
-	for _, r := range recs {
-		var err error
-		if s.sessID, err = sessionRow(r.SessionID); err != nil {
-			return err
+	return nil
+}
+
+// stamp gives a document the session and time of its record.
+func (in *importTx) stamp(a *annotatorImport, doc string, st docStamp) error {
+	_, err := in.q.ExecContext(in.ctx, `UPDATE doc_state SET session = ?, updated = ?
+		WHERE annotator = ? AND doc = (SELECT id FROM documents WHERE doc_id = ?)`, st.session, st.updated, a.s.annID, doc)
+	return err
+}
+
+// links makes the links of every annotator's claims, once each pair.
+func (in *importTx) links() error {
+	names := make([]string, 0, len(in.by))
+	for n := range in.by {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		a := in.by[name]
+		t := a.t
+		done := map[[2]string]bool{}
+		for _, p := range a.links {
+			t.docs, t.dirty = map[string]*docEntry{}, map[string]bool{}
+			a.s.sessID = p.session
+			from := annotations.ClaimRef{Doc: p.doc, Claim: a.claimIDs[p.doc+"#"+p.claim]}
+			to, err := annotations.ParseClaimRef(p.link.To)
+			if err != nil {
+				return fmt.Errorf("annotator %s: document %q claim %s: %w", name, p.doc, p.claim, err)
+			}
+			if to.Annotator != "" && to.Annotator != name {
+				if err := crossLink(t, from, to, p); err != nil {
+					return fmt.Errorf("annotator %s: document %q claim %s link to %s: %w", name, p.doc, p.claim, p.link.To, err)
+				}
+				continue
+			}
+			nid, ok := a.claimIDs[to.Doc+"#"+to.Claim]
+			if !ok {
+				return fmt.Errorf("annotator %s: document %q claim %s links to %s, which is not in the file", name, p.doc, p.claim, p.link.To)
+			}
+			to.Claim, to.Annotator = nid, ""
+			key := [2]string{from.String(), to.String()}
+			if key[1] < key[0] {
+				key[0], key[1] = key[1], key[0]
+			}
+			if done[key] {
+				continue
+			}
+			done[key] = true
+			if _, err := t.apply(annotations.LinkClaims{From: from, To: to, Relation: p.link.Relation}); err != nil {
+				return fmt.Errorf("annotator %s: document %q claim %s link to %s: %w", name, p.doc, p.claim, p.link.To, err)
+			}
 		}
-		for _, c := range r.Claims {
-			from := annotations.ClaimRef{Doc: r.Meta.ID, Claim: claimIDs[r.Meta.ID+"#"+c.ID]}
-			for _, l := range c.Links {
-				to, err := annotations.ParseClaimRef(l.To)
-				if err != nil {
-					return fmt.Errorf("document %q claim %s: %w", r.Meta.ID, c.ID, err)
-				}
-				if to.Annotator != "" && to.Annotator != annotator {
-					return fmt.Errorf("document %q claim %s links to another annotator's claim %s, which is not imported", r.Meta.ID, c.ID, l.To)
-				}
-				nid, ok := claimIDs[to.Doc+"#"+to.Claim]
-				if !ok {
-					return fmt.Errorf("document %q claim %s links to %s, which is not in the file", r.Meta.ID, c.ID, l.To)
-				}
-				to.Claim, to.Annotator = nid, ""
-				key := [2]string{from.String(), to.String()}
-				if key[1] < key[0] {
-					key[0], key[1] = key[1], key[0]
-				}
-				if done[key] {
-					continue
-				}
-				done[key] = true
-				if _, err := t.apply(annotations.LinkClaims{From: from, To: to, Relation: l.Relation}); err != nil {
-					return fmt.Errorf("document %q claim %s link to %s: %w", r.Meta.ID, c.ID, l.To, err)
-				}
+		for doc, st := range a.linked {
+			if err := in.stamp(a, doc, st); err != nil {
+				return err
 			}
 		}
 	}
 	return nil
+}
+
+// crossLink keeps a link to another annotator's claim (an adjudication or
+// review file names them DOC#cN@ANNOTATOR) as the record has it: the
+// domain links only an annotator's own claims, so it is put on the claim
+// as it stands, with the record's cluster if the claim has none, and logged
+// as an import. The file's records were checked together, the other side
+// included.
+func crossLink(t *txState, from, to annotations.ClaimRef, p pendingLink) error {
+	e, err := t.entry(from.Doc)
+	if err != nil || e == nil {
+		return errors.Join(err, fmt.Errorf("%w %q", annotations.ErrUnknownDoc, from.Doc))
+	}
+	for _, c := range e.st.Claims() {
+		if c.ID != from.Claim {
+			continue
+		}
+		for _, l := range c.Links {
+			if l.To == to.String() {
+				return nil // the other direction of a pair, or given twice
+			}
+		}
+		nc := annotations.CloneClaim(c)
+		nc.Links = append(nc.Links, annotations.Link{To: to.String(), Relation: p.link.Relation})
+		if nc.Cluster == "" {
+			nc.Cluster = p.cluster
+		}
+		ch := annotations.Change{Name: "import-link", Doc: from.Doc, Muts: []annotations.Mut{{Doc: from.Doc, Claim: &nc}}}
+		return t.commit(ch, []annotations.Mut{{Doc: from.Doc, Claim: &c}}, annotations.LinkClaims{From: from, To: to, Relation: p.link.Relation})
+	}
+	return fmt.Errorf("no claim %s", from)
 }
 
 // importRecord applies one record's document, spans, claims and answer.
@@ -216,6 +366,9 @@ func importRecord(t *txState, r record.Record, claimIDs map[string]string) error
 	sort.SliceStable(spans, func(i, j int) bool { return idLess(spans[i].ID, spans[j].ID) })
 	spanIDs := map[string]string{}
 	for _, sp := range spans {
+		if err := keepID(t, info.ID, sp.ID, 's'); err != nil {
+			return err
+		}
 		ch, err := t.apply(annotations.AddSpan{Doc: info, Label: sp.Label, Start: sp.Start, End: sp.End})
 		if err != nil {
 			return fmt.Errorf("span %s: %w", sp.ID, err)
@@ -228,6 +381,9 @@ func importRecord(t *txState, r record.Record, claimIDs map[string]string) error
 	claims := append([]annotations.Claim(nil), r.Claims...)
 	sort.SliceStable(claims, func(i, j int) bool { return idLess(claims[i].ID, claims[j].ID) })
 	for _, c := range claims {
+		if err := keepID(t, info.ID, c.ID, 'c'); err != nil {
+			return err
+		}
 		ch, err := t.apply(annotations.AddClaim{Doc: info, Start: c.Span.Start, End: c.Span.End})
 		if err != nil {
 			return fmt.Errorf("claim %s: %w", c.ID, err)
@@ -256,6 +412,31 @@ func importRecord(t *txState, r record.Record, claimIDs map[string]string) error
 		}
 	}
 	return nil
+}
+
+// keepID makes id (sN or cN) the next ID the domain gives in doc, when
+// it is free: IDs are taken in order, so it is, unless the record's IDs
+// are not of that form.
+func keepID(t *txState, doc, id string, kind byte) error {
+	n, err := strconv.Atoi(id[min(1, len(id)):])
+	if err != nil || len(id) < 2 || id[0] != kind || n < 1 {
+		return nil
+	}
+	e, err := t.entry(doc)
+	if err != nil || e == nil {
+		return err
+	}
+	ns, nc := e.st.NextIDs()
+	if kind == 's' && n > ns {
+		ns = n
+	} else if kind == 'c' && n > nc {
+		nc = n
+	} else {
+		return nil
+	}
+	st := e.st
+	e.st, err = annotations.RestoreDocState(st.Info(), st.Spans(), st.Claims(), st.Answer(), st.Updated(), ns, nc)
+	return err
 }
 
 // idLess orders "s2" before "s10".

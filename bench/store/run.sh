@@ -2,11 +2,16 @@
 # Measure the SQLite store at 1,000, 10,000 and 50,000 annotated documents
 # brought in with `hashiya import` from a generated Prodigy file: import
 # time, Open in a fresh process, edit→durable median/p99 idle and while an
-# export streams, `hashiya export --db` throughput, peak RSS. Then, as a
+# export streams, `hashiya export --db` throughput, peak RSS; at the largest
+# size, the reader's first frame and RSS in tmux on that database, and
+# key→frame while an export streams in its process. Then, as a
 # reference, the journal store (the previous record) at 1,000 documents.
 # Files go under $TMPDIR/var/tmp (put TMPDIR on the disk the database will
-# live on) and are removed at the end.
+# live on) and are removed at the end. With REF=<commit>, the edits are timed
+# ROUNDS times (default 3) in turns with the store built at that commit (this
+# harness, REF's annotations/store), on the same database.
 #   SIZES=1000,10000 EDITS=2000 JOURNAL=0 bench/store/run.sh
+#   SIZES=50000 JOURNAL=0 REF=main bench/store/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work="${TMPDIR:-/tmp}/var/tmp"
@@ -15,8 +20,17 @@ work="$(mktemp -d "$work/hashiya-bench-store-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/hashiya" ./cmd/hashiya
 go build -o "$work/bench-sqlite" ./bench/store/sqlite
+go test -c -o "$work/tui.test" ./tui
+ref=()
+if [ -n "${REF:-}" ]; then
+	mkdir "$work/ref"
+	git archive "$REF" | tar -x -C "$work/ref"
+	cp bench/store/sqlite/main.go "$work/ref/bench/store/sqlite/main.go"
+	(cd "$work/ref" && go build -o "$work/bench-sqlite-ref" ./bench/store/sqlite)
+	ref=(-ref "$work/bench-sqlite-ref" -rounds "${ROUNDS:-3}")
+fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-"$work/bench-sqlite" -hashiya "$work/hashiya" -dir "$work" -sizes "${SIZES:-1000,10000,50000}" -edits "${EDITS:-2000}"
+"$work/bench-sqlite" -hashiya "$work/hashiya" -dir "$work" -sizes "${SIZES:-1000,10000,50000}" -edits "${EDITS:-2000}" -tuitest "$work/tui.test" "${ref[@]}"
 if [ "${JOURNAL:-1}" != 0 ]; then
 	echo "reference: the journal store (journal.Store), 1,000 documents"
 	mkdir "$work/journal"

@@ -99,6 +99,9 @@ func runDoctor(w io.Writer, path, out string) error {
 	for _, d := range got.Dropped {
 		fmt.Fprintln(w, "  left out:", d)
 	}
+	for _, h := range got.History {
+		fmt.Fprintln(w, "  undo history cut:", h)
+	}
 	return errors.New(path + " is damaged and was left as it was; what could be read is in " + out)
 }
 

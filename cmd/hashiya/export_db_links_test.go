@@ -34,20 +34,12 @@ func TestExportFromDatabaseRefusedCrossAnnotatorLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range []record.Record{
+	linked := []record.Record{
 		linkedRecord(t, "amira", "d1", "d2#c1@reza"),
 		linkedRecord(t, "reza", "d2", "d1#c1@amira"),
-	} {
-		s, err := db.Session(r.AnnotatorID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n, err := s.Restore([]record.Record{r}); err != nil || n != 1 {
-			t.Fatalf("restore %s: %d, %v", r.AnnotatorID, n, err)
-		}
-		if err := s.Close(); err != nil {
-			t.Fatal(err)
-		}
+	}
+	if c, err := db.Import(store.ImportSource{Name: "linked.jsonl", SHA256: "linked"}, linked); err != nil || c.Documents != 2 {
+		t.Fatalf("import: %+v, %v", c, err)
 	}
 	if err := db.Close(); err != nil {
 		t.Fatal(err)

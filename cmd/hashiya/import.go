@@ -88,54 +88,84 @@ func runImport(cmd *cobra.Command, paths []string, o importer.Options, out, data
 				return fmt.Errorf("refusing to write %s: %s exists (import into a new file)", out, p)
 			}
 		}
+		return importWithOut(cmd, paths, o, out, database)
 	}
 	stdout, stderr := stdoutOf(cmd), stderrOf(cmd)
-	var files []*importer.File
+	if database != "" && len(paths) == 1 {
+		// One file is read once, straight into its transaction.
+		return importIntoDB(stdout, stderr, database, paths, o)
+	}
+	// Several files are all checked first, so that a file that fails to
+	// read imports nothing of any; records are counted, not kept.
+	var all summary
 	failed := 0
 	for _, p := range paths {
-		f, err := importer.Open(p, o)
-		var ie *importer.Error
-		switch {
-		case errors.As(err, &ie):
-			for _, pr := range ie.Problems {
-				fmt.Fprintln(stderr, pr)
-			}
-			fmt.Fprintf(stderr, "%s: not imported (%d problem(s))\n", p, len(ie.Problems))
-			failed++
-			continue
-		case err != nil:
-			fmt.Fprintf(stderr, "%s: not imported: %v\n", p, err)
+		var sum summary
+		f, err := importer.Each(p, o, func(r record.Record, _ importer.Pos) error { sum.add(r); return nil })
+		if reportUnread(stderr, p, err) {
 			failed++
 			continue
 		}
-		files = append(files, f)
-		printSummary(stdout, fmt.Sprintf("%s (%s)", f.Name, f.Format), f.Records)
-		for _, w := range f.Warnings {
-			fmt.Fprintln(stdout, "  note:", w)
-		}
+		sum.print(stdout, fmt.Sprintf("%s (%s)", f.Name, f.Format), f.Warnings)
+		all.merge(sum)
 	}
-	if len(files) > 1 {
-		var all []record.Record
-		for _, f := range files {
-			all = append(all, f.Records...)
-		}
-		printSummary(stdout, fmt.Sprintf("all %d files", len(files)), all)
+	if n := len(paths) - failed; n > 1 {
+		all.print(stdout, fmt.Sprintf("all %d files", n), nil)
 	}
 	if failed > 0 {
 		msg := fmt.Sprintf("%d of %d file(s) not imported", failed, len(paths))
-		if out != "" {
-			msg += "; nothing written to " + out
-		}
 		if database != "" {
 			msg += "; nothing imported into " + database
 		}
 		return errors.New(msg)
 	}
-	if out == "" {
-		if database != "" {
-			return importIntoDB(stderr, database, files)
-		}
+	if database == "" {
 		return nil
+	}
+	return importIntoDB(nil, stderr, database, paths, o)
+}
+
+// reportUnread prints why a file was not read, if it was not.
+func reportUnread(w io.Writer, path string, err error) bool {
+	var ie *importer.Error
+	switch {
+	case errors.As(err, &ie):
+		for _, pr := range ie.Problems {
+			fmt.Fprintln(w, pr)
+		}
+		fmt.Fprintf(w, "%s: not imported (%d problem(s))\n", path, len(ie.Problems))
+	case err != nil:
+		fmt.Fprintf(w, "%s: not imported: %v\n", path, err)
+	}
+	return err != nil
+}
+
+// importWithOut reads every file whole, checks them together, imports each
+// into the database and writes them all as one new training file.
+func importWithOut(cmd *cobra.Command, paths []string, o importer.Options, out, database string) error {
+	stdout, stderr := stdoutOf(cmd), stderrOf(cmd)
+	var files []*importer.File
+	var all summary
+	failed := 0
+	for _, p := range paths {
+		f, err := importer.Open(p, o)
+		if reportUnread(stderr, p, err) {
+			failed++
+			continue
+		}
+		files = append(files, f)
+		var sum summary
+		for _, r := range f.Records {
+			sum.add(r)
+		}
+		sum.print(stdout, fmt.Sprintf("%s (%s)", f.Name, f.Format), f.Warnings)
+		all.merge(sum)
+	}
+	if len(files) > 1 {
+		all.print(stdout, fmt.Sprintf("all %d files", len(files)), nil)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d file(s) not imported; nothing written to %s; nothing imported into %s", failed, len(paths), out, database)
 	}
 	recs, err := importer.Combine(files)
 	if err != nil {
@@ -148,7 +178,7 @@ func runImport(cmd *cobra.Command, paths []string, o importer.Options, out, data
 		}
 		return err
 	}
-	if err := importIntoDB(stderr, database, files); err != nil {
+	if err := importFilesIntoDB(stderr, database, files); err != nil {
 		return fmt.Errorf("%w; nothing written to %s", err, out)
 	}
 	// The prodigy export writes records as they are; keep every span.
@@ -162,27 +192,51 @@ func runImport(cmd *cobra.Command, paths []string, o importer.Options, out, data
 	return nil
 }
 
-// printSummary prints what records hold, in all and per annotator.
-func printSummary(w io.Writer, title string, recs []record.Record) {
-	var total importer.Count
-	per := map[string]*importer.Count{}
-	for _, r := range recs {
-		total.Add(r)
-		c := per[r.AnnotatorID]
-		if c == nil {
-			c = &importer.Count{}
-			per[r.AnnotatorID] = c
-		}
-		c.Add(r)
+// summary counts what records hold, in all and per annotator.
+type summary struct {
+	total importer.Count
+	per   map[string]*importer.Count
+}
+
+func (s *summary) add(r record.Record) {
+	s.total.Add(r)
+	if s.per == nil {
+		s.per = map[string]*importer.Count{}
 	}
-	fmt.Fprintf(w, "%s: %s\n", title, countLine(total))
-	who := make([]string, 0, len(per))
-	for a := range per {
+	c := s.per[r.AnnotatorID]
+	if c == nil {
+		c = &importer.Count{}
+		s.per[r.AnnotatorID] = c
+	}
+	c.Add(r)
+}
+
+func (s *summary) merge(o summary) {
+	s.total.Merge(o.total)
+	for a, c := range o.per {
+		if s.per == nil {
+			s.per = map[string]*importer.Count{}
+		}
+		if s.per[a] == nil {
+			s.per[a] = &importer.Count{}
+		}
+		s.per[a].Merge(*c)
+	}
+}
+
+// print writes the summary under title, then the file's notes.
+func (s *summary) print(w io.Writer, title string, notes []string) {
+	fmt.Fprintf(w, "%s: %s\n", title, countLine(s.total))
+	who := make([]string, 0, len(s.per))
+	for a := range s.per {
 		who = append(who, a)
 	}
 	sort.Strings(who)
 	for _, a := range who {
-		fmt.Fprintf(w, "  %s: %s\n", a, countLine(*per[a]))
+		fmt.Fprintf(w, "  %s: %s\n", a, countLine(*s.per[a]))
+	}
+	for _, n := range notes {
+		fmt.Fprintln(w, "  note:", n)
 	}
 }
 

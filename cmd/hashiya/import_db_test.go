@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,5 +60,36 @@ func TestImportOutFillsTheDefaultDatabase(t *testing.T) {
 	_, errOut, err := run(t, newImportCmd(), "--out", out, p)
 	if err != nil || !strings.Contains(errOut, "into "+filepath.Join(dir, "annotations.db")) || !strings.Contains(errOut, "wrote "+out) {
 		t.Fatalf("%v\n%s", err, errOut)
+	}
+}
+
+// One file is streamed into its transaction: a bad line at its end still
+// leaves nothing, not even a new empty database.
+func TestImportIntoDatabaseOneBadFileLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "bad.jsonl", prodigyLines+`{"text":"abc","meta":{"id":"x"},"spans":[{"start":1,"end":9,"label":"X"}],"_annotator_id":"sara"}`+"\n")
+	db := filepath.Join(dir, "project.db")
+	_, errOut, err := run(t, newImportCmd(), "--db", db, bad)
+	if err == nil || !strings.Contains(err.Error(), "nothing imported into "+db) || !strings.Contains(errOut, bad+":3:") {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Fatal("a new database was left though nothing was imported")
+	}
+	// Into an existing database: the good lines before the bad one are not in it.
+	good := writeFile(t, dir, "good.jsonl", `{"text":"abc","meta":{"id":"y"},"answer":"accept","_annotator_id":"sara"}`+"\n")
+	if _, errOut, err := run(t, newImportCmd(), "--db", db, good); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if _, _, err := run(t, newImportCmd(), "--db", db, bad); err == nil {
+		t.Fatal("the bad file was imported")
+	}
+	d, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if st, err := d.WriteTraining(io.Discard); err != nil || st.Records != 1 {
+		t.Fatalf("%d records in the database (%v), want the good file's 1", st.Records, err)
 	}
 }

@@ -11,6 +11,9 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -21,6 +24,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +43,14 @@ func main() {
 	dir := flag.String("dir", "", "directory for the files (default: a temp dir under TMPDIR)")
 	corpus := flag.String("corpus", "model/sample/treaty", "directory of .txt articles used as document texts")
 	openOnly := flag.String("open", "", "internal: open this database, load one document, print time and peak RSS")
+	editOnly := flag.String("edit", "", "internal: time edits on this database, idle and while an export streams")
+	annotator := flag.String("annotator", "editor", "with -edit: the annotator who edits")
+	exporter := flag.String("exporter", "inproc", "with -edit: what runs during the second half: inproc (WriteTraining in this process, as the reader does), process (hashiya export in another process), hold (a read transaction held open, doing nothing), none")
+	ref := flag.String("ref", "", "a second bench binary (built at another commit) whose edits are timed in turns with this one's")
+	rounds := flag.Int("rounds", 3, "with -ref: turns of each")
+	cpuprofile := flag.String("cpuprofile", "", "with -edit: write a CPU profile of the edits while exporting")
+	tuitest := flag.String("tuitest", "", "the tui package's test binary (go test -c ./tui): key→frame while an export streams, at the largest size")
+	readerOnly := flag.String("reader", "", "with -tuitest: only the reader's first frame, RSS and key→frame on this database")
 	gen := flag.Int("gen", 0, "write a Prodigy file of this many annotated documents to -out, and stop")
 	genOut := flag.String("out", "", "with -gen: the file")
 	flag.Parse()
@@ -46,6 +58,16 @@ func main() {
 	switch {
 	case *openOnly != "":
 		measureOpen(*openOnly)
+		return
+	case *readerOnly != "":
+		if *dir == "" {
+			*dir = filepath.Dir(*readerOnly)
+		}
+		readerFirstFrame(*bin, *readerOnly, *dir)
+		keyFrameDuringExport(*tuitest, *readerOnly)
+		return
+	case *editOnly != "":
+		editWhileExporting(*editOnly, *bin, *annotator, *exporter, *cpuprofile, texts, *edits)
 		return
 	case *gen > 0:
 		if err := generate(*genOut, texts, *gen); err != nil {
@@ -63,16 +85,21 @@ func main() {
 		defer os.RemoveAll(d)
 		*dir = d
 	}
-	for _, f := range strings.Split(*sizes, ",") {
+	fs := strings.Split(*sizes, ",")
+	for i, f := range fs {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
 			log.Fatal(err)
 		}
-		measure(*bin, *dir, texts, n, *edits)
+		tt := ""
+		if i == len(fs)-1 {
+			tt = *tuitest
+		}
+		measure(*bin, *ref, tt, *dir, texts, n, *edits, *rounds)
 	}
 }
 
-func measure(bin, dir string, texts []string, n, edits int) {
+func measure(bin, ref, tuitest, dir string, texts []string, n, edits, rounds int) {
 	file := filepath.Join(dir, fmt.Sprintf("prodigy-%d.jsonl", n))
 	path := filepath.Join(dir, fmt.Sprintf("project-%d.db", n))
 	if err := generate(file, texts, n); err != nil {
@@ -96,8 +123,108 @@ func measure(bin, dir string, texts []string, n, edits int) {
 	took, rss = runTool(&cw, bin, "export", "--format", "prodigy", "--db", path)
 	fmt.Printf("  hashiya export --db (prodigy, to a pipe): %.0f MB in %v (%.0f MB/s), peak RSS %d MB\n",
 		float64(cw.n)/1e6, took.Round(time.Millisecond), float64(cw.n)/1e6/took.Seconds(), rss>>10)
-	editWhileExporting(path, texts, edits)
+	// Edits in a process of their own, so that the builds compared run the
+	// same way; in turns with the reference build when there is one.
+	builds := []string{os.Args[0]}
+	if ref != "" {
+		builds = append(builds, ref)
+	} else {
+		rounds = 1
+	}
+	for r := range rounds {
+		for i, b := range builds {
+			who := "this build"
+			if i > 0 {
+				who = "REF"
+			}
+			cmd := exec.Command(b, "-edit", path, "-hashiya", bin, "-annotator", fmt.Sprintf("editor%d%c", r, 'a'+i), "-edits", strconv.Itoa(edits))
+			cmd.Stderr = os.Stderr
+			out, err := cmd.Output()
+			if err != nil {
+				log.Fatalf("%s: %v", b, err)
+			}
+			if ref != "" {
+				fmt.Printf("  [%s, round %d]\n", who, r+1)
+			}
+			fmt.Print(string(out))
+		}
+	}
+	if tuitest != "" {
+		readerFirstFrame(bin, path, dir)
+		keyFrameDuringExport(tuitest, path)
+	}
 	os.Remove(path)
+}
+
+// readerFirstFrame starts the reader on the database in tmux at 240x60 (the
+// embedded sample corpus, a new annotator) and times it until its status bar
+// names the database; then its peak RSS.
+func readerFirstFrame(bin, path, dir string) {
+	rdir, err := os.MkdirTemp(dir, "reader-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(rdir)
+	sock := filepath.Join(rdir, "tmux.sock")
+	defer exec.Command("tmux", "-S", sock, "kill-server").Run()
+	out := filepath.Join(rdir, "reader.jsonl")
+	t0 := time.Now()
+	// The shell stays after the reader, to show why it ended.
+	cmd := exec.Command("tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-x", "240", "-y", "60",
+		"-e", "XDG_STATE_HOME="+rdir, "-e", "XDG_CONFIG_HOME="+rdir,
+		bin+" --db "+path+" --out "+out+" --annotator reader; echo EXITED=$?; sleep 60")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		log.Fatalf("tmux: %v\n%s", err, b)
+	}
+	want := []byte(filepath.Base(path))
+	for {
+		scr, _ := exec.Command("tmux", "-S", sock, "capture-pane", "-p", "-t", "0").Output()
+		if bytes.Contains(scr, want) {
+			break
+		}
+		if bytes.Contains(scr, []byte("EXITED=")) || time.Since(t0) > 20*time.Second {
+			log.Fatalf("the reader did not show %s in 20 s:\n%s", want, scr)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	took := time.Since(t0)
+	time.Sleep(500 * time.Millisecond) // start-up work after the first frame counts for RSS
+	sh, _ := exec.Command("tmux", "-S", sock, "display-message", "-p", "-t", "0", "#{pane_pid}").Output()
+	pid, _ := exec.Command("pgrep", "-P", strings.TrimSpace(string(sh))).Output() // the reader, under the shell
+	rss := "unknown"
+	if b, err := os.ReadFile("/proc/" + strings.TrimSpace(string(pid)) + "/status"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+				rss = strings.TrimSpace(v)
+			}
+		}
+	}
+	fmt.Printf("  reader in tmux at 240x60 on this database: first frame %v (from starting tmux), peak RSS %s\n", took.Round(time.Millisecond), rss)
+}
+
+// keyFrameDuringExport runs the tui's BenchmarkKeyFrameDuringExport on the
+// database: keys through the App while its training file is exported in the
+// same process.
+func keyFrameDuringExport(tuitest, path string) {
+	cmd := exec.Command(tuitest, "-test.run", "-", "-test.bench", "KeyFrameDuringExport", "-test.benchtime", "400x")
+	cmd.Env = append(os.Environ(), "HASHIYA_BENCH_DB="+path)
+	cmd.Dir = "tui" // the test binary reads its testdata beside it
+	b, err := cmd.CombinedOutput()
+	if err != nil {
+		log.Fatalf("%s: %v\n%s", tuitest, err, b)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(l, "BenchmarkKeyFrameDuringExport") {
+			continue
+		}
+		f := strings.Fields(l)
+		m := map[string]string{}
+		for i := 2; i+1 < len(f); i += 2 {
+			m[f[i+1]] = f[i]
+		}
+		fmt.Printf("  key→frame (Update + View, 240x60) while an export streams in the same process, %s keys: median %s ms, p99 %s ms, max %s ms; App to first frame on this database %s ms\n",
+			f[1], m["key-median-ms"], m["key-p99-ms"], m["key-max-ms"], m["first-frame-ms"])
+	}
 }
 
 // runTool runs hashiya with args, its standard output to w, and returns
@@ -119,19 +246,33 @@ func runTool(w io.Writer, bin string, args ...string) (time.Duration, int64) {
 	return took, ru.Maxrss
 }
 
+var errStopped = errors.New("stopped")
+
+// stopWriter discards what it is given, and fails once stop is set.
+type stopWriter struct{ stop *atomic.Bool }
+
+func (w stopWriter) Write(p []byte) (int, error) {
+	if w.stop.Load() {
+		return 0, errStopped
+	}
+	return len(p), nil
+}
+
 type countWriter struct{ n int64 }
 
 func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
 // editWhileExporting times edits by another annotator on the imported
-// database, idle and then while exports of the whole database stream.
-func editWhileExporting(path string, texts []string, edits int) {
+// database, idle and then while exports of the whole database stream
+// (or, to tell causes apart, while another process exports, or while a
+// read transaction is merely held open).
+func editWhileExporting(path, bin, annotator, exporter, cpuprofile string, texts []string, edits int) {
 	db, err := store.Open(path)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer db.Close()
-	s, err := db.Session("editor")
+	s, err := db.Session(annotator)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -139,19 +280,63 @@ func editWhileExporting(path string, texts []string, edits int) {
 	report("idle", editLoop(s, texts, edits, 0))
 	var stop atomic.Bool
 	exported := make(chan int)
-	go func() {
-		n := 0
-		for !stop.Load() {
-			if _, err := db.WriteTraining(io.Discard); err != nil {
-				log.Fatal(err)
+	what := "while an export of the database streams"
+	switch exporter {
+	case "inproc":
+		go func() {
+			n := 0
+			for !stop.Load() {
+				// Stopped when the edits are done, rather than waited for.
+				_, err := db.WriteTraining(stopWriter{&stop})
+				if errors.Is(err, errStopped) {
+					break
+				} else if err != nil {
+					log.Fatal(err)
+				}
+				n++
 			}
-			n++
+			exported <- n
+		}()
+	case "process":
+		what = "while another process exports the database"
+		cmd := exec.Command(bin, "export", "--format", "prodigy", "--db", path)
+		if err := cmd.Start(); err != nil {
+			log.Fatal(err)
 		}
-		exported <- n
-	}()
+		go func() { cmd.Wait(); exported <- 1 }()
+		defer cmd.Process.Kill()
+		time.Sleep(200 * time.Millisecond) // its read transaction has begun
+	case "hold":
+		what = "while a read transaction is held open"
+		tx, err := sql.Open("sqlite", path)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer tx.Close()
+		conn, err := tx.Conn(context.Background())
+		if err != nil {
+			log.Fatal(err)
+		}
+		conn.ExecContext(context.Background(), "BEGIN")
+		var n int
+		conn.QueryRowContext(context.Background(), "SELECT count(*) FROM doc_state").Scan(&n)
+		defer conn.Close()
+		go func() { exported <- 0 }()
+	default:
+		what = "idle again"
+		go func() { exported <- 0 }()
+	}
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+	}
 	busy := editLoop(s, texts, edits, 1000)
+	pprof.StopCPUProfile()
 	stop.Store(true)
-	report(fmt.Sprintf("while an export of the database streams (%d exports finished)", <-exported), busy)
+	report(fmt.Sprintf("%s (%d finished)", what, <-exported), busy)
 }
 
 // generate writes n Prodigy lines: a document (the corpus texts in turn),
