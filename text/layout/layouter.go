@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"unicode/utf8"
+
 	"github.com/hashiya/hashiya/text/bidi"
 	"github.com/hashiya/hashiya/text/shape"
 )
@@ -10,32 +12,35 @@ import (
 // Layout shares the Layouter's buffers: it is valid until the next call to Layout. A Layouter
 // must not be used by two goroutines at once.
 type Layouter struct {
-	src    []rune       // the paragraph, values that are not scalars replaced by U+FFFD
-	props  []prop       // propOf(src[i])
-	class  []bidi.Class // bidi.ClassOf(src[i])
-	disp   []rune       // what index i shows when it has a cell (shaped, made visible); shape.Merged for a merged alef
-	dw     []int8       // intrinsic width of disp[i]
-	base   []bool       // i is a character with cells of its own that marks attach to (kNormal, not a merged alef)
-	flags  []uint8      // break flags before index i (brkLine, brkGrapheme)
-	owner  []int32      // per line: the index whose cell shows i, or -1
-	uw     []int32      // per line: cells of unit i
-	mspan  []int32      // per line: marks of unit i are marks[mspan[2i]:mspan[2i+1]]
-	units  []int32      // per line: indices with a cell, logical then visual order
-	ulev   []bidi.Level
-	lev    []bidi.Level
-	cols   []int32
-	marks  []rune
-	cells  []Cell
-	spans  []lineSpan
-	lines  []Line
-	utf8   []byte
-	shaped []rune
-	bp     bidi.Paragraph
-	segs   segCache // line segments seen (segment.go)
-	words  segCache
-	leads  *[afterSpaceLimit]int32 // state after a rune that follows a word's spaces, plus 1
-	segKey []byte
-	gbuf   []byte
+	src   []rune       // the paragraph, values that are not scalars replaced by U+FFFD
+	props []prop       // propOf(src[i])
+	class []bidi.Class // bidi.ClassOf(src[i])
+	disp  []rune       // what index i shows when it has a cell (shaped, made visible); shape.Merged for a merged alef
+	dw    []int8       // intrinsic width of disp[i]
+	base  []bool       // i is a character with cells of its own that marks attach to (kNormal, not a merged alef)
+	flags []uint8      // break flags before index i (brkLine, brkGrapheme)
+	owner []int32      // per line: the index whose cell shows i, or -1
+	uw    []int32      // per line: cells of unit i
+	mspan []int32      // per line: marks of unit i are marks[mspan[2i]:mspan[2i+1]]
+	units []int32      // per line: indices with a cell, logical then visual order
+	ulev  []bidi.Level
+	lev   []bidi.Level
+	cols  []int32
+	marks []rune
+	cells []Cell
+	spans []lineSpan
+	lines []Line
+	utf8  []byte
+	// utf8src is the paragraph's UTF-8 while AppendTextUTF8 lays it out: findBreaks reads
+	// it instead of encoding src again
+	utf8src []byte
+	shaped  []rune
+	bp      bidi.Paragraph
+	segs    segCache // line segments seen (segment.go)
+	words   segCache
+	leads   *[afterSpaceLimit]int32 // state after a rune that follows a word's spaces, plus 1
+	segKey  []byte
+	gbuf    []byte
 
 	runs     []levelRun // reorderRuns scratch
 	runUnits []int32
@@ -99,13 +104,79 @@ func (l *Layouter) analyze(text []rune, opts Options) (base bidi.Level, bp *bidi
 	return base, bp, width
 }
 
+// AppendTextUTF8 is AppendText for a paragraph given as UTF-8, decoded in the sanitizing
+// pass. It reports false, and appends nothing, when b is not valid UTF-8 or holds a
+// paragraph separator (CR, NEL, U+2029): the caller decodes and splits such text itself.
+func (l *Layouter) AppendTextUTF8(dst, b []byte, opts Options) ([]byte, bool) {
+	n, any, ok := l.classifyUTF8(b)
+	if !ok {
+		return dst, false
+	}
+	l.utf8src = b
+	base, bp := l.finishResolve(n, any, opts)
+	width := max(opts.Width, 0)
+	l.spans = l.spans[:0]
+	l.breakLines(n, width, opts)
+	l.utf8src = nil
+	for _, sp := range l.spans {
+		l.marks = l.marks[:0]
+		dst = l.appendLine(dst, sp.start, sp.end, base, bp, width, opts)
+		dst = append(dst, '\n')
+	}
+	return dst, true
+}
+
+// classifyUTF8 decodes b into l.src with the props and bidi classes of each code point, as
+// resolve does for runes; ok is false for invalid UTF-8 or a paragraph separator.
+func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, ok bool) {
+	l.grow(len(b)) // at least one byte per code point
+	src, props, class := l.src[:len(b)], l.props[:len(b)], l.class[:len(b)]
+	hasBreak := false
+	for i := 0; i < len(b); n++ {
+		c := b[i]
+		var r rune
+		var p prop
+		var cl bidi.Class
+		switch {
+		case c < utf8.RuneSelf:
+			if c == '\r' {
+				return 0, 0, false
+			}
+			r, p, cl = rune(c), lowProps[c], lowClasses[c]
+			i++
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80: // 2 bytes: Arabic, Hebrew
+			r = rune(c&0x1F)<<6 | rune(b[i+1]&0x3F)
+			if r == 0x85 { // NEL
+				return 0, 0, false
+			}
+			if r < 0x700 {
+				p, cl = lowProps[r], lowClasses[r]
+			} else {
+				p, cl = propOf(r), bidi.ClassOf(r)
+			}
+			i += 2
+		default:
+			var size int
+			r, size = utf8.DecodeRune(b[i:])
+			if (r == utf8.RuneError && size == 1) || r == 0x2029 {
+				return 0, 0, false
+			}
+			p, cl = propOf(r), bidi.ClassOf(r)
+			hasBreak = hasBreak || p.kind() == kBreak
+			i += size
+		}
+		src[n], props[n], class[n] = r, p, cl
+		any |= p
+	}
+	l.hasBreak = hasBreak
+	return n, any, true
+}
+
 // resolve sanitizes the paragraph, resolves its bidi levels, shapes it and prepares what each
 // index shows.
 func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi.Paragraph) {
 	n := len(text)
 	l.grow(n)
-	needBidi := opts.Dir == bidi.RTL
-	l.hasBreak = false
 	src, props, class := l.src[:n], l.props[:n], l.class[:n]
 	var any prop // the bits of every prop, or'ed
 	hasBreak := false
@@ -124,8 +195,15 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 		class[i] = c
 		any |= p
 	}
-	needBidi = needBidi || any&propRTL != 0
 	l.hasBreak = hasBreak
+	return l.finishResolve(n, any, opts)
+}
+
+// finishResolve resolves the bidi levels of the classified paragraph l.src[:n], shapes it
+// and prepares what each index shows; any is the union of its props.
+func (l *Layouter) finishResolve(n int, any prop, opts Options) (base bidi.Level, bp *bidi.Paragraph) {
+	src, class := l.src[:n], l.class[:n]
+	needBidi := opts.Dir == bidi.RTL || any&propRTL != 0
 	var levels []bidi.Level
 	if needBidi {
 		l.bp.SetTextClasses(src, class, opts.Dir)

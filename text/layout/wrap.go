@@ -119,15 +119,18 @@ func (l *Layouter) emergencyBreak(ls, i int) int {
 func (l *Layouter) findBreaks(n int) {
 	l.flags = grow(l.flags, n+1)
 	clear(l.flags)
-	b := l.utf8[:0]
-	for _, r := range l.src[:n] {
-		if r < utf8.RuneSelf {
-			b = append(b, byte(r))
-		} else {
-			b = utf8.AppendRune(b, r)
+	b := l.utf8src
+	if b == nil {
+		b = l.utf8[:0]
+		for _, r := range l.src[:n] {
+			if r < utf8.RuneSelf {
+				b = append(b, byte(r))
+			} else {
+				b = utf8.AppendRune(b, r)
+			}
 		}
+		l.utf8 = b
 	}
-	l.utf8 = b
 	src := l.src[:n]
 	plain := plainStates()
 	idx, off, state := 0, 0, -1
