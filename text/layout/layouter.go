@@ -211,12 +211,10 @@ func (l *Layouter) finishResolve(n int, any prop, opts Options) (base bidi.Level
 		levels = bp.Levels()
 		base = bp.BaseLevel()
 	}
-	shaped := src
+	l.prepare(src, opts)
 	if opts.Shaping == App && needBidi {
-		shape.Shape(l.shaped[:n], src, levels, shape.Options{Ligatures: opts.Ligatures})
-		shaped = l.shaped[:n]
+		l.shape(src, levels, opts)
 	}
-	l.prepare(src, shaped, opts)
 	return base, bp
 }
 
@@ -234,7 +232,6 @@ func (l *Layouter) grow(n int) {
 	l.disp = grow(l.disp, n)
 	l.dw = grow(l.dw, n)
 	l.base = grow(l.base, n)
-	l.shaped = grow(l.shaped, n)
 	if l.lineLocal {
 		return
 	}
@@ -247,28 +244,22 @@ func (l *Layouter) grow(n int) {
 	}
 }
 
-// prepare fills disp and dw: what each index shows, and how wide that is.
-func (l *Layouter) prepare(src, shaped []rune, opts Options) {
+// prepare fills disp and dw: what each index shows, unshaped, and how wide that is.
+func (l *Layouter) prepare(src []rune, opts Options) {
 	n := len(src)
 	props, disp, dw, base := l.props[:n], l.disp[:n], l.dw[:n], l.base[:n]
-	shaped = shaped[:n]
 	for i, r := range src {
 		p := props[i]
+		if p.kind() == kNormal { // the common case first
+			w := p.width()
+			disp[i], dw[i], base[i] = r, int8(w), true
+			if w == 2 && opts.Width == 1 {
+				disp[i], dw[i] = ellipsis, 1
+			}
+			continue
+		}
 		d, w := rune(0), 0
 		switch p.kind() {
-		case kNormal:
-			d = shaped[i]
-			if d == shape.Merged {
-				break
-			}
-			if d <= 0 || d == r {
-				d, w = r, p.width()
-			} else if w = RuneWidth(d); w == 0 {
-				d, w = r, p.width() // a shaper returning something invisible: keep the letter
-			}
-			if w == 2 && opts.Width == 1 {
-				d, w = ellipsis, 1
-			}
 		case kMark:
 			d, w = r, 1 // the width of the ◌ it gets when it has no base
 		case kControl:
@@ -282,8 +273,87 @@ func (l *Layouter) prepare(src, shaped []rune, opts Options) {
 		}
 		disp[i] = d
 		dw[i] = int8(w)
-		base[i] = p.kind() == kNormal && d != shape.Merged
+		base[i] = false
 	}
+}
+
+// shape gives the Arabic letters of the prepared paragraph their presentation forms in
+// disp, as shape.Shape would (joining in logical order, skipping transparent characters,
+// only at one level; lam-alef ligatures with Options.Ligatures), reading the Joining_Type
+// from the props.
+func (l *Layouter) shape(src []rune, levels []bidi.Level, opts Options) {
+	n := len(src)
+	props := l.props[:n]
+	if levels != nil {
+		levels = levels[:n]
+	}
+	last, lastType, lastJoins := -1, shape.NonJoining, false
+	merged := -1 // the alef drawn by the lam-alef ligature before it
+	for i, p := range props {
+		t := p.joining()
+		if t == shape.Transparent {
+			continue
+		}
+		if t == shape.NonJoining && lastType == shape.NonJoining && (last < 0 || props[last]&propForms == 0) {
+			last, lastJoins = i, false // between two non-joining characters: no form
+			continue
+		}
+		joins := lastType&shape.LeftJoining != 0 && t&shape.RightJoining != 0 && last >= 0 &&
+			(levels == nil || sameLevel(levels[last], levels[i]))
+		if last >= 0 && (props[last]&propForms != 0 || last == merged) {
+			merged = l.putForm(src, last, lastJoins, joins, merged, opts)
+		}
+		last, lastType, lastJoins = i, t, joins
+	}
+	if last >= 0 && (props[last]&propForms != 0 || last == merged) {
+		l.putForm(src, last, lastJoins, false, merged, opts)
+	}
+}
+
+// putForm shows the form of src[i], which joins the letter before it if prev and the one
+// after it if next; merged is the alef a ligature took, and the result the new one.
+func (l *Layouter) putForm(src []rune, i int, prev, next bool, merged int, opts Options) int {
+	if l.props[i].kind() != kNormal {
+		return merged
+	}
+	if i == merged {
+		l.disp[i], l.dw[i], l.base[i] = shape.Merged, 0, false
+		return merged
+	}
+	r := src[i]
+	if r == shape.Lam && next && opts.Ligatures && i+1 < len(src) {
+		if lig := shape.LamAlef(src[i+1], prev); lig != 0 {
+			l.setShaped(i, lig, opts)
+			return i + 1
+		}
+	}
+	if f := shape.Form(r, prev, next); f != r {
+		l.setShaped(i, f, opts)
+	}
+	return merged
+}
+
+func sameLevel(a, b bidi.Level) bool {
+	return a == b || a == bidi.Removed || b == bidi.Removed
+}
+
+// setShaped makes index i show its shaped form d unless d is invisible.
+func (l *Layouter) setShaped(i int, d rune, opts Options) {
+	var w int
+	if uint32(d-formsStart) < uint32(len(formProps)) {
+		if fp := formProps[d-formsStart]; fp.kind() == kNormal { // a presentation form: RuneWidth, inline
+			w = fp.width()
+		}
+	} else {
+		w = RuneWidth(d)
+	}
+	if w == 0 {
+		return // a shaper returning something invisible: keep the letter
+	}
+	if w == 2 && opts.Width == 1 {
+		d, w = ellipsis, 1
+	}
+	l.disp[i], l.dw[i] = d, int8(w)
 }
 
 // lineState follows a line in logical order: its width so far and the index that a

@@ -39,7 +39,6 @@ func NewLazyParagraph(text []rune, start int, opts Options) *LazyParagraph {
 	p.l.src, p.l.props, p.l.disp = make([]rune, n), make([]prop, n), make([]rune, n)
 	p.l.dw, p.l.base = make([]int8, n), make([]bool, n)
 	p.base, p.bp = p.l.resolve(text, opts)
-	p.l.shaped = nil // prepare copied what it needs into disp
 	if p.bp != nil {
 		p.bp.DropScratch()
 	}
