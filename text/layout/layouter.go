@@ -169,6 +169,9 @@ func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, ok bool) {
 		any |= p
 	}
 	l.hasBreak = hasBreak
+	// The arrays were grown to len(b): cut them to the paragraph (hangs looks at len(l.src)).
+	l.src, l.props, l.class = l.src[:n], l.props[:n], l.class[:n]
+	l.disp, l.dw, l.base = l.disp[:n], l.dw[:n], l.base[:n]
 	return n, any, true
 }
 
