@@ -126,38 +126,24 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 		lev = bp.AppendLineLevels(l.lev[:0], ls, le)
 		l.lev = lev
 	}
-	isBase, dw, uw := l.base[:le], l.dw[:le], l.uw[:le]
-	st := newLineState(opts)
-	runs := l.runs[:0]
-	prev, lineW := base, 0
-	runStart, runLevel := ls, bidi.Removed // the open run, and its level (Removed: no unit yet)
+	lineW := l.lineUnits(ls, le, width, opts)
 	var hi, lowOdd bidi.Level = 0, bidi.Removed
-	for i := ls; i < le; i++ {
-		if visual {
-			if v := lev[i-ls]; v != bidi.Removed {
+	runs := l.runs[:0]
+	if visual { // the runs of units at one level; other indices join the run before them
+		lev = lev[:le-ls]
+		uw := l.uw[ls:le]
+		prev := base
+		runStart, runLevel := 0, bidi.Removed // the open run, and its level (Removed: no unit yet)
+		for k, v := range lev {
+			if v != bidi.Removed {
 				prev = v
 			}
-		}
-		col := st.col
-		var w, owner int
-		if isBase[i] {
-			w, st.base = int(dw[i]), i // step's common case, inline
-			st.col += w
-		} else if w, owner = l.step(&st, i, width); owner != i {
-			uw[i] = -1
-			continue
-		}
-		if width > 0 && col+w > width && l.hangs(i) { // a hanging space: no cells
-			st.col = col
-			uw[i] = -1
-			continue
-		}
-		uw[i] = int32(w)
-		lineW += w
-		if prev != runLevel && visual {
+			if prev == runLevel || uw[k] < 0 {
+				continue
+			}
 			if runLevel != bidi.Removed {
-				runs = append(runs, levelRun{int32(runStart), int32(i), runLevel})
-				runStart = i
+				runs = append(runs, levelRun{int32(ls + runStart), int32(ls + k), runLevel})
+				runStart = k
 			}
 			runLevel = prev
 			hi = max(hi, prev)
@@ -165,17 +151,17 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 				lowOdd = min(lowOdd, prev)
 			}
 		}
+		runs = append(runs, levelRun{int32(ls + runStart), int32(le), runLevel})
 	}
 	if visual && opts.Align && width > 0 && base&1 == 1 {
 		for pad := width - lineW; pad > 0; pad-- {
 			dst = append(dst, ' ')
 		}
 	}
+	l.runs = runs
 	if !visual || lowOdd > hi { // no odd level: L2 changes nothing
 		return l.appendRange(dst, ls, le, le, false)
 	}
-	runs = append(runs, levelRun{int32(runStart), int32(le), runLevel})
-	l.runs = runs
 	reverseRuns(runs, hi, lowOdd)
 	for _, r := range runs {
 		if r.level&1 == 0 {
@@ -185,6 +171,43 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 		dst = l.appendRange(dst, int(r.start), int(r.end), le, true)
 	}
 	return dst
+}
+
+// lineUnits sets uw[i] for the line [ls, le): the cells of index i when it has cells of its
+// own (a unit), else -1; it returns the line's width.
+func (l *Layouter) lineUnits(ls, le, width int, opts Options) (lineW int) {
+	isBase, dw, uw, src := l.base[:le], l.dw[:le], l.uw[:le], l.src[:le]
+	tab := newLineState(opts).tab
+	col, sb := 0, -1 // the lineState, in registers: step is for the uncommon characters
+	for i := ls; i < le; i++ {
+		var w int
+		if isBase[i] { // step's common case, inline
+			w, sb = int(dw[i]), i
+			if width > 0 && col+w > width && src[i] == ' ' && l.hangs(i) { // a hanging space: no cells
+				uw[i] = -1
+				continue
+			}
+			col += w
+		} else {
+			st := lineState{col: col, base: sb, tab: tab}
+			var owner int
+			w, owner = l.step(&st, i, width)
+			sb = st.base
+			if owner != i {
+				col = st.col
+				uw[i] = -1
+				continue
+			}
+			if width > 0 && col+w > width && l.hangs(i) { // a hanging tab: no cells
+				uw[i] = -1
+				continue
+			}
+			col = st.col
+		}
+		uw[i] = int32(w)
+		lineW += w
+	}
+	return lineW
 }
 
 // appendRange appends the units of [s, e) (uw >= 0), in logical order or, on a
