@@ -86,6 +86,26 @@ func (p *Paragraph) SetTextClasses(text []rune, classes []Class, dir Direction) 
 	p.text = nil
 }
 
+// ClassSet is a set of bidi classes (bit c for class c) and OpenBracket.
+type ClassSet uint32
+
+// OpenBracket in a ClassSet says that the text holds an opening paired bracket.
+const OpenBracket ClassSet = hasBracket
+
+// SetTextClassSet is SetTextClasses for a caller that has gathered the classes of the text
+// too: set must hold at least bit c for every class c of classes, and OpenBracket when the
+// text holds a character whose Bidi_Paired_Bracket_Type is Open. It saves a pass.
+func (p *Paragraph) SetTextClassSet(text []rune, classes []Class, set ClassSet, dir Direction) {
+	if !p.sharedOrig {
+		p.orig = nil
+	}
+	p.orig, p.sharedOrig = classes[:len(text)], true
+	p.seen = uint32(set)
+	p.text = text
+	p.resolve(dir)
+	p.text = nil
+}
+
 // ownOrig is p.orig when p owns it, for reuse, or nil when it is a caller's.
 func (p *Paragraph) ownOrig() []Class {
 	if p.sharedOrig {

@@ -108,12 +108,12 @@ func (l *Layouter) analyze(text []rune, opts Options) (base bidi.Level, bp *bidi
 // pass. It reports false, and appends nothing, when b is not valid UTF-8 or holds a
 // paragraph separator (CR, NEL, U+2029): the caller decodes and splits such text itself.
 func (l *Layouter) AppendTextUTF8(dst, b []byte, opts Options) ([]byte, bool) {
-	n, any, ok := l.classifyUTF8(b)
+	n, any, seen, ok := l.classifyUTF8(b)
 	if !ok {
 		return dst, false
 	}
 	l.utf8src = b
-	base, bp := l.finishResolve(n, any, opts)
+	base, bp := l.finishResolve(n, any, seen, opts)
 	width := max(opts.Width, 0)
 	l.spans = l.spans[:0]
 	l.breakLines(n, width, opts)
@@ -128,7 +128,7 @@ func (l *Layouter) AppendTextUTF8(dst, b []byte, opts Options) ([]byte, bool) {
 
 // classifyUTF8 decodes b into l.src with the props and bidi classes of each code point, as
 // resolve does for runes; ok is false for invalid UTF-8 or a paragraph separator.
-func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, ok bool) {
+func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, seen bidi.ClassSet, ok bool) {
 	l.grow(len(b)) // at least one byte per code point
 	src, props, class := l.src[:len(b)], l.props[:len(b)], l.class[:len(b)]
 	hasBreak := false
@@ -140,14 +140,14 @@ func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, ok bool) {
 		switch {
 		case c < utf8.RuneSelf:
 			if c == '\r' {
-				return 0, 0, false
+				return 0, 0, 0, false
 			}
 			r, p, cl = rune(c), lowProps[c], lowClasses[c]
 			i++
 		case c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80: // 2 bytes: Arabic, Hebrew
 			r = rune(c&0x1F)<<6 | rune(b[i+1]&0x3F)
 			if r == 0x85 { // NEL
-				return 0, 0, false
+				return 0, 0, 0, false
 			}
 			if r < 0x700 {
 				p, cl = lowProps[r], lowClasses[r]
@@ -159,7 +159,7 @@ func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, ok bool) {
 			var size int
 			r, size = utf8.DecodeRune(b[i:])
 			if (r == utf8.RuneError && size == 1) || r == 0x2029 {
-				return 0, 0, false
+				return 0, 0, 0, false
 			}
 			p, cl = propOf(r), bidi.ClassOf(r)
 			hasBreak = hasBreak || p.kind() == kBreak
@@ -167,12 +167,13 @@ func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, ok bool) {
 		}
 		src[n], props[n], class[n] = r, p, cl
 		any |= p
+		seen |= 1 << cl
 	}
 	l.hasBreak = hasBreak
 	// The arrays were grown to len(b): cut them to the paragraph (hangs looks at len(l.src)).
 	l.src, l.props, l.class = l.src[:n], l.props[:n], l.class[:n]
 	l.disp, l.dw, l.base = l.disp[:n], l.dw[:n], l.base[:n]
-	return n, any, true
+	return n, any, seen, true
 }
 
 // resolve sanitizes the paragraph, resolves its bidi levels, shapes it and prepares what each
@@ -182,6 +183,7 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 	l.grow(n)
 	src, props, class := l.src[:n], l.props[:n], l.class[:n]
 	var any prop // the bits of every prop, or'ed
+	var seen bidi.ClassSet
 	hasBreak := false
 	for i, r := range text {
 		var p prop
@@ -197,19 +199,23 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 		props[i] = p
 		class[i] = c
 		any |= p
+		seen |= 1 << c
 	}
 	l.hasBreak = hasBreak
-	return l.finishResolve(n, any, opts)
+	return l.finishResolve(n, any, seen, opts)
 }
 
 // finishResolve resolves the bidi levels of the classified paragraph l.src[:n], shapes it
-// and prepares what each index shows; any is the union of its props.
-func (l *Layouter) finishResolve(n int, any prop, opts Options) (base bidi.Level, bp *bidi.Paragraph) {
+// and prepares what each index shows; any is the union of its props, seen of its classes.
+func (l *Layouter) finishResolve(n int, any prop, seen bidi.ClassSet, opts Options) (base bidi.Level, bp *bidi.Paragraph) {
 	src, class := l.src[:n], l.class[:n]
 	needBidi := opts.Dir == bidi.RTL || any&propRTL != 0
 	var levels []bidi.Level
 	if needBidi {
-		l.bp.SetTextClasses(src, class, opts.Dir)
+		if any&propOpen != 0 {
+			seen |= bidi.OpenBracket
+		}
+		l.bp.SetTextClassSet(src, class, seen, opts.Dir)
 		bp = &l.bp
 		levels = bp.Levels()
 		base = bp.BaseLevel()

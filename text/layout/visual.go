@@ -245,6 +245,8 @@ func (l *Layouter) appendRange(dst []byte, s, e, le int, odd bool) []byte {
 			dst = append(dst, byte(r))
 		} else if r < 0x800 {
 			dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+		} else if r < 0x10000 { // a presentation form; never a surrogate
+			dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
 		} else {
 			dst = utf8.AppendRune(dst, r)
 		}

@@ -31,14 +31,16 @@ const (
 // prop packs, for one code point, its width (bits 0–1), its kind (bits 2–4), whether the
 // paragraph needs the bidi algorithm because of it (bit 5: classes R, AL, AN and the explicit
 // formatting characters), whether it has a mirrored glyph (bit 6), whether the shaper may
-// give it a presentation form (bit 7) and its Joining_Type (bits 8–11).
+// give it a presentation form (bit 7), its Joining_Type (bits 8–11) and whether it is an
+// opening paired bracket (bit 12).
 type prop uint16
 
 const (
 	propRTL    prop = 1 << 5
 	propMirror prop = 1 << 6
 	propForms  prop = 1 << 7
-	joinShift       = 8
+	joinShift       = 8       // bits 8–11
+	propOpen   prop = 1 << 12 // an opening paired bracket (bidi rule N0)
 )
 
 func (p prop) width() int             { return int(p & 3) }
@@ -143,6 +145,9 @@ func computeProp(r rune) prop {
 			p |= propForms
 		}
 		p |= prop(shape.JoiningType(r)) << joinShift
+		if _, t := bidi.Bracket(r); t == bidi.Open {
+			p |= propOpen
+		}
 	}
 	return p
 }
