@@ -116,8 +116,8 @@ func containsInt(s []int, v int) bool {
 
 // plainSegment reports, for the rune i of src already consumed in a plain state, the start
 // of the next segment, the segment's length in UTF-8 bytes and the state after its first rune
-// when src[i:] starts with a plain segment (ok). At the end of the text the segment ends
-// there (state -1).
+// when src[i:] starts with a plain segment (ok): a plain word and its spaces, or a plain word
+// that ends the text. At the end of the text the segment ends there (state -1).
 func (l *Layouter) plainSegment(src []rune, i int) (next, size, state int, ok bool) {
 	n := len(src)
 	tab := plainRunes()
@@ -150,7 +150,10 @@ func (l *Layouter) plainSegment(src []rune, i int) (next, size, state int, ok bo
 		size += utf8.RuneLen(src[j])
 		j++
 	}
-	if j == n || src[j] != ' ' {
+	if j == n { // the last word: the end of the text ends it (LB3)
+		return n, size, -1, true
+	}
+	if src[j] != ' ' {
 		return 0, 0, 0, false
 	}
 	for j < n && src[j] == ' ' {
