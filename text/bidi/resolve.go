@@ -24,79 +24,53 @@ const weakClasses = 1<<NSM | 1<<EN | 1<<ES | 1<<ET | 1<<AN | 1<<CS
 const hasBracket = 1 << 31
 
 // resolveWeak applies W1–W7 to ts in one pass. W4 looks one type ahead, so the types after
-// W1–W3 are computed one position early; a run of ET waits for the type after it (W5).
+// W1–W3 are computed one position early (w13); a run of ET waits for the type after it (W5).
 func resolveWeak(ts []Class, sos Class) {
 	n := len(ts)
 	if n == 0 {
 		return
 	}
-	// W1–W3 state: the type before (for NSM) and the last strong type (for EN after AL).
-	w1prev, w2strong := sos, sos
-	w13 := func(c Class) Class {
-		if c == NSM {
-			c = w1prev
-		}
-		w1prev = c
-		if c >= LRI { // LRI, RLI, FSI, PDI: an NSM after one is ON
-			w1prev = ON
-		}
-		switch c {
-		case L, R:
-			w2strong = c
-		case AL:
-			w2strong = AL
-			c = R
-		case EN:
-			if w2strong == AL {
-				c = AN
-			}
-		}
-		return c
-	}
-	// W5–W7 state: the last strong type (L or R) and whether the type before was EN.
-	strong, prevEN := sos, false
-	etStart := -1 // start of a pending run of ET
-	before, cur := ON, w13(ts[0])
+	var w w13
+	w.prev, w.strong = sos, sos
+	strong, prevEN := sos, false // W5–W7: the last strong type (L or R), whether EN came before
+	etStart := -1                // start of a pending run of ET
+	before, cur := ON, w.step(ts[0])
 	for k := 0; k < n; k++ {
 		next := ON
 		if k+1 < n {
-			next = w13(ts[k+1])
+			next = w.step(ts[k+1])
 		}
-		c := cur
-		// W4: a single ES or CS between two numbers of the same kind.
-		if c == ES || c == CS {
-			if before == EN && next == EN {
+		c, b := cur, before
+		before, cur = cur, next
+		switch c {
+		case L, R: // the common case
+			if etStart >= 0 {
+				fillET(ts[etStart:k], prevEN, strong)
+				etStart = -1
+			}
+			strong, prevEN = c, false
+			ts[k] = c
+			continue
+		case ES, CS: // W4: a single ES or CS between two numbers of the same kind
+			if b == EN && next == EN {
 				c = EN
-			} else if c == CS && before == AN && next == AN {
+			} else if c == CS && b == AN && next == AN {
 				c = AN
 			}
-		}
-		before, cur = cur, next
-		if c == ET {
+		case ET:
 			if etStart < 0 {
 				etStart = k
 			}
 			continue
 		}
 		if etStart >= 0 { // W5 (ET next to EN becomes EN), W6, W7 on the run of ET
-			to := ON
-			if prevEN || c == EN {
-				to = EN
-				if strong == L {
-					to = L
-				}
-			}
-			for j := etStart; j < k; j++ {
-				ts[j] = to
-			}
+			fillET(ts[etStart:k], prevEN || c == EN, strong)
 			etStart = -1
 		}
 		prevEN = c == EN
 		switch c {
 		case ES, CS: // W6
 			c = ON
-		case L, R:
-			strong = c
 		case EN: // W7
 			if strong == L {
 				c = L
@@ -105,16 +79,47 @@ func resolveWeak(ts []Class, sos Class) {
 		ts[k] = c
 	}
 	if etStart >= 0 {
-		to := ON
-		if prevEN {
-			to = EN
-			if strong == L {
-				to = L
-			}
+		fillET(ts[etStart:], prevEN, strong)
+	}
+}
+
+// w13 applies W1–W3 to one type after another.
+type w13 struct {
+	prev, strong Class // the type before (for NSM), the last strong type (for EN after AL)
+}
+
+func (w *w13) step(c Class) Class {
+	if c == NSM {
+		c = w.prev
+	}
+	w.prev = c
+	switch c {
+	case L, R:
+		w.strong = c
+	case AL:
+		w.strong = AL
+		c = R
+	case EN:
+		if w.strong == AL {
+			c = AN
 		}
-		for j := etStart; j < n; j++ {
-			ts[j] = to
+	case LRI, RLI, FSI, PDI: // an NSM after one is ON
+		w.prev = ON
+	}
+	return c
+}
+
+// fillET resolves a run of ET (W5–W7): EN next to EN, L after a strong L, otherwise ON.
+func fillET(run []Class, nearEN bool, strong Class) {
+	to := ON
+	if nearEN {
+		to = EN
+		if strong == L {
+			to = L
 		}
+	}
+	for j := range run {
+		run[j] = to
 	}
 }
 
