@@ -47,6 +47,8 @@ type Layouter struct {
 
 	hasBreak bool // the paragraph holds a U+2028
 
+	srcShared bool // src is the caller's text, all scalars: resolve never writes it
+
 	lineLocal bool // grow leaves out the per-line arrays (a LazyParagraph sizes them to a line)
 	off       int  // the paragraph index of index 0 (a LazyParagraph's line window), for bidi levels
 }
@@ -195,7 +197,9 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 			p, c = propOf(r), bidi.ClassOf(r)
 			hasBreak = hasBreak || p.kind() == kBreak
 		}
-		src[i] = r
+		if !l.srcShared {
+			src[i] = r
+		}
 		props[i] = p
 		class[i] = c
 		any |= p
