@@ -240,6 +240,13 @@ func (a *App) decorations(p *Pane) []decoration {
 	first := p.view.line(p.top).Start
 	end, _ := p.view.move(p.top, p.textHeight())
 	last := p.view.line(end).End + 1
+	key := decoKey{doc: p.info.ID, version: a.docs[p.info.ID].version, first: first, last: last, styleGen: a.styleGen}
+	if f := a.focused(); f.ready() {
+		key.focusDoc, key.focusVersion, key.focusCursor = f.info.ID, a.docs[f.info.ID].version, f.cursor
+	}
+	if dc := &p.drawn; dc.decoValid && dc.decoKey == key {
+		return dc.decos // the annotations and what they are drawn for are the same
+	}
 	var out []decoration
 	for _, s := range a.spans(p.info.ID, first, last) {
 		out = append(out, decoration{s.Start, s.End, a.labelLook(s.Label)})
@@ -253,7 +260,21 @@ func (a *App) decorations(p *Pane) []decoration {
 		out = append(out, decoration{c.Span.Start, c.Span.End, look})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	p.drawn.decoKey, p.drawn.decos, p.drawn.decoValid = key, out, true
 	return out
+}
+
+// decoKey is everything App.decorations reads: the pane's document and the version of its
+// annotations, the range in view, and the focused cursor with its document's version (for
+// the claims linked to the one under it).
+type decoKey struct {
+	doc          string
+	version      uint64
+	first, last  int
+	focusDoc     string
+	focusVersion uint64
+	focusCursor  int
+	styleGen     int // the styles the looks came from (App.restyle)
 }
 
 // labelLook is the look of a label's spans: the palette's look for the label's place in

@@ -115,6 +115,7 @@ type App struct {
 	link         *linkState
 	labelCursor  int
 	labelLooks   map[string]cellLook // by label name, for the styles in use
+	styleGen     int                 // counts restyles, for the caches of looks
 	profile      colorprofile.Profile
 	dark         bool
 	placePending bool         // the last session's place is being read
@@ -335,6 +336,7 @@ func (a *App) restyle() {
 	a.sgr = sgrCache{}
 	a.labelLooks = nil
 	a.chrome = chromeCache{}
+	a.styleGen++ // cached decorations hold looks of the old styles
 }
 
 func (a *App) setStatus(s string, isError bool) {

@@ -103,6 +103,13 @@ func (a *App) panesView() string {
 	}
 	sep := a.styles.Separator.Render(paneGap)
 	var b strings.Builder
+	size := h * (len(sep) + 1)
+	for _, c := range cols {
+		for _, line := range c {
+			size += len(line)
+		}
+	}
+	b.Grow(size)
 	for row := 0; row < h; row++ {
 		if row > 0 {
 			b.WriteByte('\n')

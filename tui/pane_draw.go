@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/hashiya/hashiya/annotations"
@@ -53,6 +54,7 @@ func (p *Pane) Draw(st *Styles, sgr sgrCache, focused bool, total int, layers pa
 	more := true
 	dc := &p.drawn
 	dc.startFrame()
+	dc.noteLayers(layers, p.matches, p.current)
 	for i := 0; i < h; i++ {
 		b.WriteByte('\n')
 		if !more {
@@ -60,11 +62,14 @@ func (p *Pane) Draw(st *Styles, sgr sgrCache, focused bool, total int, layers pa
 			continue
 		}
 		l := p.view.line(pos)
-		var plain bool
-		dc.looks, plain = p.looksFor(l, dc.looks[:0], st, layers)
 		key := rowKey{layout: p.view.para(pos.para).serial, pos: pos, start: l.Start, end: l.End, width: p.width,
-			cursorCol: p.cursorColFor(l, layers.showCursor), plain: plain}
-		b.Write(dc.row(key, func(buf []byte) []byte { return p.appendRow(buf, l, dc.looks, sgr, key.cursorCol) }))
+			cursorCol: p.cursorColFor(l, layers.showCursor)}
+		if row, ok := dc.sameLayers(key); ok { // nothing drawn over the text changed: no looks to compute
+			b.Write(row)
+		} else {
+			dc.looks, _ = p.looksFor(l, dc.looks[:0], st, layers)
+			b.Write(dc.row(key, func(buf []byte) []byte { return p.appendRow(buf, l, dc.looks, sgr, key.cursorCol) }))
+		}
 		pos, more = p.view.next(pos)
 	}
 	return b.String()
@@ -74,11 +79,63 @@ func (p *Pane) Draw(st *Styles, sgr sgrCache, focused bool, total int, layers pa
 // cursor has almost every row of the one before, and writing a row's cells is most of
 // what drawing costs. A row is reused only when everything it shows is the same: the
 // line (layout, place, extent, width), the looks of its cells and the cursor's column.
+//
+// What is drawn over the text (decorations, search matches, the selection) has a serial
+// number that changes only when one of them does: a row drawn under the same serial has
+// the same looks, and is reused without computing them again.
 type drawCache struct {
 	prev, cur map[rowKey]drawnRow
 	looks     []cellLook // scratch for the row being drawn
 	title     string
 	titleKey  titleKey
+
+	layers       layersState // what the rows' looks were computed from
+	layersSerial uint64
+
+	decoKey   decoKey // App.decorations of this pane, kept while the annotations are the same
+	decos     []decoration
+	decoValid bool
+}
+
+// layersState is what the looks of a pane's rows are made of besides the line itself.
+type layersState struct {
+	decos     []decoration
+	matches   []layout.Range
+	current   int
+	selection layout.Range
+}
+
+var layersSerials atomic.Uint64
+
+// noteLayers gives the frame's layers a new serial number when they differ from the last.
+func (dc *drawCache) noteLayers(layers paneLayers, matches []layout.Range, current int) {
+	l := &dc.layers
+	if dc.layersSerial != 0 && sameDecorations(l.decos, layers.decorations) && slices.Equal(l.matches, matches) &&
+		l.current == current && l.selection == layers.selection {
+		return
+	}
+	dc.layersSerial = layersSerials.Add(1)
+	*l = layersState{decos: layers.decorations, matches: slices.Clone(matches), current: current, selection: layers.selection}
+}
+
+func sameDecorations(a, b []decoration) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	return len(a) == 0 || &a[0] == &b[0] || slices.Equal(a, b)
+}
+
+// sameLayers returns the row for key drawn in the last frame or this one under the
+// current layers serial.
+func (dc *drawCache) sameLayers(key rowKey) ([]byte, bool) {
+	if r, ok := dc.prev[key]; ok && r.layers == dc.layersSerial {
+		dc.cur[key] = r
+		return r.bytes, true
+	}
+	if r, ok := dc.cur[key]; ok && r.layers == dc.layersSerial {
+		return r.bytes, true
+	}
+	return nil, false
 }
 
 // rowKey names a laid-out line by its paragraph's layout: a new layout (new width,
@@ -87,12 +144,12 @@ type rowKey struct {
 	layout                       uint64 // paraLayout.serial
 	pos                          linePos
 	start, end, width, cursorCol int
-	plain                        bool // no looks: dc.looks is empty
 }
 
 type drawnRow struct {
-	looks []cellLook
-	bytes []byte
+	looks  []cellLook
+	bytes  []byte
+	layers uint64 // the layers serial the looks were computed under
 }
 
 func (dc *drawCache) startFrame() {
@@ -107,13 +164,14 @@ func (dc *drawCache) startFrame() {
 // last frame did not have it.
 func (dc *drawCache) row(key rowKey, draw func([]byte) []byte) []byte {
 	if r, ok := dc.prev[key]; ok && slices.Equal(r.looks, dc.looks) {
+		r.layers = dc.layersSerial
 		dc.cur[key] = r
 		return r.bytes
 	}
 	if r, ok := dc.cur[key]; ok && slices.Equal(r.looks, dc.looks) {
 		return r.bytes // the same line twice in one frame (an empty document, say)
 	}
-	r := drawnRow{looks: slices.Clone(dc.looks), bytes: draw(nil)}
+	r := drawnRow{looks: slices.Clone(dc.looks), bytes: draw(nil), layers: dc.layersSerial}
 	dc.cur[key] = r
 	return r.bytes
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,9 +27,14 @@ type answerCounter interface {
 // cached is one document's annotations as the screen draws them, and the editor job
 // that read them.
 type cached struct {
-	view annotations.DocView
-	seq  uint64
+	view    annotations.DocView
+	seq     uint64
+	version uint64 // a new number whenever view is replaced (viewVersions)
 }
+
+// viewVersions numbers the document views the cache is given, so that what is drawn from
+// one can be kept until it is replaced.
+var viewVersions atomic.Uint64
 
 // view is the cached state of a document: what View draws. A document not yet loaded
 // (or never touched) has no annotations.
@@ -115,7 +121,7 @@ func (a *App) remember(doc string, v annotations.DocView, seq uint64) {
 			a.answers[v.Answer]++
 		}
 	}
-	a.docs[doc] = cached{view: v, seq: seq}
+	a.docs[doc] = cached{view: v, seq: seq, version: viewVersions.Add(1)}
 	a.docProgress.note(doc, v)
 }
 

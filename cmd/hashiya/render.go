@@ -224,6 +224,10 @@ func (w *worker) line(bt *batch, lineNo, off int, b []byte, opts layout.Options)
 			b = b[:n-1]
 		}
 	}
+	if out, ok := w.lay.AppendTextUTF8(bt.out, b, opts); ok { // valid, one paragraph
+		bt.out = out
+		return
+	}
 	runes := w.runes[:0]
 	simple := true
 	for i := 0; i < len(b); {

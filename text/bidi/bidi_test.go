@@ -214,25 +214,45 @@ func TestRandomInvariants(t *testing.T) {
 	}
 }
 
-// SetTextClasses, given the classes SetText would look up, resolves the same levels (brackets
-// included, which it reads from the text).
+// SetTextClasses and SetTextClassSet, given the classes SetText would look up, resolve the
+// same levels (brackets included, which they read from the text), and leave the classes as
+// they were.
 func TestSetTextClassesMatchesSetText(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(3, 4))
 	alphabet := []rune("aאب1٣۱+-$%.,:() []{}<>«»\t \u2029\u200D\u064E\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069")
-	var p, q Paragraph
+	var p, q, s Paragraph
 	for range 3000 {
 		rs := make([]rune, rnd.IntN(60))
 		cls := make([]Class, len(rs))
+		var set ClassSet
 		for i := range rs {
 			rs[i] = alphabet[rnd.IntN(len(alphabet))]
 			cls[i] = ClassOf(rs[i])
+			set |= 1 << cls[i]
+			if _, bt := Bracket(rs[i]); bt == Open {
+				set |= OpenBracket
+			}
 		}
 		dir := Direction(rnd.IntN(3))
 		p.SetText(rs, dir)
 		q.SetTextClasses(rs, cls, dir)
-		if p.BaseLevel() != q.BaseLevel() || !slices.Equal(p.Levels(), q.Levels()) ||
-			!slices.Equal(p.LineLevels(0, len(rs)), q.LineLevels(0, len(rs))) {
-			t.Fatalf("%q: SetText %v, SetTextClasses %v", string(rs), p.Levels(), q.Levels())
+		s.SetTextClassSet(rs, cls, set, dir)
+		for _, r := range []*Paragraph{&q, &s} {
+			if p.BaseLevel() != r.BaseLevel() || !slices.Equal(p.Levels(), r.Levels()) ||
+				!slices.Equal(p.LineLevels(0, len(rs)), r.LineLevels(0, len(rs))) {
+				t.Fatalf("%q: SetText %v, SetTextClasses/SetTextClassSet %v", string(rs), p.Levels(), r.Levels())
+			}
+		}
+		if !slices.Equal(cls, classesOf(rs)) {
+			t.Fatalf("%q: the caller's classes were changed", string(rs))
 		}
 	}
+}
+
+func classesOf(rs []rune) []Class {
+	cls := make([]Class, len(rs))
+	for i, r := range rs {
+		cls[i] = ClassOf(r)
+	}
+	return cls
 }

@@ -4,10 +4,12 @@ package bidi
 // with SetText or SetClasses to avoid allocations; its methods are safe for
 // concurrent use as long as it is not being reset.
 type Paragraph struct {
-	base   Level
-	orig   []Class    // original classes (used by L1 and L3)
-	levels []Level    // levels after I2; Removed for X9-removed characters
-	resets [][2]int32 // ranges L1 resets whatever the line: separators and whitespace before them
+	base Level
+	orig []Class // original classes (used by L1 and L3)
+	// orig is the caller's (SetTextClasses): never written
+	sharedOrig bool
+	levels     []Level    // levels after I2; Removed for X9-removed characters
+	resets     [][2]int32 // ranges L1 resets whatever the line: separators and whitespace before them
 
 	// Scratch space reused between resolutions.
 	text  []rune  // set only while resolving, for bracket pairs
@@ -45,12 +47,16 @@ func NewFromClasses(classes []Class, dir Direction) *Paragraph {
 // SetText resolves text into p, reusing p's memory. Slices previously returned by
 // p.Levels are overwritten.
 func (p *Paragraph) SetText(text []rune, dir Direction) {
-	p.orig = grow(p.orig, len(text))
+	p.orig = grow(p.ownOrig(), len(text))
 	seen := uint32(0)
 	for i, r := range text {
-		c := Class(props(r) & classMask)
+		pr := props(r)
+		c := Class(pr & classMask)
 		p.orig[i] = c
 		seen |= 1 << c
+		if pr&flagOpen != 0 {
+			seen |= hasBracket
+		}
 	}
 	p.seen = seen
 	p.text = text
@@ -59,13 +65,20 @@ func (p *Paragraph) SetText(text []rune, dir Direction) {
 }
 
 // SetTextClasses is SetText for a caller that has looked up the classes already: classes[i]
-// must be ClassOf(text[i]). It saves SetText's table lookup per character.
+// must be ClassOf(text[i]). It saves SetText's table lookup per character. p keeps
+// classes (it does not copy them): the caller must leave them unchanged while it uses p's
+// line methods.
 func (p *Paragraph) SetTextClasses(text []rune, classes []Class, dir Direction) {
-	p.orig = grow(p.orig, len(text))
+	if !p.sharedOrig {
+		p.orig = nil // not the caller's: left to the garbage collector
+	}
+	p.orig, p.sharedOrig = classes[:len(text)], true
 	seen := uint32(0)
-	for i, c := range classes[:len(text)] {
-		p.orig[i] = c
+	for i, c := range p.orig {
 		seen |= 1 << c
+		if c == ON && props(text[i])&flagOpen != 0 {
+			seen |= hasBracket
+		}
 	}
 	p.seen = seen
 	p.text = text
@@ -73,9 +86,37 @@ func (p *Paragraph) SetTextClasses(text []rune, classes []Class, dir Direction) 
 	p.text = nil
 }
 
+// ClassSet is a set of bidi classes (bit c for class c) and OpenBracket.
+type ClassSet uint32
+
+// OpenBracket in a ClassSet says that the text holds an opening paired bracket.
+const OpenBracket ClassSet = hasBracket
+
+// SetTextClassSet is SetTextClasses for a caller that has gathered the classes of the text
+// too: set must hold at least bit c for every class c of classes, and OpenBracket when the
+// text holds a character whose Bidi_Paired_Bracket_Type is Open. It saves a pass.
+func (p *Paragraph) SetTextClassSet(text []rune, classes []Class, set ClassSet, dir Direction) {
+	if !p.sharedOrig {
+		p.orig = nil
+	}
+	p.orig, p.sharedOrig = classes[:len(text)], true
+	p.seen = uint32(set)
+	p.text = text
+	p.resolve(dir)
+	p.text = nil
+}
+
+// ownOrig is p.orig when p owns it, for reuse, or nil when it is a caller's.
+func (p *Paragraph) ownOrig() []Class {
+	if p.sharedOrig {
+		p.orig, p.sharedOrig = nil, false
+	}
+	return p.orig
+}
+
 // SetClasses is SetText for a sequence of classes; no character forms a bracket pair.
 func (p *Paragraph) SetClasses(classes []Class, dir Direction) {
-	p.orig = grow(p.orig, len(classes))
+	p.orig = grow(p.ownOrig(), len(classes))
 	copy(p.orig, classes)
 	p.seen = 0
 	for _, c := range classes {
@@ -107,8 +148,6 @@ func grow[T any](s []T, n int) []T {
 
 func (p *Paragraph) resolve(dir Direction) {
 	n := len(p.orig)
-	p.types = grow(p.types, n)
-	copy(p.types, p.orig)
 	p.levels = grow(p.levels, n)
 	if p.seen&isolates != 0 {
 		p.matchIsolates()
@@ -124,14 +163,22 @@ func (p *Paragraph) resolve(dir Direction) {
 	if p.seen&(explicits|isolates|1<<BN) == 0 {
 		// No explicit formatting: the paragraph is one isolating run sequence.
 		if n > 0 {
+			ts := p.orig // read only, unless a weak rule or N0 may change a type
+			if p.seen&weakClasses != 0 || (p.text != nil && p.seen&hasBracket != 0) {
+				p.types = grow(p.types, n)
+				copy(p.types, p.orig)
+				ts = p.types
+			}
 			d := dirOf(p.base)
-			p.resolveSequence(nil, p.types, p.base, d, d)
+			p.resolveSequence(nil, ts, p.base, d, d)
 		}
 	} else if p.seen&(explicits|isolates) == 0 {
 		// Only BN (ZWNJ, ZWJ, soft hyphens…): X9 removes them and the rest is one isolating
 		// run sequence at the paragraph level, as explicit and sequences would find.
 		p.removedOnly()
 	} else {
+		p.types = grow(p.types, n)
+		copy(p.types, p.orig)
 		p.explicit()
 		p.sequences()
 	}

@@ -5,103 +5,202 @@ import "slices"
 // resolveSequence resolves the weak, neutral and implicit types of one isolating
 // run sequence (W1–I2) and stores its final levels. ts holds the types of the
 // sequence's characters, whose text positions are seq, or 0..len(ts)-1 if seq is nil.
+// It runs in two passes, W1–W7 (skipped when the paragraph has none of the classes they
+// change) and N1–I2, with N0 between them when the paragraph may hold a bracket pair.
 func (p *Paragraph) resolveSequence(seq []int32, ts []Class, level Level, sos, eos Class) {
-	// W1–W3: NSM takes the preceding type (ON after an isolate initiator or PDI);
-	// EN after AL becomes AN; AL becomes R.
-	prev, strong := sos, sos
-	for k, c := range ts {
-		if c == NSM {
-			c = prev
+	if p.seen&weakClasses != 0 {
+		resolveWeak(ts, sos)
+	}
+	if p.text != nil && p.seen&hasBracket != 0 {
+		p.resolveBrackets(seq, ts, sos, dirOf(level))
+	}
+	p.resolveImplicit(seq, ts, level, sos, eos)
+}
+
+// weakClasses are the classes W1–W7 act on besides AL, which the later rules read as R.
+const weakClasses = 1<<NSM | 1<<EN | 1<<ES | 1<<ET | 1<<AN | 1<<CS
+
+// hasBracket is set in Paragraph.seen when the text holds an opening paired bracket.
+const hasBracket = 1 << 31
+
+// resolveWeak applies W1–W7 to ts in one pass. W4 looks one type ahead, so the types after
+// W1–W3 are computed one position early (w13); a run of ET waits for the type after it (W5).
+func resolveWeak(ts []Class, sos Class) {
+	n := len(ts)
+	if n == 0 {
+		return
+	}
+	var w w13
+	w.prev, w.strong = sos, sos
+	strong, prevEN := sos, false // W5–W7: the last strong type (L or R), whether EN came before
+	etStart := -1                // start of a pending run of ET
+	before, cur := ON, w.step(ts[0])
+	for k := 0; k < n; k++ {
+		next := ON
+		if k+1 < n {
+			next = w.step(ts[k+1])
 		}
-		prev = c
-		if c >= LRI { // LRI, RLI, FSI, PDI
-			prev = ON
-		}
+		c, b := cur, before
+		before, cur = cur, next
 		switch c {
-		case L, R:
-			strong = c
-		case AL:
-			strong = AL
-			c = R
-		case EN:
-			if strong == AL {
+		case L, R: // the common case
+			if etStart >= 0 {
+				fillET(ts[etStart:k], prevEN, strong)
+				etStart = -1
+			}
+			strong, prevEN = c, false
+			ts[k] = c
+			continue
+		case ES, CS: // W4: a single ES or CS between two numbers of the same kind
+			if b == EN && next == EN {
+				c = EN
+			} else if c == CS && b == AN && next == AN {
 				c = AN
+			}
+		case ET:
+			if etStart < 0 {
+				etStart = k
+			}
+			continue
+		}
+		if etStart >= 0 { // W5 (ET next to EN becomes EN), W6, W7 on the run of ET
+			fillET(ts[etStart:k], prevEN || c == EN, strong)
+			etStart = -1
+		}
+		prevEN = c == EN
+		switch c {
+		case ES, CS: // W6
+			c = ON
+		case EN: // W7
+			if strong == L {
+				c = L
 			}
 		}
 		ts[k] = c
 	}
-	// W4: a single ES or CS between two numbers of the same kind.
-	for k := 1; k < len(ts)-1; k++ {
-		c := ts[k]
-		if c != ES && c != CS {
-			continue
-		}
-		a, b := ts[k-1], ts[k+1]
-		if a == EN && b == EN {
-			ts[k] = EN
-		} else if c == CS && a == AN && b == AN {
-			ts[k] = AN
-		}
+	if etStart >= 0 {
+		fillET(ts[etStart:], prevEN, strong)
 	}
-	// W5: ET sequences next to EN become EN; W6: other separators become ON;
-	// W7: EN after L (or an L sos) becomes L. prevEN remembers EN before W7.
-	strong = sos
-	prevEN := false
-	for k := 0; k < len(ts); {
-		c := ts[k]
-		if c == ET {
-			end := k
-			for end < len(ts) && ts[end] == ET {
-				end++
-			}
-			to := ON
-			if prevEN || (end < len(ts) && ts[end] == EN) {
-				to = EN
-				if strong == L {
-					to = L
-				}
-			}
-			for ; k < end; k++ {
-				ts[k] = to
-			}
-			prevEN = to != ON
-			continue
-		}
-		prevEN = c == EN
-		switch c {
-		case ES, CS:
-			ts[k] = ON
-		case L, R:
-			strong = c
-		case EN:
-			if strong == L {
-				ts[k] = L
-			}
-		}
-		k++
-	}
+}
 
-	if p.text != nil && p.seen&(1<<ON) != 0 {
-		p.resolveBrackets(seq, ts, sos, dirOf(level))
-	}
-	resolveNeutrals(ts, sos, eos, dirOf(level))
+// w13 applies W1–W3 to one type after another.
+type w13 struct {
+	prev, strong Class // the type before (for NSM), the last strong type (for EN after AL)
+}
 
-	// I1 and I2.
-	var raise [ON + 1]Level // by resolved type
+func (w *w13) step(c Class) Class {
+	if c == NSM {
+		c = w.prev
+	}
+	w.prev = c
+	switch c {
+	case L, R:
+		w.strong = c
+	case AL:
+		w.strong = AL
+		c = R
+	case EN:
+		if w.strong == AL {
+			c = AN
+		}
+	case LRI, RLI, FSI, PDI: // an NSM after one is ON
+		w.prev = ON
+	}
+	return c
+}
+
+// fillET resolves a run of ET (W5–W7): EN next to EN, L after a strong L, otherwise ON.
+func fillET(run []Class, nearEN bool, strong Class) {
+	to := ON
+	if nearEN {
+		to = EN
+		if strong == L {
+			to = L
+		}
+	}
+	for j := range run {
+		run[j] = to
+	}
+}
+
+// resolveImplicit applies N1 and N2 to the neutral and isolate types left after W7 and N0,
+// and I1 and I2, in one pass: a run of neutrals gets its levels when the strong type after
+// it is met. AL counts as R (W3), for a sequence whose weak rules were skipped.
+func (p *Paragraph) resolveImplicit(seq []int32, ts []Class, level Level, sos, eos Class) {
+	var raise [32]Level // by resolved type
 	if level&1 == 0 {
-		raise[R], raise[AN], raise[EN] = 1, 2, 2
+		raise[R], raise[AL], raise[AN], raise[EN] = 1, 1, 2, 2
 	} else {
 		raise[L], raise[AN], raise[EN] = 1, 1, 1
 	}
+	e := dirOf(level)
 	lv := p.levels
+	prev, start := sos, -1
 	if seq == nil {
+		lv = lv[:len(ts)]
 		for k, c := range ts {
-			lv[k] = level + raise[c]
+			d := strongDirs[c&31]
+			if d == ON {
+				if start < 0 {
+					start = k
+				}
+				continue
+			}
+			if start >= 0 {
+				fillLevels(lv[start:k], neutralLevel(level, prev, d, e))
+				start = -1
+			}
+			prev = d
+			lv[k] = level + raise[c&31]
+		}
+		if start >= 0 {
+			fillLevels(lv[start:len(ts)], neutralLevel(level, prev, eos, e))
 		}
 		return
 	}
+	seq = seq[:len(ts)]
 	for k, c := range ts {
-		lv[seq[k]] = level + raise[c]
+		d := strongDirs[c&31]
+		if d == ON {
+			if start < 0 {
+				start = k
+			}
+			continue
+		}
+		if start >= 0 {
+			v := neutralLevel(level, prev, d, e)
+			for _, i := range seq[start:k] {
+				lv[i] = v
+			}
+			start = -1
+		}
+		prev = d
+		lv[seq[k]] = level + raise[c&31]
+	}
+	if start >= 0 {
+		v := neutralLevel(level, prev, eos, e)
+		for _, i := range seq[start:] {
+			lv[i] = v
+		}
+	}
+}
+
+// neutralLevel is the level of a run of neutrals between the directions prev and next (N1,
+// N2, then I1, I2).
+func neutralLevel(level Level, prev, next, e Class) Level {
+	to := e
+	if prev == next {
+		to = prev
+	}
+	if (to == R) != (level&1 == 1) {
+		return level + 1
+	}
+	return level
+}
+
+func fillLevels(lv []Level, v Level) {
+	for j := range lv {
+		lv[j] = v
 	}
 }
 
@@ -123,40 +222,6 @@ var strongDirs = func() (t [32]Class) {
 	t[L], t[R], t[AL], t[EN], t[AN] = L, R, R, R, R
 	return t
 }()
-
-// resolveNeutrals applies N1 and N2 to the neutral and isolate types left after W7, in one
-// pass: a run of neutrals is filled when the strong type after it is met.
-func resolveNeutrals(ts []Class, sos, eos, e Class) {
-	prev, start := sos, -1
-	for k, c := range ts {
-		d := strongDirs[c&31]
-		if d == ON {
-			if start < 0 {
-				start = k
-			}
-			continue
-		}
-		if start >= 0 {
-			fillNeutrals(ts[start:k], prev, d, e)
-			start = -1
-		}
-		prev = d
-	}
-	if start >= 0 {
-		fillNeutrals(ts[start:], prev, eos, e)
-	}
-}
-
-// fillNeutrals resolves a run of neutrals between the directions prev and next (N1, N2).
-func fillNeutrals(run []Class, prev, next, e Class) {
-	to := e
-	if prev == next {
-		to = prev
-	}
-	for j := range run {
-		run[j] = to
-	}
-}
 
 // maxBracketDepth is the stack size of BD16.
 const maxBracketDepth = 63

@@ -1,12 +1,14 @@
 package layout
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/hashiya/hashiya/bench/render/mixgen"
 	"github.com/hashiya/hashiya/text/bidi"
 )
 
@@ -287,6 +289,36 @@ func TestLayouterReuse(t *testing.T) {
 			if !slices.Equal(a, b) {
 				t.Fatalf("reuse differs: %q vs %q", a, b)
 			}
+		}
+	}
+}
+
+// AppendTextUTF8 writes what AppendText writes for the decoded text, and refuses (appending
+// nothing) invalid UTF-8 and text holding a paragraph separator other than LF.
+func TestAppendTextUTF8MatchesAppendText(t *testing.T) {
+	docs := readCorpus(t)
+	var gen bytes.Buffer
+	mixgen.New(7).Write(&gen, 200<<10, 60)
+	texts := strings.Split(gen.String(), "\n")
+	for _, d := range docs {
+		for _, r := range Paragraphs(d) {
+			texts = append(texts, string(d[r.Start:r.End]))
+		}
+	}
+	texts = append(texts, "", "a\u2028b", "\tעברית ١٢ (x)", "لا\u0301ا")
+	var l, m Layouter
+	for _, opts := range []Options{{}, {Width: 20, Align: true}, {Width: 37, Ligatures: true}, {Width: 80, Bidi: Terminal}} {
+		for _, text := range texts {
+			want := m.AppendText(nil, []rune(text), opts)
+			got, ok := l.AppendTextUTF8([]byte("x"), []byte(text), opts)
+			if !ok || string(got) != "x"+string(want) {
+				t.Fatalf("%q %+v: AppendTextUTF8 %q, %v; AppendText %q", text, opts, got, ok, want)
+			}
+		}
+	}
+	for _, bad := range []string{"a\xffb", "a\rb", "a\u0085b", "a\u2029b", "\xc3"} {
+		if got, ok := l.AppendTextUTF8([]byte("x"), []byte(bad), Options{}); ok || string(got) != "x" {
+			t.Errorf("%q: AppendTextUTF8 %q, %v; want it refused", bad, got, ok)
 		}
 	}
 }

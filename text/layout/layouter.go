@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"unicode/utf8"
+
 	"github.com/hashiya/hashiya/text/bidi"
 	"github.com/hashiya/hashiya/text/shape"
 )
@@ -10,37 +12,42 @@ import (
 // Layout shares the Layouter's buffers: it is valid until the next call to Layout. A Layouter
 // must not be used by two goroutines at once.
 type Layouter struct {
-	src    []rune       // the paragraph, values that are not scalars replaced by U+FFFD
-	props  []prop       // propOf(src[i])
-	class  []bidi.Class // bidi.ClassOf(src[i])
-	disp   []rune       // what index i shows when it has a cell (shaped, made visible); shape.Merged for a merged alef
-	dw     []int8       // intrinsic width of disp[i]
-	base   []bool       // i is a character with cells of its own that marks attach to (kNormal, not a merged alef)
-	flags  []uint8      // break flags before index i (brkLine, brkGrapheme)
-	owner  []int32      // per line: the index whose cell shows i, or -1
-	uw     []int32      // per line: cells of unit i
-	mspan  []int32      // per line: marks of unit i are marks[mspan[2i]:mspan[2i+1]]
-	units  []int32      // per line: indices with a cell, logical then visual order
-	ulev   []bidi.Level
-	lev    []bidi.Level
-	cols   []int32
-	marks  []rune
-	cells  []Cell
-	spans  []lineSpan
-	lines  []Line
-	utf8   []byte
-	shaped []rune
-	bp     bidi.Paragraph
-	segs   segCache // line segments seen (segment.go)
-	words  segCache
-	leads  *[afterSpaceLimit]int32 // state after a rune that follows a word's spaces, plus 1
-	segKey []byte
-	gbuf   []byte
+	src   []rune       // the paragraph, values that are not scalars replaced by U+FFFD
+	props []prop       // propOf(src[i])
+	class []bidi.Class // bidi.ClassOf(src[i])
+	disp  []rune       // what index i shows when it has a cell (shaped, made visible); shape.Merged for a merged alef
+	dw    []int8       // intrinsic width of disp[i]
+	base  []bool       // i is a character with cells of its own that marks attach to (kNormal, not a merged alef)
+	flags []uint8      // break flags before index i (brkLine, brkGrapheme)
+	owner []int32      // per line: the index whose cell shows i, or -1
+	uw    []int32      // per line: cells of unit i
+	mspan []int32      // per line: marks of unit i are marks[mspan[2i]:mspan[2i+1]]
+	units []int32      // per line: indices with a cell, logical then visual order
+	ulev  []bidi.Level
+	lev   []bidi.Level
+	cols  []int32
+	marks []rune
+	cells []Cell
+	spans []lineSpan
+	lines []Line
+	utf8  []byte
+	// utf8src is the paragraph's UTF-8 while AppendTextUTF8 lays it out: findBreaks reads
+	// it instead of encoding src again
+	utf8src []byte
+	shaped  []rune
+	bp      bidi.Paragraph
+	segs    segCache // line segments seen (segment.go)
+	words   segCache
+	leads   *[afterSpaceLimit]int32 // state after a rune that follows a word's spaces, plus 1
+	segKey  []byte
+	gbuf    []byte
 
 	runs     []levelRun // reorderRuns scratch
 	runUnits []int32
 
 	hasBreak bool // the paragraph holds a U+2028
+
+	srcShared bool // src is the caller's text, all scalars: resolve never writes it
 
 	lineLocal bool // grow leaves out the per-line arrays (a LazyParagraph sizes them to a line)
 	off       int  // the paragraph index of index 0 (a LazyParagraph's line window), for bidi levels
@@ -99,15 +106,86 @@ func (l *Layouter) analyze(text []rune, opts Options) (base bidi.Level, bp *bidi
 	return base, bp, width
 }
 
+// AppendTextUTF8 is AppendText for a paragraph given as UTF-8, decoded in the sanitizing
+// pass. It reports false, and appends nothing, when b is not valid UTF-8 or holds a
+// paragraph separator (CR, NEL, U+2029): the caller decodes and splits such text itself.
+func (l *Layouter) AppendTextUTF8(dst, b []byte, opts Options) ([]byte, bool) {
+	n, any, seen, ok := l.classifyUTF8(b)
+	if !ok {
+		return dst, false
+	}
+	l.utf8src = b
+	base, bp := l.finishResolve(n, any, seen, opts)
+	width := max(opts.Width, 0)
+	l.spans = l.spans[:0]
+	l.breakLines(n, width, opts)
+	l.utf8src = nil
+	for _, sp := range l.spans {
+		l.marks = l.marks[:0]
+		dst = l.appendLine(dst, sp.start, sp.end, base, bp, width, opts)
+		dst = append(dst, '\n')
+	}
+	return dst, true
+}
+
+// classifyUTF8 decodes b into l.src with the props and bidi classes of each code point, as
+// resolve does for runes; ok is false for invalid UTF-8 or a paragraph separator.
+func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, seen bidi.ClassSet, ok bool) {
+	l.grow(len(b)) // at least one byte per code point
+	src, props, class := l.src[:len(b)], l.props[:len(b)], l.class[:len(b)]
+	hasBreak := false
+	for i := 0; i < len(b); n++ {
+		c := b[i]
+		var r rune
+		var p prop
+		var cl bidi.Class
+		switch {
+		case c < utf8.RuneSelf:
+			if c == '\r' {
+				return 0, 0, 0, false
+			}
+			r, p, cl = rune(c), lowProps[c], lowClasses[c]
+			i++
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80: // 2 bytes: Arabic, Hebrew
+			r = rune(c&0x1F)<<6 | rune(b[i+1]&0x3F)
+			if r == 0x85 { // NEL
+				return 0, 0, 0, false
+			}
+			if r < 0x700 {
+				p, cl = lowProps[r], lowClasses[r]
+			} else {
+				p, cl = propOf(r), bidi.ClassOf(r)
+			}
+			i += 2
+		default:
+			var size int
+			r, size = utf8.DecodeRune(b[i:])
+			if (r == utf8.RuneError && size == 1) || r == 0x2029 {
+				return 0, 0, 0, false
+			}
+			p, cl = propOf(r), bidi.ClassOf(r)
+			hasBreak = hasBreak || p.kind() == kBreak
+			i += size
+		}
+		src[n], props[n], class[n] = r, p, cl
+		any |= p
+		seen |= 1 << cl
+	}
+	l.hasBreak = hasBreak
+	// The arrays were grown to len(b): cut them to the paragraph (hangs looks at len(l.src)).
+	l.src, l.props, l.class = l.src[:n], l.props[:n], l.class[:n]
+	l.disp, l.dw, l.base = l.disp[:n], l.dw[:n], l.base[:n]
+	return n, any, seen, true
+}
+
 // resolve sanitizes the paragraph, resolves its bidi levels, shapes it and prepares what each
 // index shows.
 func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi.Paragraph) {
 	n := len(text)
 	l.grow(n)
-	needBidi := opts.Dir == bidi.RTL
-	l.hasBreak = false
 	src, props, class := l.src[:n], l.props[:n], l.class[:n]
 	var any prop // the bits of every prop, or'ed
+	var seen bidi.ClassSet
 	hasBreak := false
 	for i, r := range text {
 		var p prop
@@ -119,26 +197,37 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 			p, c = propOf(r), bidi.ClassOf(r)
 			hasBreak = hasBreak || p.kind() == kBreak
 		}
-		src[i] = r
+		if !l.srcShared {
+			src[i] = r
+		}
 		props[i] = p
 		class[i] = c
 		any |= p
+		seen |= 1 << c
 	}
-	needBidi = needBidi || any&propRTL != 0
 	l.hasBreak = hasBreak
+	return l.finishResolve(n, any, seen, opts)
+}
+
+// finishResolve resolves the bidi levels of the classified paragraph l.src[:n], shapes it
+// and prepares what each index shows; any is the union of its props, seen of its classes.
+func (l *Layouter) finishResolve(n int, any prop, seen bidi.ClassSet, opts Options) (base bidi.Level, bp *bidi.Paragraph) {
+	src, class := l.src[:n], l.class[:n]
+	needBidi := opts.Dir == bidi.RTL || any&propRTL != 0
 	var levels []bidi.Level
 	if needBidi {
-		l.bp.SetTextClasses(src, class, opts.Dir)
+		if any&propOpen != 0 {
+			seen |= bidi.OpenBracket
+		}
+		l.bp.SetTextClassSet(src, class, seen, opts.Dir)
 		bp = &l.bp
 		levels = bp.Levels()
 		base = bp.BaseLevel()
 	}
-	shaped := src
+	l.prepare(src, opts)
 	if opts.Shaping == App && needBidi {
-		shape.Shape(l.shaped[:n], src, levels, shape.Options{Ligatures: opts.Ligatures})
-		shaped = l.shaped[:n]
+		l.shape(src, levels, opts)
 	}
-	l.prepare(src, shaped, opts)
 	return base, bp
 }
 
@@ -156,7 +245,6 @@ func (l *Layouter) grow(n int) {
 	l.disp = grow(l.disp, n)
 	l.dw = grow(l.dw, n)
 	l.base = grow(l.base, n)
-	l.shaped = grow(l.shaped, n)
 	if l.lineLocal {
 		return
 	}
@@ -169,28 +257,22 @@ func (l *Layouter) grow(n int) {
 	}
 }
 
-// prepare fills disp and dw: what each index shows, and how wide that is.
-func (l *Layouter) prepare(src, shaped []rune, opts Options) {
+// prepare fills disp and dw: what each index shows, unshaped, and how wide that is.
+func (l *Layouter) prepare(src []rune, opts Options) {
 	n := len(src)
 	props, disp, dw, base := l.props[:n], l.disp[:n], l.dw[:n], l.base[:n]
-	shaped = shaped[:n]
 	for i, r := range src {
 		p := props[i]
+		if p.kind() == kNormal { // the common case first
+			w := p.width()
+			disp[i], dw[i], base[i] = r, int8(w), true
+			if w == 2 && opts.Width == 1 {
+				disp[i], dw[i] = ellipsis, 1
+			}
+			continue
+		}
 		d, w := rune(0), 0
 		switch p.kind() {
-		case kNormal:
-			d = shaped[i]
-			if d == shape.Merged {
-				break
-			}
-			if d <= 0 || d == r {
-				d, w = r, p.width()
-			} else if w = RuneWidth(d); w == 0 {
-				d, w = r, p.width() // a shaper returning something invisible: keep the letter
-			}
-			if w == 2 && opts.Width == 1 {
-				d, w = ellipsis, 1
-			}
 		case kMark:
 			d, w = r, 1 // the width of the ◌ it gets when it has no base
 		case kControl:
@@ -204,8 +286,87 @@ func (l *Layouter) prepare(src, shaped []rune, opts Options) {
 		}
 		disp[i] = d
 		dw[i] = int8(w)
-		base[i] = p.kind() == kNormal && d != shape.Merged
+		base[i] = false
 	}
+}
+
+// shape gives the Arabic letters of the prepared paragraph their presentation forms in
+// disp, as shape.Shape would (joining in logical order, skipping transparent characters,
+// only at one level; lam-alef ligatures with Options.Ligatures), reading the Joining_Type
+// from the props.
+func (l *Layouter) shape(src []rune, levels []bidi.Level, opts Options) {
+	n := len(src)
+	props := l.props[:n]
+	if levels != nil {
+		levels = levels[:n]
+	}
+	last, lastType, lastJoins := -1, shape.NonJoining, false
+	merged := -1 // the alef drawn by the lam-alef ligature before it
+	for i, p := range props {
+		t := p.joining()
+		if t == shape.Transparent {
+			continue
+		}
+		if t == shape.NonJoining && lastType == shape.NonJoining && (last < 0 || props[last]&propForms == 0) {
+			last, lastJoins = i, false // between two non-joining characters: no form
+			continue
+		}
+		joins := lastType&shape.LeftJoining != 0 && t&shape.RightJoining != 0 && last >= 0 &&
+			(levels == nil || sameLevel(levels[last], levels[i]))
+		if last >= 0 && (props[last]&propForms != 0 || last == merged) {
+			merged = l.putForm(src, last, lastJoins, joins, merged, opts)
+		}
+		last, lastType, lastJoins = i, t, joins
+	}
+	if last >= 0 && (props[last]&propForms != 0 || last == merged) {
+		l.putForm(src, last, lastJoins, false, merged, opts)
+	}
+}
+
+// putForm shows the form of src[i], which joins the letter before it if prev and the one
+// after it if next; merged is the alef a ligature took, and the result the new one.
+func (l *Layouter) putForm(src []rune, i int, prev, next bool, merged int, opts Options) int {
+	if l.props[i].kind() != kNormal {
+		return merged
+	}
+	if i == merged {
+		l.disp[i], l.dw[i], l.base[i] = shape.Merged, 0, false
+		return merged
+	}
+	r := src[i]
+	if r == shape.Lam && next && opts.Ligatures && i+1 < len(src) {
+		if lig := shape.LamAlef(src[i+1], prev); lig != 0 {
+			l.setShaped(i, lig, opts)
+			return i + 1
+		}
+	}
+	if f := shape.Form(r, prev, next); f != r {
+		l.setShaped(i, f, opts)
+	}
+	return merged
+}
+
+func sameLevel(a, b bidi.Level) bool {
+	return a == b || a == bidi.Removed || b == bidi.Removed
+}
+
+// setShaped makes index i show its shaped form d unless d is invisible.
+func (l *Layouter) setShaped(i int, d rune, opts Options) {
+	var w int
+	if uint32(d-formsStart) < uint32(len(formProps)) {
+		if fp := formProps[d-formsStart]; fp.kind() == kNormal { // a presentation form: RuneWidth, inline
+			w = fp.width()
+		}
+	} else {
+		w = RuneWidth(d)
+	}
+	if w == 0 {
+		return // a shaper returning something invisible: keep the letter
+	}
+	if w == 2 && opts.Width == 1 {
+		d, w = ellipsis, 1
+	}
+	l.disp[i], l.dw[i] = d, int8(w)
 }
 
 // lineState follows a line in logical order: its width so far and the index that a

@@ -13,8 +13,9 @@ import (
 // asked for, in buffers the size of a line. Its lines are those of LayoutParagraph on the
 // same text and options.
 //
-// A LazyParagraph keeps its own copy of what it needs of the text (the caller may reuse text).
-// It must not be used by two goroutines at once.
+// A LazyParagraph keeps text when it holds only Unicode scalar values (a document's text
+// does): the caller must not change it while the LazyParagraph is used. It must not be used
+// by two goroutines at once.
 type LazyParagraph struct {
 	l        Layouter
 	start, n int
@@ -36,10 +37,13 @@ func NewLazyParagraph(text []rune, start int, opts Options) *LazyParagraph {
 	p := &LazyParagraph{start: start, n: len(text), opts: opts}
 	p.l.lineLocal = true
 	n := len(text) // the paragraph-wide arrays, kept as long as p, at their exact size
-	p.l.src, p.l.props, p.l.disp = make([]rune, n), make([]prop, n), make([]rune, n)
+	p.l.src = text[:n:n]
+	if p.l.srcShared = allScalars(text); !p.l.srcShared {
+		p.l.src = make([]rune, n) // resolve writes U+FFFD for the others
+	}
+	p.l.props, p.l.disp = make([]prop, n), make([]rune, n)
 	p.l.dw, p.l.base = make([]int8, n), make([]bool, n)
 	p.base, p.bp = p.l.resolve(text, opts)
-	p.l.shaped = nil // prepare copied what it needs into disp
 	if p.bp != nil {
 		p.bp.DropScratch()
 	}
@@ -162,4 +166,14 @@ func (p *LazyParagraph) Line(k int) (line Line, ok bool) {
 func (p *LazyParagraph) LineAt(i int) Line {
 	line, _ := p.Line(p.LineIndex(i))
 	return line
+}
+
+// allScalars reports whether text holds only Unicode scalar values.
+func allScalars(text []rune) bool {
+	for _, r := range text {
+		if uint32(r) >= 0xD800 && (uint32(r) < 0xE000 || uint32(r) > 0x10FFFF) {
+			return false
+		}
+	}
+	return true
 }

@@ -44,14 +44,11 @@ func (p *LazyParagraph) findBreaksTo(target int) {
 			next, st, ok := 0, 0, false
 			size := 0
 			if containsInt(plain, state) {
-				next, st, ok = l.plainSegment(src, idx)
+				next, size, st, ok = l.plainSegment(src, idx)
 			}
 			if ok {
 				if next > last {
 					break
-				}
-				for _, r := range src[idx:next] {
-					size += utf8.RuneLen(r)
 				}
 			} else {
 				var runes int

@@ -115,42 +115,60 @@ func containsInt(s []int, v int) bool {
 }
 
 // plainSegment reports, for the rune i of src already consumed in a plain state, the start
-// of the next segment and the state after its first rune when src[i:] starts with a plain
-// segment (ok). At the end of the text the segment ends there (state -1).
-func (l *Layouter) plainSegment(src []rune, i int) (next, state int, ok bool) {
+// of the next segment, the segment's length in UTF-8 bytes and the state after its first rune
+// when src[i:] starts with a plain segment (ok): a plain word and its spaces, or a plain word
+// that ends the text. At the end of the text the segment ends there (state -1).
+func (l *Layouter) plainSegment(src []rune, i int) (next, size, state int, ok bool) {
 	n := len(src)
 	tab := plainRunes()
+	size = utf8.RuneLen(src[i])
 	j := i + 1
 	for j < n {
 		r := src[j]
-		if r < plainLimit && tab[r]&pWord != 0 || r == 0x200C {
+		if r < plainLimit && tab[r]&pWord != 0 {
+			if r < utf8.RuneSelf {
+				size++
+			} else {
+				size += 2 // below U+0800
+			}
+			j++
+			continue
+		}
+		if r == 0x200C {
+			size += 3
 			j++
 			continue
 		}
 		if j+1 < n && r < plainLimit && tab[r]&pInner != 0 && innerOK(r, src[j-1], src[j+1]) {
+			size += 1 + utf8.RuneLen(src[j+1]) // an ASCII separator and a plain rune
 			j += 2
 			continue
 		}
 		break
 	}
 	if j < n && src[j] < plainLimit && tab[src[j]]&pEnd != 0 {
+		size += utf8.RuneLen(src[j])
 		j++
 	}
-	if j == n || src[j] != ' ' {
-		return 0, 0, false
+	if j == n { // the last word: the end of the text ends it (LB3)
+		return n, size, -1, true
+	}
+	if src[j] != ' ' {
+		return 0, 0, 0, false
 	}
 	for j < n && src[j] == ' ' {
+		size++
 		j++
 	}
 	if j == n {
-		return n, -1, true
+		return n, size, -1, true
 	}
 	r := src[j]
 	if !plainLead(r) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	if state = l.leadState(r); state < 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return j, state, true
+	return j, size, state, true
 }

@@ -116,8 +116,9 @@ func (l *Layouter) buildLine(ls, le, docStart int, base bidi.Level, bp *bidi.Par
 
 // appendLine appends the text of the line [ls, le) to dst, as Line.AppendTo would after
 // buildLine, without building cells: one logical pass finds the units (the indices with
-// cells of their own) and their levels, the units are reordered by level runs, and each is
-// written with the marks that follow it.
+// cells of their own; uw[i] is -1 for the others) and cuts the line into runs of indices
+// whose units share a level, the runs are reordered (L2), and each run is written forwards,
+// or backwards on an odd level, each unit with the marks that follow it.
 func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.Paragraph, width int, opts Options) []byte {
 	visual := opts.Bidi == App && bp != nil
 	var lev []bidi.Level
@@ -125,52 +126,109 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 		lev = bp.AppendLineLevels(l.lev[:0], ls, le)
 		l.lev = lev
 	}
-	isBase, dw, uw := l.base[:le], l.dw[:le], l.uw[:le]
-	st := newLineState(opts)
-	units, ulev := l.units[:0], l.ulev[:0]
-	prev, lineW := base, 0
-	for i := ls; i < le; i++ {
-		if visual {
-			if v := lev[i-ls]; v != bidi.Removed {
+	lineW := l.lineUnits(ls, le, width, opts)
+	var hi, lowOdd bidi.Level = 0, bidi.Removed
+	runs := l.runs[:0]
+	if visual { // the runs of units at one level; other indices join the run before them
+		lev = lev[:le-ls]
+		uw := l.uw[ls:le]
+		prev := base
+		runStart, runLevel := 0, bidi.Removed // the open run, and its level (Removed: no unit yet)
+		for k, v := range lev {
+			if v != bidi.Removed {
 				prev = v
 			}
+			if prev == runLevel || uw[k] < 0 {
+				continue
+			}
+			if runLevel != bidi.Removed {
+				runs = append(runs, levelRun{int32(ls + runStart), int32(ls + k), runLevel})
+				runStart = k
+			}
+			runLevel = prev
+			hi = max(hi, prev)
+			if prev&1 == 1 {
+				lowOdd = min(lowOdd, prev)
+			}
 		}
-		col := st.col
-		var w, owner int
-		if isBase[i] {
-			w, st.base = int(dw[i]), i // step's common case, inline
-			st.col += w
-		} else if w, owner = l.step(&st, i, width); owner != i {
+		runs = append(runs, levelRun{int32(ls + runStart), int32(le), runLevel})
+	}
+	if visual && opts.Align && width > 0 && base&1 == 1 {
+		for pad := width - lineW; pad > 0; pad-- {
+			dst = append(dst, ' ')
+		}
+	}
+	l.runs = runs
+	if !visual || lowOdd > hi { // no odd level: L2 changes nothing
+		return l.appendRange(dst, ls, le, le, false)
+	}
+	reverseRuns(runs, hi, lowOdd)
+	for _, r := range runs {
+		if r.level&1 == 0 {
+			dst = l.appendRange(dst, int(r.start), int(r.end), le, false)
 			continue
 		}
-		if width > 0 && col+w > width && l.hangs(i) { // a hanging space: no cells
-			st.col = col
-			continue
+		dst = l.appendRange(dst, int(r.start), int(r.end), le, true)
+	}
+	return dst
+}
+
+// lineUnits sets uw[i] for the line [ls, le): the cells of index i when it has cells of its
+// own (a unit), else -1; it returns the line's width.
+func (l *Layouter) lineUnits(ls, le, width int, opts Options) (lineW int) {
+	isBase, dw, uw, src := l.base[:le], l.dw[:le], l.uw[:le], l.src[:le]
+	tab := newLineState(opts).tab
+	col, sb := 0, -1 // the lineState, in registers: step is for the uncommon characters
+	for i := ls; i < le; i++ {
+		var w int
+		if isBase[i] { // step's common case, inline
+			w, sb = int(dw[i]), i
+			if width > 0 && col+w > width && src[i] == ' ' && l.hangs(i) { // a hanging space: no cells
+				uw[i] = -1
+				continue
+			}
+			col += w
+		} else {
+			st := lineState{col: col, base: sb, tab: tab}
+			var owner int
+			w, owner = l.step(&st, i, width)
+			sb = st.base
+			if owner != i {
+				col = st.col
+				uw[i] = -1
+				continue
+			}
+			if width > 0 && col+w > width && l.hangs(i) { // a hanging tab: no cells
+				uw[i] = -1
+				continue
+			}
+			col = st.col
 		}
 		uw[i] = int32(w)
 		lineW += w
-		units = append(units, int32(i))
-		ulev = append(ulev, prev)
 	}
-	l.units, l.ulev = units, ulev
-	if visual {
-		l.reorderRuns(units, ulev)
-		if opts.Align && width > 0 && base&1 == 1 {
-			for pad := width - lineW; pad > 0; pad-- {
-				dst = append(dst, ' ')
+	return lineW
+}
+
+// appendRange appends the units of [s, e) (uw >= 0), in logical order or, on a
+// right-to-left level (odd), in reverse and mirrored; le is the end of the line.
+func (l *Layouter) appendRange(dst []byte, s, e, le int, odd bool) []byte {
+	uw, disp, src, props, isBase := l.uw[:le], l.disp[:le], l.src[:le], l.props[:le], l.base[:le]
+	i, step := s, 1
+	if odd {
+		i, step = e-1, -1
+	}
+	for ; i >= s && i < e; i += step {
+		w := uw[i]
+		if w <= 0 {
+			continue // no cell of its own, or a tab clamped to nothing
+		}
+		r := disp[i]
+		switch p := props[i]; p.kind() {
+		case kNormal:
+			if p&propMirror != 0 && odd && r == src[i] {
+				r = bidi.Mirror(r) // a shaped form or an ellipsis has no mirrored glyph
 			}
-		}
-	}
-	disp, src, props := l.disp[:le], l.src[:le], l.props[:le]
-	ulev = ulev[:len(units)]
-	for k, u32 := range units {
-		u := int(u32)
-		w := int(uw[u])
-		if w == 0 {
-			continue
-		}
-		r := disp[u]
-		switch p := props[u]; p.kind() {
 		case kTab:
 			for ; w > 0; w-- {
 				dst = append(dst, ' ')
@@ -178,18 +236,22 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 			continue
 		case kMark: // no base: drawn on a dotted circle
 			dst = utf8.AppendRune(dst, dottedCircle)
-			r = src[u]
-		case kNormal:
-			if p&propMirror != 0 && visual && ulev[k]&1 == 1 && r == src[u] {
-				r = bidi.Mirror(r) // a shaped form or an ellipsis has no mirrored glyph
-			}
+			r = src[i]
 		default:
 			dst = utf8.AppendRune(dst, r)
 			continue // controls and markers take no marks
 		}
-		dst = utf8.AppendRune(dst, r)
-		if u+1 < le && !isBase[u+1] {
-			dst = l.appendMarks(dst, u+1, le)
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+		} else if r < 0x800 {
+			dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+		} else if r < 0x10000 { // a presentation form; never a surrogate
+			dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
+		if i+1 < le && !isBase[i+1] {
+			dst = l.appendMarks(dst, i+1, le)
 		}
 	}
 	return dst
@@ -249,20 +311,7 @@ func (l *Layouter) reorderRuns(units []int32, lev []bidi.Level) {
 	if lowOdd > hi {
 		return // no odd level: L2 changes nothing
 	}
-	for level := hi; level >= lowOdd && level > 0; level-- {
-		for i := 0; i < len(runs); {
-			if runs[i].level < level {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < len(runs) && runs[j].level >= level {
-				j++
-			}
-			slices.Reverse(runs[i:j])
-			i = j
-		}
-	}
+	reverseRuns(runs, hi, lowOdd)
 	logical := append(l.runUnits[:0], units...)
 	l.runUnits = logical
 	k := 0
@@ -278,6 +327,25 @@ func (l *Layouter) reorderRuns(units []int32, lev []bidi.Level) {
 		}
 		for j := from; j < k; j++ {
 			lev[j] = r.level
+		}
+	}
+}
+
+// reverseRuns applies the reversals of rule L2 to runs, whose highest level is hi and lowest
+// odd level lowOdd: from hi down to lowOdd, every sequence of runs at that level or higher.
+func reverseRuns(runs []levelRun, hi, lowOdd bidi.Level) {
+	for level := hi; level >= lowOdd && level > 0; level-- {
+		for i := 0; i < len(runs); {
+			if runs[i].level < level {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(runs) && runs[j].level >= level {
+				j++
+			}
+			slices.Reverse(runs[i:j])
+			i = j
 		}
 	}
 }

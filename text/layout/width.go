@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashiya/hashiya/text/bidi"
+	"github.com/hashiya/hashiya/text/shape"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -29,17 +30,23 @@ const (
 
 // prop packs, for one code point, its width (bits 0–1), its kind (bits 2–4), whether the
 // paragraph needs the bidi algorithm because of it (bit 5: classes R, AL, AN and the explicit
-// formatting characters) and whether it has a mirrored glyph (bit 6).
-type prop uint8
+// formatting characters), whether it has a mirrored glyph (bit 6), whether the shaper may
+// give it a presentation form (bit 7), its Joining_Type (bits 8–11) and whether it is an
+// opening paired bracket (bit 12).
+type prop uint16
 
 const (
 	propRTL    prop = 1 << 5
 	propMirror prop = 1 << 6
+	propForms  prop = 1 << 7
+	joinShift       = 8       // bits 8–11
+	propOpen   prop = 1 << 12 // an opening paired bracket (bidi rule N0)
 )
 
-func (p prop) width() int { return int(p & 3) }
-func (p prop) kind() kind { return kind(p>>2) & 7 }
-func (p prop) rtl() bool  { return p&propRTL != 0 }
+func (p prop) width() int             { return int(p & 3) }
+func (p prop) kind() kind             { return kind(p>>2) & 7 }
+func (p prop) rtl() bool              { return p&propRTL != 0 }
+func (p prop) joining() shape.Joining { return shape.Joining(p >> joinShift) }
 
 // props are computed lazily, a page of 256 code points at a time, so that neither start-up nor
 // memory pays for scripts a document never uses.
@@ -133,6 +140,13 @@ func computeProp(r rune) prop {
 		}
 		if bidi.Mirror(r) != r {
 			p |= propMirror
+		}
+		if shape.HasForms(r) {
+			p |= propForms
+		}
+		p |= prop(shape.JoiningType(r)) << joinShift
+		if _, t := bidi.Bracket(r); t == bidi.Open {
+			p |= propOpen
 		}
 	}
 	return p

@@ -51,31 +51,43 @@ func (l *Layouter) prepareBreaks(n, width int, opts Options) int {
 // last break opportunity that keeps the line within width.
 func (l *Layouter) lineEnd(ls, n, width int, opts Options) int {
 	st := newLineState(opts)
-	lastOpp := -1
-	isBase, dw := l.base[:n], l.dw[:n]
-	var flags []uint8
-	if width > 0 {
-		flags = l.flags[:n]
-	}
-	for i := ls; i < n; i++ {
-		if width > 0 && i > ls && flags[i]&brkLine != 0 && l.breakOK(i) {
-			lastOpp = i
-		}
-		var w int
-		if isBase[i] { // step's common case, inline
-			w, st.base = int(dw[i]), i
-			st.col += w
-		} else if l.props[i].kind() == kBreak {
-			return i + 1
-		} else {
-			w, _ = l.step(&st, i, width)
-		}
-		if width > 0 && w > 0 && st.col > width && !l.hangs(i) {
-			if lastOpp > ls {
-				return lastOpp
+	if width == 0 { // forced breaks only
+		for i := ls; i < n; i++ {
+			if l.props[i].kind() == kBreak {
+				return i + 1
 			}
-			return l.emergencyBreak(ls, i)
 		}
+		return n
+	}
+	lastOpp := -1
+	isBase, dw, flags, src := l.base[:n], l.dw[:n], l.flags[:n], l.src[:n]
+	for i := ls; i < n; i++ {
+		if isBase[i] { // step's common case, inline; a line may start at any base
+			if flags[i]&brkLine != 0 && i > ls {
+				lastOpp = i
+			}
+			w := int(dw[i])
+			st.base = i
+			st.col += w
+			if st.col <= width || w == 0 || (src[i] == ' ' && l.hangs(i)) {
+				continue
+			}
+		} else {
+			if i > ls && flags[i]&brkLine != 0 && l.breakOK(i) {
+				lastOpp = i
+			}
+			if l.props[i].kind() == kBreak {
+				return i + 1
+			}
+			w, _ := l.step(&st, i, width)
+			if w == 0 || st.col <= width || l.hangs(i) {
+				continue
+			}
+		}
+		if lastOpp > ls {
+			return lastOpp
+		}
+		return l.emergencyBreak(ls, i)
 	}
 	return n
 }
@@ -119,15 +131,18 @@ func (l *Layouter) emergencyBreak(ls, i int) int {
 func (l *Layouter) findBreaks(n int) {
 	l.flags = grow(l.flags, n+1)
 	clear(l.flags)
-	b := l.utf8[:0]
-	for _, r := range l.src[:n] {
-		if r < utf8.RuneSelf {
-			b = append(b, byte(r))
-		} else {
-			b = utf8.AppendRune(b, r)
+	b := l.utf8src
+	if b == nil {
+		b = l.utf8[:0]
+		for _, r := range l.src[:n] {
+			if r < utf8.RuneSelf {
+				b = append(b, byte(r))
+			} else {
+				b = utf8.AppendRune(b, r)
+			}
 		}
+		l.utf8 = b
 	}
-	l.utf8 = b
 	src := l.src[:n]
 	plain := plainStates()
 	idx, off, state := 0, 0, -1
@@ -141,14 +156,8 @@ func (l *Layouter) findBreaks(n int) {
 	}
 	for off < len(b) {
 		if containsInt(plain, state) {
-			if next, st, ok := l.plainSegment(src, idx); ok {
-				for _, r := range src[idx:next] {
-					if r < utf8.RuneSelf {
-						off++
-					} else {
-						off += utf8.RuneLen(r)
-					}
-				}
+			if next, size, st, ok := l.plainSegment(src, idx); ok {
+				off += size
 				idx, state = next, st
 				if next < n && l.graphemeBoundary(idx) {
 					l.flags[idx] |= brkLine

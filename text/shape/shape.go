@@ -134,23 +134,43 @@ func (s *shaper) put(i int, prev, next bool) {
 		s.dst[i] = Merged
 		return
 	}
-	form := b2i(prev) | b2i(next)<<1 // isolated, final, initial, medial
 	// next with src[i+1] an alef means the alef follows directly (no mark in between)
 	// and is at the same level.
 	if r == lam && next && s.ligatures && i+1 < len(s.src) {
-		if a := uint32(s.src[i+1] - 0x0622); a < uint32(len(lamAlef)) && lamAlef[a][0] != 0 {
-			s.dst[i] = rune(lamAlef[a][form&1])
+		if lig := LamAlef(s.src[i+1], prev); lig != 0 {
+			s.dst[i] = lig
 			s.merged = i + 1
 			return
 		}
 	}
+	s.dst[i] = Form(r, prev, next)
+}
+
+// Form is the presentation form Shape gives letter r when it joins the letter before it
+// (prev) and the one after it (next), or r when it has none.
+func Form(r rune, prev, next bool) rune {
 	if r >= formLo && r <= formHi {
-		if f := forms[r-formLo][form]; f != 0 {
-			r = rune(f)
+		if f := forms[r-formLo][b2i(prev)|b2i(next)<<1]; f != 0 { // isolated, final, initial, medial
+			return rune(f)
 		}
 	}
-	s.dst[i] = r
+	return r
 }
+
+// HasForms reports whether Form may return something other than r.
+func HasForms(r rune) bool { return r >= formLo && r <= formHi }
+
+// LamAlef is the lam-alef ligature of a lam followed by alef, final when the lam joins
+// the letter before it, or 0 when alef is not an alef with a ligature.
+func LamAlef(alef rune, final bool) rune {
+	if a := uint32(alef - 0x0622); a < uint32(len(lamAlef)) && lamAlef[a][0] != 0 {
+		return rune(lamAlef[a][b2i(final)])
+	}
+	return 0
+}
+
+// Lam is U+0644 ARABIC LETTER LAM, the first letter of the lam-alef ligatures.
+const Lam = lam
 
 func b2i(b bool) int {
 	if b {
