@@ -39,8 +39,10 @@ type Layouter struct {
 	segs    segCache // line segments seen (segment.go)
 	words   segCache
 	leads   *[afterSpaceLimit]int32 // state after a rune that follows a word's spaces, plus 1
-	segKey  []byte
-	gbuf    []byte
+	// spaceBounds[b]: 0 unknown, 1 no grapheme boundary between a space and b, 2 one
+	spaceBounds *[afterSpaceLimit]int8
+	segKey      []byte
+	gbuf        []byte
 
 	runs     []levelRun // reorderRuns scratch
 	runUnits []int32
@@ -48,6 +50,9 @@ type Layouter struct {
 	hasBreak bool // the paragraph holds a U+2028
 
 	srcShared bool // src is the caller's text, all scalars: resolve never writes it
+	// ink is the sum of dw over the characters with cells of their own but spaces (every one
+	// counts in a line's width, none hangs), or -1 when shaping changed a width
+	ink int
 
 	lineLocal bool // grow leaves out the per-line arrays (a LazyParagraph sizes them to a line)
 	off       int  // the paragraph index of index 0 (a LazyParagraph's line window), for bidi levels
@@ -261,6 +266,7 @@ func (l *Layouter) grow(n int) {
 func (l *Layouter) prepare(src []rune, opts Options) {
 	n := len(src)
 	props, disp, dw, base := l.props[:n], l.disp[:n], l.dw[:n], l.base[:n]
+	ink := 0
 	for i, r := range src {
 		p := props[i]
 		if p.kind() == kNormal { // the common case first
@@ -268,6 +274,9 @@ func (l *Layouter) prepare(src []rune, opts Options) {
 			disp[i], dw[i], base[i] = r, int8(w), true
 			if w == 2 && opts.Width == 1 {
 				disp[i], dw[i] = ellipsis, 1
+			}
+			if r != ' ' {
+				ink += int(dw[i])
 			}
 			continue
 		}
@@ -288,6 +297,7 @@ func (l *Layouter) prepare(src []rune, opts Options) {
 		dw[i] = int8(w)
 		base[i] = false
 	}
+	l.ink = ink
 }
 
 // shape gives the Arabic letters of the prepared paragraph their presentation forms in
@@ -331,6 +341,7 @@ func (l *Layouter) putForm(src []rune, i int, prev, next bool, merged int, opts 
 	}
 	if i == merged {
 		l.disp[i], l.dw[i], l.base[i] = shape.Merged, 0, false
+		l.ink = -1 // no longer the sum of the widths
 		return merged
 	}
 	r := src[i]
@@ -365,6 +376,9 @@ func (l *Layouter) setShaped(i int, d rune, opts Options) {
 	}
 	if w == 2 && opts.Width == 1 {
 		d, w = ellipsis, 1
+	}
+	if int8(w) != l.dw[i] {
+		l.ink = -1 // no longer the sum of the widths
 	}
 	l.disp[i], l.dw[i] = d, int8(w)
 }

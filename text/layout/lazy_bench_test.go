@@ -16,7 +16,8 @@ func lazyBenchText(b *testing.B) []rune {
 }
 
 // BenchmarkLazyOpen opens a 50 MB one-line paragraph and lays out its first screen, as the
-// reader does; it reports the heap in use after that (retained-MB) and per code point.
+// reader does; it reports the heap in use after that (retained-MB, the text included: the
+// paragraph keeps it) and per code point.
 func BenchmarkLazyOpen(b *testing.B) {
 	text := lazyBenchText(b)
 	opts := Options{Width: 80, Align: true}

@@ -177,7 +177,7 @@ func (l *Layouter) graphemeBoundary(i int) bool {
 		return true
 	}
 	if a == ' ' && b < afterSpaceLimit {
-		return afterSpaceTable()[b]
+		return l.afterSpace(b)
 	}
 	return pairBoundary(a, b)
 }
@@ -195,13 +195,22 @@ func pairBoundary(a, b rune) bool {
 // afterSpaceLimit bounds the table of pairBoundary(' ', b): the scripts of most documents.
 const afterSpaceLimit = 0x3000
 
-var afterSpaceTable = sync.OnceValue(func() *[afterSpaceLimit]bool {
-	t := new([afterSpaceLimit]bool)
-	for r := range rune(afterSpaceLimit) {
-		t[r] = pairBoundary(' ', r)
+// afterSpace is pairBoundary(' ', b) for b below afterSpaceLimit, remembered per Layouter
+// as it is met (a table of them all would cost more at start-up than a run uses).
+func (l *Layouter) afterSpace(b rune) bool {
+	if l.spaceBounds == nil {
+		l.spaceBounds = new([afterSpaceLimit]int8)
 	}
-	return t
-})
+	v := l.spaceBounds[b]
+	if v == 0 {
+		v = 1
+		if pairBoundary(' ', b) {
+			v = 2
+		}
+		l.spaceBounds[b] = v
+	}
+	return v == 2
+}
 
 // findGraphemes sets brkGrapheme on the grapheme cluster boundaries in (ls, i]. It segments
 // from the nearest position at or before ls known to start a cluster: the paragraph start,

@@ -40,7 +40,7 @@ func (l *Layouter) breakLines(n, width int, opts Options) {
 // prepareBreaks finds the break opportunities of the paragraph [0,n) when it must be wrapped
 // at width, and returns the width to wrap at: 0 when it fits on one line.
 func (l *Layouter) prepareBreaks(n, width int, opts Options) int {
-	if width > 0 && !l.fits(n, width, opts) {
+	if width > 0 && (l.ink > width || !l.fits(n, width, opts)) { // wider ink cannot fit
 		l.findBreaks(n)
 		return width
 	}
