@@ -110,10 +110,13 @@ func TestAnnotateLinkRestartAndKill(t *testing.T) {
 	}
 	keepArtifact(t, out)
 
-	// Restart: everything is found again, on screen.
+	// Restart: everything is found again, on screen, and the place: the second pane has
+	// the focus, as at quit.
 	s2 := startSession(t, 120, 40, annotatorEnv(dir), readerCmd(bin, out))
+	s2.waitFor("▸2/5")
+	s2.keys("BTab")
 	s2.waitFor("▸1/5")
-	s2.keys("h", "l")
+	s2.keys("g", "h", "l")
 	s2.waitFor(visualOf(t, bin, "PERSON «بوتين»")) // the screen shows visual order
 
 	s2.keys("w")

@@ -37,7 +37,7 @@ func TestRestartRestoresPlaceInTmux(t *testing.T) {
 	bin := buildHashiya(t)
 	dir := t.TempDir()
 	cmd := bin + " --out " + filepath.Join(dir, "a.jsonl") + "; echo HASHIYA-EXIT=$?; " +
-		"echo RESTART; " + bin + " --out " + filepath.Join(dir, "a.jsonl") + "; echo HASHIYA-EXIT2=$?; sleep 60"
+		"echo RESTART; read go; " + bin + " --out " + filepath.Join(dir, "a.jsonl") + "; echo HASHIYA-EXIT2=$?; sleep 60"
 	s := startSession(t, 120, 30, annotatorEnv(dir), cmd)
 	s.waitFor("▸1/5")
 	s.keys("Tab", "]", "]")
@@ -45,7 +45,9 @@ func TestRestartRestoresPlaceInTmux(t *testing.T) {
 	s.keys("PageDown", "w", "w", "w")
 	before := s.settled()
 	s.keys("q")
-	s.waitFor("RESTART")
+	s.waitFor("HASHIYA-EXIT=0")
+	s.waitFor("RESTART") // the shell waits for a line, so the second reader cannot hide this one
+	s.keys("Enter")
 	s.waitFor("▸4/5")
 	deadline := time.Now().Add(20 * time.Second)
 	var after string

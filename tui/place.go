@@ -80,8 +80,8 @@ func (a *App) currentPlace() place {
 // savePlaceCmd keeps the place in the session, behind every queued edit.
 func (a *App) savePlaceCmd() tea.Cmd {
 	pk, ok := a.session.(placeKeeper)
-	if !ok || a.placePending || a.closing {
-		return nil // before the last place is back, this one would overwrite it
+	if !ok || a.placePending || a.closing || !a.keyPressed {
+		return nil // before the last place is back, this one would overwrite it; before a key, it is that one
 	}
 	b, err := json.Marshal(a.currentPlace())
 	if err != nil || string(b) == a.savedPlace {
