@@ -37,6 +37,8 @@ type Options struct {
 	// (0 means 30 s) while edits arrive. nil writes none.
 	Export      func() error
 	ExportEvery time.Duration
+
+	Team Team // set by hashiya serve: assignments, team progress, the others' work
 }
 
 type mode int
@@ -51,6 +53,7 @@ const (
 	modeClaim      // claim form
 	modeRelation   // choosing the relation of a link
 	modeQuitFailed // a quit could not save: what is lost, and a confirmation
+	modeOthers     // the other annotators' annotations (reviewers, hashiya serve)
 )
 
 const (
@@ -104,6 +107,7 @@ type App struct {
 	link         *linkState
 	labelCursor  int
 	labelColors  map[string]color.Color
+	team         teamState // hashiya serve (team.go)
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -165,7 +169,7 @@ func (a *App) Init() tea.Cmd {
 		a.setStatus(a.whereStatus(), false)
 	}
 	if a.session != nil {
-		cmds = append(cmds, a.loadAnswersCmd())
+		cmds = append(cmds, a.loadAnswersCmd(), a.teamProgressCmd())
 	}
 	cmds = append(cmds, a.layoutPanes()...)
 	return tea.Batch(cmds...)
@@ -173,6 +177,9 @@ func (a *App) Init() tea.Cmd {
 
 // Update routes a message to the part of the state it concerns.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := a.teamUpdate(msg); ok {
+		return a, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -442,6 +449,8 @@ func (a *App) render() string {
 		rows = append(rows, a.picker.View(a))
 	case modeWarnings:
 		rows = append(rows, a.warningsView())
+	case modeOthers:
+		rows = append(rows, a.othersView())
 	case modeLabels:
 		rows = append(rows, a.labelsView())
 	case modeClaim:

@@ -39,6 +39,9 @@ type KeyMap struct {
 	Link                               key.Binding
 	Unlink, Relink                     key.Binding
 	Accept, Reject, Ignore             key.Binding
+
+	// Team server (hashiya serve): the next assigned document, the others' annotations.
+	NextAssigned, Others key.Binding
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -96,6 +99,10 @@ func DefaultKeyMap() KeyMap {
 		Accept:          b([]string{"a"}, "a", "accept document"),
 		Reject:          b([]string{"r"}, "r", "reject document"),
 		Ignore:          b([]string{"i"}, "i", "ignore document"),
+
+		// Team server (hashiya serve).
+		NextAssigned: b([]string{"space"}, "space", "next unanswered document assigned to you (team server)"),
+		Others:       b([]string{"O"}, "O", "the others' annotations of this document (team server, reviewers)"),
 	}
 }
 
@@ -115,6 +122,8 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"grow_start_char": &k.GrowStartChar, "shrink_start_char": &k.ShrinkStartChar, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
 		"unlink": &k.Unlink, "relink": &k.Relink,
 		"accept": &k.Accept, "reject": &k.Reject, "ignore": &k.Ignore,
+		// Team server (hashiya serve).
+		"next_assigned": &k.NextAssigned, "others": &k.Others,
 	}
 }
 
@@ -157,7 +166,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextWord, k.PrevWord, k.Left, k.Right, k.Search, k.NextMatch, k.PrevMatch, k.Warnings, k.Help, k.Quit, k.QuitAnyway},
 		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart,
 			k.GrowEndChar, k.ShrinkEndChar, k.GrowStartChar, k.ShrinkStartChar},
-		{k.Undo, k.Redo, k.Link, k.Unlink, k.Relink, k.Accept, k.Reject, k.Ignore},
+		{k.Undo, k.Redo, k.Link, k.Unlink, k.Relink, k.Accept, k.Reject, k.Ignore,
+			k.NextAssigned, k.Others}, // the last two: team server
 	}
 }
 

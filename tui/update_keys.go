@@ -24,7 +24,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		cmd, _ := a.linkKey(msg)
 		return cmd
-	case modeHelp, modeWarnings:
+	case modeHelp, modeWarnings, modeOthers:
 		if msg.String() == "ctrl+c" {
 			return a.quit()
 		}
@@ -86,6 +86,10 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.input.SetValue("")
 		a.input.SetWidth(max(a.width-4, 10))
 		return a.input.Focus()
+	case key.Matches(msg, k.NextAssigned):
+		return a.nextAssigned()
+	case key.Matches(msg, k.Others):
+		return a.showOthers()
 	case key.Matches(msg, k.NextMatch):
 		a.stepMatch(p, 1)
 	case key.Matches(msg, k.PrevMatch):
