@@ -84,6 +84,10 @@ func New(cfg Config) (*Server, error) {
 		cfg.Keys = tui.DefaultKeyMap()
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, members: map[string]*shared{}, perKey: map[string]int{}, live: map[*liveSession]struct{}{}}
+	// Routing names every document: the index must be complete first.
+	if err := cfg.Corpus.Wait(context.Background()); err != nil {
+		return nil, err
+	}
 	for i := range cfg.Corpus.Len() {
 		s.docs = append(s.docs, cfg.Corpus.Title(i))
 	}

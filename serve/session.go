@@ -55,7 +55,6 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 		defer func() {
 			r := recover()
 			s.leave(ls, member.Name, fp)
-			s.export()
 			if r != nil {
 				s.log.Error("session panicked", "annotator", member.Name, "key", fp, "panic", fmt.Sprint(r))
 				sess.Exit(1)
@@ -72,13 +71,17 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 		err = tui.RunSession(sess.Context(), opts, tui.SessionTerminal{
 			In: sess, Out: sess, Env: env, Width: pty.Window.Width, Height: pty.Window.Height, Msgs: ls.msgs,
 		})
+		s.export() // the reader exports on q; not when the connection just went away
+		status := 0
 		switch {
 		case errors.Is(err, tea.ErrProgramPanic), err != nil && !errors.Is(err, tea.ErrProgramKilled):
 			s.log.Error("session ended by an error", "annotator", member.Name, "key", fp, "error", err.Error(), "after", time.Since(start).Round(time.Millisecond).String())
-			sess.Exit(1)
+			status = 1
 		default:
 			s.log.Info("disconnect", "annotator", member.Name, "key", fp, "remote", remote, "after", time.Since(start).Round(time.Millisecond).String())
 		}
+		// The exit status goes out before Shutdown may close the connection.
+		sess.Exit(status)
 	}
 }
 

@@ -96,10 +96,10 @@ func (t memberTeam) Others(doc string) ([]string, error) {
 			return nil
 		}
 		for _, sp := range r.Spans {
-			out = append(out, fmt.Sprintf("%s  %s  «%s»  %d–%d", r.AnnotatorID, sp.Label, sp.Text, sp.Start, sp.End))
+			out = append(out, fmt.Sprintf("%s  %s  %d–%d  «%s»", r.AnnotatorID, sp.Label, sp.Start, sp.End, sp.Text))
 		}
 		for _, c := range r.Claims {
-			out = append(out, fmt.Sprintf("%s  CLAIM %s  «%s»  %d–%d", r.AnnotatorID, c.ID, c.Span.Text, c.Span.Start, c.Span.End))
+			out = append(out, fmt.Sprintf("%s  CLAIM %s  %d–%d  «%s»", r.AnnotatorID, c.ID, c.Span.Start, c.Span.End, c.Span.Text))
 		}
 		if r.Answer != "" {
 			out = append(out, fmt.Sprintf("%s  answer: %s", r.AnnotatorID, r.Answer))

@@ -49,9 +49,10 @@ type teamOthersMsg struct {
 func (a *App) teamUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case ShutdownMsg:
-		a.setStatus(msg.Reason, true)
 		a.mode = modeNormal
-		return a.quit(), true
+		cmd := a.quit()
+		a.setStatus(msg.Reason, true) // over quit's "saving…": the user learns why
+		return cmd, true
 	case teamNextMsg:
 		switch {
 		case msg.err != nil:

@@ -1,0 +1,213 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/tui"
+)
+
+var keys = tui.DefaultKeyMap()
+
+func TestNextKeyGoesToTheNextUnansweredAssignedDocument(t *testing.T) {
+	f := newFixture(t, 1, "sara", "bob")
+	srv := f.start(f.config())
+	mine := srv.Assigned("sara")
+	if len(mine) < 2 {
+		t.Fatalf("sara has %v of the sample's 5 documents; the test needs two", mine)
+	}
+	r := f.openReader(f.clientConfig("sara", f.keys["sara"]))
+	r.waitFor(fmt.Sprintf("mine 0/%d", len(mine)))
+	r.press(keys.NextAssigned.Keys()[0])
+	r.waitFor(fmt.Sprintf("doc %d,", mine[0]+1))
+	r.press(keys.Accept.Keys()[0])
+	r.waitFor(fmt.Sprintf("mine 1/%d", len(mine)))
+	r.waitFor(fmt.Sprintf("team 1/%d", 5)) // overlap 1: five assignments in all
+	r.press(keys.NextAssigned.Keys()[0])
+	r.waitFor(fmt.Sprintf("doc %d,", mine[1]+1))
+	r.press(keys.Quit.Keys()[0])
+	if err := r.wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRoutingStableAcrossRestarts: a second server on the same files routes the same,
+// and the first one's answers count in the second's "next".
+func TestRoutingStableAcrossRestarts(t *testing.T) {
+	f := newFixture(t, 2, "sara", "bob", "leila")
+	a, err := New(f.config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := a.Assigned("sara")
+	sess, err := f.db.Session("sara")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := a.cfg.Corpus.Load(first[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := annotations.DocInfo{ID: doc.ID, Text: string(doc.Text)}
+	if _, err := sess.Apply(annotations.AddSpan{Doc: info, Label: "PERSON", Start: 0, End: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sess.Apply(annotations.Answer{Doc: doc.ID, Answer: "accept"}); err != nil {
+		t.Fatal(err)
+	}
+	sess.Close()
+	b, err := New(f.config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(b.Assigned("sara")) != fmt.Sprint(first) {
+		t.Fatalf("after a restart sara has %v, before %v", b.Assigned("sara"), first)
+	}
+	next, ok, err := b.teamFor(Member{Name: "sara", Role: RoleAnnotator}).Next(-1)
+	if err != nil || !ok || next == first[0] {
+		t.Fatalf("next after a restart: %d %v %v; want the first unanswered of %v (not %d, answered)", next, ok, err, first, first[0])
+	}
+}
+
+// TestReviewerSeesOthersAnnotatorDoesNot: sara tags a word; a reviewer's O lists it,
+// bob's (an annotator) is refused.
+func TestReviewerSeesOthersAnnotatorDoesNot(t *testing.T) {
+	f := newFixture(t, 0, "sara", "bob", "rev:reviewer")
+	f.start(f.config())
+	sara := f.openReader(f.clientConfig("sara", f.keys["sara"]))
+	sara.waitReady("sara")
+	sara.press("1") // the first label of the default schema on the word under the cursor
+	sara.waitFor("saved 1 edit")
+	rev := f.openReader(f.clientConfig("rev", f.keys["rev"]))
+	rev.waitReady("rev")
+	rev.press(keys.Others.Keys()[0])
+	rev.waitFor("sara  PERSON  0–")
+	bob := f.openReader(f.clientConfig("bob", f.keys["bob"]))
+	bob.waitReady("bob")
+	bob.press(keys.Others.Keys()[0])
+	bob.waitFor(errNotReviewer.Error())
+	for _, r := range []*reader{sara, rev, bob} {
+		r.press(keys.Quit.Keys()[0], keys.Quit.Keys()[0]) // close the list (rev), then quit
+		if err := r.wait(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// panickyTeam panics in Progress, which a reader calls at start.
+type panickyTeam struct{ tui.Team }
+
+func (panickyTeam) Progress() (string, error) { panic("injected") }
+
+func TestPanicEndsThatSessionOnly(t *testing.T) {
+	f := newFixture(t, 0, "sara", "bob")
+	cfg := f.config()
+	srv := f.start(cfg)
+	srv.newTeam = func(m Member) tui.Team {
+		t := memberTeam{s: srv, m: m}
+		if m.Name == "bob" {
+			return panickyTeam{t}
+		}
+		return t
+	}
+	sara := f.openReader(f.clientConfig("sara", f.keys["sara"]))
+	sara.waitReady("sara")
+	bob := f.openReader(f.clientConfig("bob", f.keys["bob"]))
+	if st := exitStatus(bob.wait()); st == 0 {
+		t.Fatalf("bob's session panicked and ended with status 0")
+	}
+	if !strings.Contains(f.logBuf.String(), "annotator=bob") || !strings.Contains(f.logBuf.String(), "panic") {
+		t.Errorf("the panic is not logged for bob:\n%s", f.logBuf.String())
+	}
+	sara.press("1")
+	sara.waitFor("saved 1 edit") // sara's session goes on
+	// bob can come back: his store session was released.
+	srv.newTeam = nil
+	again := f.openReader(f.clientConfig("bob", f.keys["bob"]))
+	again.waitReady("bob")
+	again.press(keys.Quit.Keys()[0])
+	sara.press(keys.Quit.Keys()[0])
+	if err := again.wait(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sara.wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPerKeySessionLimit(t *testing.T) {
+	f := newFixture(t, 0, "sara")
+	f.start(f.config())
+	first := f.openReader(f.clientConfig("sara", f.keys["sara"]))
+	first.waitReady("sara")
+	second := f.openReader(f.clientConfig("sara", f.keys["sara"]))
+	if st := exitStatus(second.wait()); st != 1 {
+		t.Fatalf("a second session of one key: exit %d, want 1", st)
+	}
+	if !strings.Contains(second.screen(), "already has 1 session(s) open") {
+		t.Errorf("the second session was not told why:\n%s", second.screen())
+	}
+	first.press(keys.Quit.Keys()[0])
+	if err := first.wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestIdleSessionClosed(t *testing.T) {
+	f := newFixture(t, 0, "sara")
+	cfg := f.config()
+	cfg.IdleTimeout = 300 * time.Millisecond
+	f.start(cfg)
+	r := f.openReader(f.clientConfig("sara", f.keys["sara"]))
+	r.waitReady("sara")
+	r.wait() // ends without a key: the connection was idle
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(f.logBuf.String(), "disconnect") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no disconnect logged:\n%s", f.logBuf.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestShutdownTellsSessionsAndKeepsEveryEdit is what SIGTERM does in hashiya serve.
+func TestShutdownTellsSessionsAndKeepsEveryEdit(t *testing.T) {
+	f := newFixture(t, 0, "sara", "bob")
+	cfg := f.config()
+	srv := f.start(cfg)
+	var rs []*reader
+	for _, who := range []string{"sara", "bob"} {
+		r := f.openReader(f.clientConfig(who, f.keys[who]))
+		r.waitReady(who)
+		r.press("1")
+		r.waitFor("saved 1 edit")
+		rs = append(rs, r)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	for _, r := range rs {
+		if err := r.wait(); err != nil {
+			t.Errorf("a session ended by shutdown: %v", err)
+		}
+		if !strings.Contains(r.screen(), "the server is stopping") {
+			t.Errorf("a session was not told of the shutdown:\n%s", r.screen())
+		}
+	}
+	b, err := os.ReadFile(cfg.Out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, who := range []string{"sara", "bob"} {
+		if !strings.Contains(string(b), `"_annotator_id":"`+who+`"`) {
+			t.Errorf("the training file has no record of %s:\n%s", who, b)
+		}
+	}
+}
