@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -112,5 +113,23 @@ func TestForwardingAndSubsystemsRefused(t *testing.T) {
 		if !strings.Contains(log, what) {
 			t.Errorf("the log has no refusal of %s:\n%s", what, log)
 		}
+	}
+}
+
+// TestNoHostKeyWrittenIntoTheWorkingDirectory: the server uses the host key it is given
+// and leaves no id_ed25519 of its own behind (wish makes one where none is set).
+func TestNoHostKeyWrittenIntoTheWorkingDirectory(t *testing.T) {
+	t.Chdir(t.TempDir())
+	f := newFixture(t, 1, "sara")
+	cfg := f.config()
+	srv, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("id_ed25519"); err == nil {
+		t.Fatal("New wrote id_ed25519 into the working directory")
+	}
+	if got, want := srv.SSH().HostSigners[0].PublicKey().Marshal(), cfg.HostKey.PublicKey().Marshal(); string(got) != string(want) {
+		t.Fatal("the server does not use the host key it was given")
 	}
 }

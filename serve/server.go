@@ -97,6 +97,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.setTeam(team)
 	srv, err := wish.NewServer(
+		// The host key first: without one, wish writes a new id_ed25519 into the working
+		// directory.
+		func(srv *ssh.Server) error { srv.HostSigners = []ssh.Signer{cfg.HostKey}; return nil },
 		wish.WithAddress(cfg.Listen),
 		wish.WithVersion("hashiya"),
 		wish.WithPublicKeyAuth(s.authorize),
@@ -106,7 +109,6 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv.HostSigners = []ssh.Signer{cfg.HostKey}
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{
 		"session":      s.sessionChannel,
 		"direct-tcpip": s.refuseChannel("local port forwarding"),
