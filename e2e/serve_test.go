@@ -228,7 +228,33 @@ func TestServeTeamOverSSH(t *testing.T) {
 	}
 	s.keys("q")
 	s.waitFor("SSH-EXIT=0")
+
+	// SIGKILL loses nothing the screen confirmed: bob tags a third word, the server is
+	// killed, and after a restart the tag is there.
+	s = connect(t, dir, filepath.Join(dir, "bob"), port)
+	s.waitFor("annotator: bob")
+	s.waitForRE(focusedLoadedRE)
+	s.keys("w", "w", "3")
+	s.waitFor("saved 1 edit")
+	srv.cmd.Process.Kill()
+	<-srv.exited
+	s.waitFor("SSH-EXIT=")
+	srv = startServer(t, bin, dir, port)
+	s = connect(t, dir, filepath.Join(dir, "bob"), port)
+	s.waitFor("annotator: bob")
+	s.waitForRE(focusedLoadedRE)
+	s.keys("w", "w")
+	s.waitFor("GPE «")
+	s.keys("q")
+	s.waitFor("SSH-EXIT=0")
 	srv.stop(t)
+	by = map[string]int{}
+	for _, r := range readRecords(t, out1) {
+		by[r.Annotator] += len(r.Spans)
+	}
+	if by["sara"] != 1 || by["bob"] != 2 {
+		t.Errorf("spans per annotator after SIGKILL and restart: %v, want sara 1, bob 2", by)
+	}
 	log, _ := os.ReadFile(filepath.Join(dir, "serve.log"))
 	for _, want := range []string{"connect", "disconnect", "unknown key", "no terminal"} {
 		if !strings.Contains(string(log), want) {
