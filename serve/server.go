@@ -60,7 +60,9 @@ type Server struct {
 	closing  bool
 	handlers sync.WaitGroup
 
-	exportMu sync.Mutex
+	exportMu      sync.Mutex
+	exportStarted time.Time // of the last export
+	exportErr     error     // its result
 
 	newTeam func(Member) tui.Team // tests: a reader's team view; nil is memberTeam
 }
@@ -243,11 +245,19 @@ func (s *Server) export() error {
 	if s.cfg.Out == "" {
 		return nil
 	}
+	asked := time.Now()
 	s.exportMu.Lock()
 	defer s.exportMu.Unlock()
+	// An export that started after this one was asked for has every edit committed
+	// before the ask: when many sessions end at once, one export serves them all.
+	if s.exportStarted.After(asked) {
+		return s.exportErr
+	}
+	s.exportStarted = time.Now()
 	_, err := s.cfg.DB.ExportTraining(s.cfg.Out)
 	if err != nil {
 		s.log.Error("training file not written", "file", s.cfg.Out, "error", err.Error())
 	}
+	s.exportErr = err
 	return err
 }

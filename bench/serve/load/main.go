@@ -280,5 +280,17 @@ func session(dir, addr, name string, keys int, interval time.Duration, deadline 
 		time.Sleep(interval)
 	}
 	in.Write([]byte("q"))
-	return r
+	// The round ends when the server has let the session go: the next round's session
+	// of this key would otherwise meet the per-key limit.
+	for {
+		select {
+		case _, ok := <-frames:
+			if !ok {
+				return r
+			}
+		case <-time.After(30 * time.Second):
+			r.err = errors.New("the session did not end 30 s after q")
+			return r
+		}
+	}
 }
