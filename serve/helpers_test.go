@@ -143,9 +143,20 @@ type reader struct {
 
 func (f *fixture) openReader(cfg *gossh.ClientConfig) *reader {
 	f.t.Helper()
+	return f.openReaderEnv(cfg)
+}
+
+// openReaderEnv is openReader sending environment variables (name, value pairs) first.
+func (f *fixture) openReaderEnv(cfg *gossh.ClientConfig, env ...string) *reader {
+	f.t.Helper()
 	sess, err := testsession.NewClientSession(f.t, f.addr, cfg)
 	if err != nil {
 		f.t.Fatal(err)
+	}
+	for i := 0; i+1 < len(env); i += 2 {
+		if err := sess.Setenv(env[i], env[i+1]); err != nil {
+			f.t.Fatal(err)
+		}
 	}
 	r := &reader{t: f.t, sess: sess, out: &syncBuffer{}, done: make(chan error, 1)}
 	sess.Stdout = r.out

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -209,5 +210,36 @@ func TestShutdownTellsSessionsAndKeepsEveryEdit(t *testing.T) {
 		if !strings.Contains(string(b), `"_annotator_id":"`+who+`"`) {
 			t.Errorf("the training file has no record of %s:\n%s", who, b)
 		}
+	}
+}
+
+// colourSGR matches an SGR sequence that sets a foreground or background colour.
+var colourSGR = regexp.MustCompile(`\x1b\[(?:[0-9]+;)*(?:3[0-8]|9[0-7]|4[0-8]|10[0-7])(?:;[0-9]+)*m`)
+
+// TestColoursFollowTheSessionNotTheServer: the server runs with a truecolor
+// environment; a client that sends NO_COLOR gets no colour at all, one with TERM
+// xterm-256color alone gets no 24-bit colour.
+func TestColoursFollowTheSessionNotTheServer(t *testing.T) {
+	t.Setenv("COLORTERM", "truecolor")
+	t.Setenv("NO_COLOR", "")
+	f := newFixture(t, 0, "sara", "bob")
+	f.start(f.config())
+	plain := f.openReaderEnv(f.clientConfig("sara", f.keys["sara"]), "NO_COLOR", "1")
+	plain.waitReady("sara")
+	if m := colourSGR.FindString(plain.out.String()); m != "" {
+		t.Errorf("NO_COLOR from the client, yet colours were sent: %q", m)
+	}
+	c256 := f.openReader(f.clientConfig("bob", f.keys["bob"]))
+	c256.waitReady("bob")
+	out := c256.out.String()
+	if strings.Contains(out, "38;2;") || strings.Contains(out, "48;2;") {
+		t.Errorf("a 256-colour client got 24-bit colour: the server's COLORTERM leaked in")
+	}
+	if !strings.Contains(out, "38;5;") && !strings.Contains(out, "48;5;") {
+		t.Errorf("a 256-colour client got no 256-colour SGR at all")
+	}
+	for _, r := range []*reader{plain, c256} {
+		r.press(keys.Quit.Keys()[0])
+		r.wait()
 	}
 }
