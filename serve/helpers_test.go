@@ -192,6 +192,10 @@ func (r *reader) waitFor(want string) {
 	if len(scr) > 4000 { // the end is the screen as it is now
 		scr = "…" + scr[len(scr)-4000:]
 	}
+	if os.Getenv("SERVE_TEST_RAW") != "" {
+		raw := r.out.String()
+		os.WriteFile(os.Getenv("SERVE_TEST_RAW"), []byte(raw), 0o644)
+	}
 	r.t.Fatalf("the session never showed %q; it showed:\n%s", want, scr)
 }
 

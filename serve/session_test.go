@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/tui"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 var keys = tui.DefaultKeyMap()
@@ -121,6 +123,9 @@ func TestPanicEndsThatSessionOnly(t *testing.T) {
 	bob := f.openReader(f.clientConfig("bob", f.keys["bob"]))
 	if st := exitStatus(bob.wait()); st == 0 {
 		t.Fatalf("bob's session panicked and ended with status 0")
+	}
+	if out := bob.out.String(); !strings.HasSuffix(out, terminalGivenBack) {
+		t.Errorf("after the panic bob's terminal was not given back its modes; output ends %q", out[max(0, len(out)-60):])
 	}
 	if !strings.Contains(f.logBuf.String(), "annotator=bob") || !strings.Contains(f.logBuf.String(), "panic") {
 		t.Errorf("the panic is not logged for bob:\n%s", f.logBuf.String())
@@ -241,5 +246,60 @@ func TestColoursFollowTheSessionNotTheServer(t *testing.T) {
 	for _, r := range []*reader{plain, c256} {
 		r.press(keys.Quit.Keys()[0])
 		r.wait()
+	}
+}
+
+// terminalGivenBack is what a reader writes last: the painter's modes undone (kitty
+// keyboard, modifyOtherKeys, bracketed paste, autowrap, cursor, alternate screen), then
+// BDSM back to implicit.
+const terminalGivenBack = "\x1b[<u\x1b[>4;0m\x1b[?2004l\x1b[?7h\x1b[?25h\x1b[?1049l\x1b[8h"
+
+func TestResizeAndTerminalGivenBackAtQuit(t *testing.T) {
+	f := newFixture(t, 0, "sara")
+	f.start(f.config())
+	r := f.openReader(f.clientConfig("sara", f.keys["sara"]))
+	r.waitReady("sara")
+	r.waitFor("doc 1,2,3 of 5") // 120 columns: three panes
+	if err := r.sess.WindowChange(30, 60); err != nil {
+		t.Fatal(err)
+	}
+	r.waitFor("1:000_") // 60 columns: one pane and a tab strip («1:000_…» is the first tab)
+	r.press(keys.Quit.Keys()[0])
+	if err := r.wait(); err != nil {
+		t.Fatal(err)
+	}
+	if out := r.out.String(); !strings.HasSuffix(out, terminalGivenBack) {
+		t.Errorf("at quit the terminal was not given back its modes; output ends %q", out[max(0, len(out)-60):])
+	}
+}
+
+// TestOneAnnotatorTwoKeysShareTheirWork: two keys of one member, two sessions at once;
+// both edit through the one store session the annotator may hold.
+func TestOneAnnotatorTwoKeysShareTheirWork(t *testing.T) {
+	f := newFixture(t, 0, "sara")
+	second := newSigner(t)
+	pub := filepath.Join(f.dir, "sara2.pub")
+	os.WriteFile(pub, gossh.MarshalAuthorizedKey(second.PublicKey()), 0o644)
+	if _, err := AddMember(f.team, "sara", "", pub); err != nil {
+		t.Fatal(err)
+	}
+	f.start(f.config())
+	a := f.openReader(f.clientConfig("sara", f.keys["sara"]))
+	a.waitReady("sara")
+	b := f.openReader(f.clientConfig("sara", second))
+	b.waitReady("sara")
+	a.press("1")
+	a.waitFor("saved 1 edit")
+	b.press("w", "2")
+	b.waitFor("saved 1 edit")
+	a.press(keys.Quit.Keys()[0])
+	if err := a.wait(); err != nil {
+		t.Fatal(err)
+	}
+	b.press("w", "3") // the first session's end left the second's store session open
+	b.waitFor("GPE «")
+	b.press(keys.Quit.Keys()[0])
+	if err := b.wait(); err != nil {
+		t.Fatal(err)
 	}
 }
