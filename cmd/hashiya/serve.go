@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -125,12 +126,16 @@ func runServe(ctx context.Context, args []string, f serveFlags, stderr io.Writer
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	l, err := net.Listen("tcp", f.listen) // before "listening" is printed: a taken port fails here
+	if err != nil {
+		return err
+	}
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ctx) }()
+	go func() { served <- srv.ServeListener(ctx, l) }()
 	fmt.Fprintf(stderr, "hashiya serve: listening on %s · host key %s · %d documents · overlap %s · team %s\n",
-		f.listen, gossh.FingerprintSHA256(hostKey.PublicKey()), corpus.Len(), overlap, f.team)
+		l.Addr(), gossh.FingerprintSHA256(hostKey.PublicKey()), corpus.Len(), overlap, f.team)
 	select {
-	case err := <-served: // could not listen
+	case err := <-served: // the listener failed
 		return err
 	case <-ctx.Done():
 	}
