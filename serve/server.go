@@ -50,8 +50,9 @@ type Server struct {
 	ssh  *ssh.Server
 	docs []string // document IDs, in corpus order: what routing names
 
-	team   atomic.Pointer[Team]
-	assign atomic.Pointer[map[string][]int]
+	team     atomic.Pointer[Team]
+	teamStat os.FileInfo // the team file as New read it; nil if it did not exist
+	assign   atomic.Pointer[map[string][]int]
 
 	mu       sync.Mutex
 	members  map[string]*shared        // store sessions by annotator name
@@ -93,6 +94,8 @@ func New(cfg Config) (*Server, error) {
 	for i := range cfg.Corpus.Len() {
 		s.docs = append(s.docs, cfg.Corpus.Title(i))
 	}
+	// The file's state before it is read: a change made from here on is seen by watchTeam.
+	s.teamStat, _ = os.Stat(cfg.TeamFile)
 	team, err := LoadTeam(cfg.TeamFile)
 	if err != nil {
 		return nil, err
@@ -177,10 +180,7 @@ func (s *Server) ServeListener(ctx context.Context, l net.Listener) error {
 // watchTeam reloads the team file when its size or time changes; a file that does not
 // parse keeps the team as it was and says why in the log.
 func (s *Server) watchTeam(ctx context.Context) {
-	var last os.FileInfo
-	if fi, err := os.Stat(s.cfg.TeamFile); err == nil {
-		last = fi
-	}
+	last := s.teamStat
 	t := time.NewTicker(s.cfg.TeamPoll)
 	defer t.Stop()
 	for {
