@@ -41,6 +41,7 @@ type Options struct {
 	AfterAnswer string // what follows an answer: AfterAnswerStay (""), AfterAnswerNext, AfterAnswerUnanswered
 
 	History SearchHistory // the annotator's searches across restarts; nil keeps them for this run only
+	Team    Team          // set by hashiya serve: assignments, team progress, the others' work
 }
 
 type mode int
@@ -58,6 +59,7 @@ const (
 	modeAnnList    // the annotations list of the focused document
 
 	modeResults // the hits of a corpus-wide search
+	modeOthers  // the other annotators' annotations (reviewers, hashiya serve)
 )
 
 const (
@@ -126,6 +128,7 @@ type App struct {
 
 	corpusSearchState            // corpus-wide search and search history (corpus_search_app.go)
 	drag              *mouseDrag // a selection made with the mouse, while the button is held
+	team              teamState  // hashiya serve (team.go)
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -194,7 +197,7 @@ func (a *App) Init() tea.Cmd {
 		a.setStatus(a.whereStatus(), false)
 	}
 	if a.session != nil {
-		cmds = append(cmds, a.loadAnswersCmd(), a.loadProgressCmd(), a.loadPlaceCmd())
+		cmds = append(cmds, a.loadAnswersCmd(), a.loadProgressCmd(), a.loadPlaceCmd(), a.teamProgressCmd())
 	}
 	cmds = append(cmds, a.layoutPanes()...)
 	return tea.Batch(cmds...)
@@ -202,6 +205,9 @@ func (a *App) Init() tea.Cmd {
 
 // Update routes a message to the part of the state it concerns.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := a.teamUpdate(msg); ok {
+		return a, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -539,6 +545,8 @@ func (a *App) render() string {
 		rows = append(rows, a.picker.View(a))
 	case modeWarnings:
 		rows = append(rows, a.warningsView())
+	case modeOthers:
+		rows = append(rows, a.othersView())
 	case modeLabels:
 		rows = append(rows, a.labelsView())
 	case modeClaim:

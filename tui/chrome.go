@@ -50,6 +50,9 @@ func (a *App) headerLine() string {
 	}
 	if a.session != nil {
 		mid += " · " + a.progress()
+		if a.team.progress != "" {
+			mid += " · " + a.team.progress
+		}
 		if a.opts.DB != "" {
 			mid += " · db " + visualLTR(filepath.Base(a.opts.DB), 24, a.opts.Engine) // the first screen gives the full path
 		}

@@ -27,6 +27,7 @@ func (k KeyMap) helpGroups() []helpGroup {
 				k.NextUnannotated, k.PrevUnannotated, k.NextUnanswered, k.PrevUnanswered, k.AnnotationList}},
 			{in("document list", k.OpenDoc), []key.Binding{k.PickerDown, k.PickerUp, k.PickerOpen, k.PickerCancel}},
 			{in("annotations list", k.AnnotationList), []key.Binding{k.ListJump, k.ListClose}},
+			{"team server", []key.Binding{k.NextAssigned, k.Others, k.OthersClose}},
 		}},
 		{"select and tag", []helpSection{
 			{"", []key.Binding{k.Select, k.SelectCancel, k.LabelPicker, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart,
@@ -81,6 +82,8 @@ func (a *App) shortHelp() []key.Binding {
 		return []key.Binding{k.HelpClose, k.HelpPageDown, k.HelpPageUp, k.HelpDown, k.HelpUp}
 	case modeWarnings:
 		return []key.Binding{k.WarningsClose}
+	case modeOthers:
+		return []key.Binding{k.OthersClose}
 	case modeQuitFailed:
 		return []key.Binding{k.Quit, k.QuitAnyway, k.QuitBack}
 	}

@@ -31,7 +31,7 @@ func (k *KeyMap) normalBindings() []*key.Binding {
 		&k.GrowEndChar, &k.ShrinkEndChar, &k.GrowStartChar, &k.ShrinkStartChar,
 		&k.Undo, &k.Redo, &k.Link, &k.Unlink, &k.Relink, &k.Accept, &k.Reject, &k.Ignore,
 		&k.NextUnannotated, &k.PrevUnannotated, &k.NextUnanswered, &k.PrevUnanswered, &k.AnnotationList,
-		&k.CorpusResults,
+		&k.CorpusResults, &k.NextAssigned, &k.Others,
 	}
 }
 
@@ -61,6 +61,7 @@ func (k *KeyMap) modes() []keyMode {
 			&k.FormEntityNext, &k.FormEntityPrev, &k.FormOptionNext, &k.FormOptionPrev, &k.FormYes, &k.FormNo, &k.QuitFromPrompt}},
 		{name: "the help screen", bindings: []*key.Binding{&k.Help, &k.HelpDown, &k.HelpUp, &k.HelpPageDown, &k.HelpPageUp,
 			&k.HelpTop, &k.HelpBottom, &k.HelpClose, &k.QuitFromPrompt}},
+		{name: "the others' annotations", bindings: []*key.Binding{&k.Others, &k.OthersClose, &k.QuitFromPrompt}},
 		{name: "the warnings list", bindings: []*key.Binding{&k.Warnings, &k.WarningsClose, &k.QuitFromPrompt}},
 		{name: "the failed-quit dialog", bindings: []*key.Binding{&k.Quit, &k.QuitAnyway, &k.QuitBack}},
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -292,6 +293,22 @@ func bindingCases() map[string]func(r *bindingRun) {
 		},
 
 		// Answers.
+		// Team server (hashiya serve).
+		"next_assigned": func(r *bindingRun) {
+			r.a.opts.Team = &fakeTeam{next: 3}
+			r.hit(&r.k.NextAssigned)
+			r.expect(r.p().DocIndex == 3, "pane on document %d, want 3 (status %q)", r.p().DocIndex, r.a.status)
+		},
+		"others": func(r *bindingRun) {
+			r.a.opts.Team = &fakeTeam{others: []string{"reza: PERSON «بوتين» 10–15"}}
+			r.hit(&r.k.Others)
+			r.expect(r.a.mode == modeOthers && strings.Contains(r.a.View().Content, "reza: PERSON"), "mode %d, others %q", r.a.mode, r.a.team.others)
+		},
+		"others_close": func(r *bindingRun) {
+			r.a.opts.Team = &fakeTeam{others: []string{"reza: PERSON «بوتين» 10–15"}}
+			r.hit(&r.k.Others, &r.k.OthersClose)
+			r.expect(r.a.mode == modeNormal, "mode %d after closing the others' list", r.a.mode)
+		},
 		"accept": func(r *bindingRun) {
 			r.hit(&r.k.Accept)
 			r.expect(r.answer() == annotations.AnswerAccept, "answer %q", r.answer())

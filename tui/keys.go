@@ -89,6 +89,10 @@ type KeyMap struct {
 	HistoryPrev, HistoryNext key.Binding // in the search prompt: earlier / later searches
 	CorpusResults            key.Binding // the list of the last corpus search's hits
 	ResultOpen, ResultClose  key.Binding // in that list (the move keys work there too)
+
+	// Team server (hashiya serve, team.go): the next assigned document, the others' work.
+	NextAssigned, Others key.Binding
+	OthersClose          key.Binding // in the list of the others' annotations
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -208,5 +212,10 @@ func DefaultKeyMap() KeyMap {
 		CorpusResults: b([]string{"F"}, "F", "hits of the last corpus search"),
 		ResultOpen:    b([]string{"enter"}, "enter", "open the hit"),
 		ResultClose:   b([]string{"esc"}, "esc", "close the hits list, stopping the search"),
+
+		// Team server.
+		NextAssigned: b([]string{"space"}, "space", "next unanswered document assigned to you (team server)"),
+		Others:       b([]string{"O"}, "O", "the others' annotations of this document (team server, reviewers)"),
+		OthersClose:  b([]string{"esc", "q"}, "esc/q", "close the others' annotations"),
 	}
 }

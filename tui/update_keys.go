@@ -33,7 +33,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		cmd, _ := a.linkKey(msg)
 		return cmd
-	case modeHelp, modeWarnings:
+	case modeHelp, modeWarnings, modeOthers:
 		if key.Matches(msg, k.QuitFromPrompt) {
 			return a.quit()
 		}
@@ -44,6 +44,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.mode = modeNormal
 		}
 		if a.mode == modeWarnings && key.Matches(msg, k.WarningsClose, k.Warnings) {
+			a.mode = modeNormal
+		}
+		if a.mode == modeOthers && key.Matches(msg, k.OthersClose, k.Others) {
 			a.mode = modeNormal
 		}
 		return nil
@@ -99,6 +102,10 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.history.reset()
 		a.input.SetWidth(max(a.width-4, 10))
 		return a.input.Focus()
+	case key.Matches(msg, k.NextAssigned):
+		return a.nextAssigned()
+	case key.Matches(msg, k.Others):
+		return a.showOthers()
 	case key.Matches(msg, k.NextMatch):
 		a.stepMatch(p, 1)
 	case key.Matches(msg, k.PrevMatch):

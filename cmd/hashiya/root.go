@@ -53,6 +53,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newImportCmd())
 	root.AddCommand(newDoctorCmd())
 	completeValues(root)
+	root.AddCommand(newServeCmd(), newTeamCmd())
 	return root
 }
 

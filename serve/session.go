@@ -1,0 +1,159 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"github.com/hashiya/hashiya/annotations/store"
+	"github.com/hashiya/hashiya/tui"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// noTerminal is what a session without a PTY (ssh -T, ssh host cmd) is told.
+const noTerminal = "hashiya: this server shows the annotation reader on a terminal only; connect with plain `ssh -p PORT HOST` (no -T, no command)"
+
+// handle is the one middleware: it decides who the session is from the key it proved,
+// refuses what the reader cannot serve, and runs one reader on the session's terminal.
+func (s *Server) handle(ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		s.handlers.Add(1)
+		defer s.handlers.Done()
+		remote := sess.RemoteAddr().String()
+		// The key the session proved, which the SSH library keeps from the successful
+		// authentication only: never a key the client merely offered (CVE-2024-45337).
+		key := sess.PublicKey()
+		member, ok := s.team.Load().Lookup(key)
+		if !ok { // no key, or one taken off the team since the handshake
+			fp := ""
+			if key != nil {
+				fp = gossh.FingerprintSHA256(key)
+			}
+			s.log.Warn("refused", "what", "key not on the team", "key", fp, "remote", remote)
+			wish.Fatalln(sess, "hashiya: this key is not on the team")
+			return
+		}
+		fp := gossh.FingerprintSHA256(key)
+		pty, winch, hasPty := sess.Pty()
+		if !hasPty || len(sess.RawCommand()) > 0 {
+			s.log.Warn("refused", "what", "no terminal or a command", "annotator", member.Name, "key", fp, "remote", remote)
+			wish.Fatalln(sess, noTerminal)
+			return
+		}
+		ls, sh, err := s.join(member, fp)
+		if err != nil {
+			s.log.Warn("refused", "what", err.Error(), "annotator", member.Name, "key", fp, "remote", remote)
+			wish.Fatalln(sess, "hashiya: "+err.Error())
+			return
+		}
+		start := time.Now()
+		s.log.Info("connect", "annotator", member.Name, "role", member.Role, "key", fp, "remote", remote,
+			"term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height)
+		defer func() {
+			r := recover()
+			s.leave(ls, member.Name, fp)
+			if r != nil {
+				s.log.Error("session panicked", "annotator", member.Name, "key", fp, "panic", fmt.Sprint(r))
+				sess.Exit(1)
+			}
+		}()
+		go forwardResizes(sess, winch, ls.msgs)
+		opts := tui.Options{
+			Corpus: s.cfg.Corpus, CorpusName: s.cfg.CorpusName, Annotator: member.Name,
+			Engine: s.cfg.Engine, Keys: s.cfg.Keys, Schema: s.cfg.Schema,
+			Session: sh, DB: s.cfg.DBPath, Out: s.cfg.Out,
+			Export: s.export, Team: s.teamFor(member),
+		}
+		env := append(sess.Environ(), "TERM="+pty.Term)
+		err = tui.RunSession(sess.Context(), opts, tui.SessionTerminal{
+			In: sess, Out: sess, Env: env, Width: pty.Window.Width, Height: pty.Window.Height, Msgs: ls.msgs,
+		})
+		s.export() // the reader exports on q; not when the connection just went away
+		status := 0
+		switch {
+		case errors.Is(err, tea.ErrProgramPanic), err != nil && !errors.Is(err, tea.ErrProgramKilled):
+			s.log.Error("session ended by an error", "annotator", member.Name, "key", fp, "error", err.Error(), "after", time.Since(start).Round(time.Millisecond).String())
+			status = 1
+		default:
+			s.log.Info("disconnect", "annotator", member.Name, "key", fp, "remote", remote, "after", time.Since(start).Round(time.Millisecond).String())
+		}
+		// The exit status goes out before Shutdown may close the connection.
+		sess.Exit(status)
+	}
+}
+
+// forwardResizes passes the client's window changes to the reader until the session ends.
+func forwardResizes(sess ssh.Session, winch <-chan ssh.Window, msgs chan<- tea.Msg) {
+	for {
+		select {
+		case <-sess.Context().Done():
+			return
+		case w, ok := <-winch:
+			if !ok {
+				return
+			}
+			select {
+			case msgs <- tea.WindowSizeMsg{Width: w.Width, Height: w.Height}:
+			case <-sess.Context().Done():
+				return
+			}
+		}
+	}
+}
+
+// shared is one annotator's store session, shared by their live SSH sessions: the
+// store allows one session per annotator, and every edit is committed through it.
+type shared struct {
+	sess *store.Session
+	n    int
+}
+
+// sessionHandle is what one reader gets: the shared store session, whose Close is the
+// server's to do when the annotator's last session ends.
+type sessionHandle struct{ *store.Session }
+
+func (sessionHandle) Close() error { return nil }
+
+// join admits one more session of member with key fp, within the per-key limit.
+func (s *Server) join(member Member, fp string) (*liveSession, sessionHandle, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return nil, sessionHandle{}, errors.New("the server is stopping")
+	}
+	if s.perKey[fp] >= s.cfg.SessionsPerKey {
+		return nil, sessionHandle{}, fmt.Errorf("this key already has %d session(s) open, the most it may", s.perKey[fp])
+	}
+	sh := s.members[member.Name]
+	if sh == nil {
+		st, err := s.cfg.DB.Session(member.Name)
+		if err != nil {
+			return nil, sessionHandle{}, err
+		}
+		sh = &shared{sess: st}
+		s.members[member.Name] = sh
+	}
+	sh.n++
+	s.perKey[fp]++
+	ls := &liveSession{msgs: make(chan tea.Msg, 4)}
+	s.live[ls] = struct{}{}
+	return ls, sessionHandle{sh.sess}, nil
+}
+
+func (s *Server) leave(ls *liveSession, name, fp string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.live, ls)
+	if s.perKey[fp]--; s.perKey[fp] <= 0 {
+		delete(s.perKey, fp)
+	}
+	if sh := s.members[name]; sh != nil {
+		if sh.n--; sh.n <= 0 {
+			sh.sess.Close()
+			delete(s.members, name)
+		}
+	}
+}
