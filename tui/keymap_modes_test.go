@@ -233,6 +233,10 @@ func bindingCases() map[string]func(r *bindingRun) {
 		"select_cancel": func(r *bindingRun) {
 			r.hit(&r.k.Select, &r.k.NextWord, &r.k.SelectCancel)
 			r.expect(r.p().selAnchor < 0, "anchor %d", r.p().selAnchor)
+			// With no selection it clears the search's highlights.
+			search(r)
+			r.hit(&r.k.SelectCancel)
+			r.expect(r.a.query == "" && len(r.p().matches) == 0, "query %q, %d matches", r.a.query, len(r.p().matches))
 		},
 		"label_picker": func(r *bindingRun) { r.hit(&r.k.LabelPicker); r.expect(r.a.mode == modeLabels, "mode %d", r.a.mode) },
 		"claim": func(r *bindingRun) {
