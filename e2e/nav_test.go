@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,7 +52,7 @@ func TestRestartRestoresPlaceInTmux(t *testing.T) {
 	deadline := time.Now().Add(20 * time.Second)
 	var after string
 	for time.Now().Before(deadline) {
-		if after = panesRows(strings.Join(s.captureStyled(), "\n")); after == before {
+		if after = panesRows(s.captureStyled()); after == before {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -66,10 +67,10 @@ func TestRestartRestoresPlaceInTmux(t *testing.T) {
 // settled is panesRows once two captures a while apart agree: every key sent is drawn.
 func (s *session) settled() string {
 	s.t.Helper()
-	prev := panesRows(strings.Join(s.captureStyled(), "\n"))
+	prev := panesRows(s.captureStyled())
 	for range 100 {
 		time.Sleep(200 * time.Millisecond)
-		cur := panesRows(strings.Join(s.captureStyled(), "\n"))
+		cur := panesRows(s.captureStyled())
 		if cur == prev {
 			return cur
 		}
@@ -77,6 +78,16 @@ func (s *session) settled() string {
 	}
 	s.t.Fatal("the screen never settled")
 	return ""
+}
+
+// captureStyled is the screen with its colours and attributes as escape sequences.
+func (s *session) captureStyled() string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", "-S", s.sock, "capture-pane", "-p", "-e", "-t", "0").Output()
+	if err != nil {
+		s.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
 }
 
 // panesRows are the rows of the panes: the screen without its header, status and help

@@ -1,22 +1,14 @@
 package e2e
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
-// captureStyled is the screen with its attributes (capture-pane -e), row by row.
-func (s *session) captureStyled() []string {
-	s.t.Helper()
-	out, err := exec.Command("tmux", "-S", s.sock, "capture-pane", "-p", "-e", "-t", "0").Output()
-	if err != nil {
-		s.t.Fatalf("capture-pane -e: %v", err)
-	}
-	return strings.Split(string(out), "\n")
-}
+// styledRows is the screen with its attributes (capture-pane -e), row by row.
+func (s *session) styledRows() []string { return strings.Split(s.captureStyled(), "\n") }
 
 // styledCells reads a row of capture-pane -e into its non-blank characters and the SGR
 // parameters in force on each ("" for plain text).
@@ -59,7 +51,7 @@ func TestNoColorShowsTaggedWordsByAttributes(t *testing.T) {
 	s.waitFor("▸1/5")
 	s.keys("w", "w") // the cursor (reverse video) away from the first two words
 	time.Sleep(200 * time.Millisecond)
-	before := s.captureStyled()
+	before := s.styledRows()
 	_, stylesBefore := styledCells(before[2])
 	for _, st := range stylesBefore {
 		if strings.Contains(st, "4") && !strings.Contains(st, "7") {
@@ -69,7 +61,7 @@ func TestNoColorShowsTaggedWordsByAttributes(t *testing.T) {
 	s.keys("g", "1", "w", "w") // PERSON on the first word, then the cursor away again
 	s.waitFor("saved 1 edit")
 	time.Sleep(200 * time.Millisecond)
-	rows := s.captureStyled()
+	rows := s.styledRows()
 	row := rows[2]
 	if strings.Contains(row, "38;") || strings.Contains(row, "48;") || colourParam(row) {
 		t.Errorf("a colour under NO_COLOR: %q", row)

@@ -21,6 +21,8 @@ type corpusResults struct {
 	running bool
 	stopped bool // closed before it finished: the counts are of the documents searched
 
+	warningsKey string // the key that lists the unreadable documents, from its binding
+
 	cursor, top   int
 	width, height int
 }
@@ -79,7 +81,7 @@ func (r *corpusResults) status() string {
 		s += fmt.Sprintf(" · %d listed, %d a document at most", p.listed, maxHitsPerDoc)
 	}
 	if p.failed > 0 {
-		s += fmt.Sprintf(" · %d unreadable (! lists them)", p.failed)
+		s += fmt.Sprintf(" · %d unreadable (%s lists them)", p.failed, r.warningsKey)
 	}
 	return s
 }

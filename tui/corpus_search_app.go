@@ -31,7 +31,7 @@ func (a *App) startCorpusSearch(query string) tea.Cmd {
 	a.corpusGen++
 	cmd, stop := corpusSearchCmd(a.corpus, query, a.corpusGen)
 	a.searchStop = stop
-	a.results = &corpusResults{query: query, running: true}
+	a.results = &corpusResults{query: query, running: true, warningsKey: a.keys.Warnings.Help().Key}
 	a.results.SetSize(a.width, a.bodyHeight())
 	a.mode = modeResults
 	return tea.Batch(paneCmd, cmd)

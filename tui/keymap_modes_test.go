@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+
+	"fmt"
 	"strings"
 	"testing"
 
@@ -118,6 +120,11 @@ func bindingCases() map[string]func(r *bindingRun) {
 		typeText(r.t, r.a, "كوريا")
 		r.hit(&r.k.SearchRun)
 	}
+	corpusSearch := func(r *bindingRun) {
+		r.hit(&r.k.Search)
+		typeText(r.t, r.a, "كوريا")
+		r.hit(&r.k.SearchCorpus)
+	}
 	return map[string]func(r *bindingRun){
 		// Documents and panes.
 		"next_pane": func(r *bindingRun) { r.hit(&r.k.NextPane); r.expect(r.a.focus == 1, "focus %d", r.a.focus) },
@@ -227,6 +234,10 @@ func bindingCases() map[string]func(r *bindingRun) {
 		"select_cancel": func(r *bindingRun) {
 			r.hit(&r.k.Select, &r.k.NextWord, &r.k.SelectCancel)
 			r.expect(r.p().selAnchor < 0, "anchor %d", r.p().selAnchor)
+			// With no selection it clears the search's highlights.
+			search(r)
+			r.hit(&r.k.SelectCancel)
+			r.expect(r.a.query == "" && len(r.p().matches) == 0, "query %q, %d matches", r.a.query, len(r.p().matches))
 		},
 		"label_picker": func(r *bindingRun) { r.hit(&r.k.LabelPicker); r.expect(r.a.mode == modeLabels, "mode %d", r.a.mode) },
 		"claim": func(r *bindingRun) {
@@ -447,6 +458,97 @@ func bindingCases() map[string]func(r *bindingRun) {
 		"warnings_close": func(r *bindingRun) {
 			r.hit(&r.k.Warnings, &r.k.WarningsClose)
 			r.expect(r.a.mode == modeNormal, "mode %d", r.a.mode)
+		},
+
+		// Navigation by progress: the neighbour on that side is annotated (answered),
+		// so the binding must skip it.
+		"next_unannotated": func(r *bindingRun) {
+			r.hit(&r.k.NextDoc)
+			r.tag(1)
+			r.hit(&r.k.PrevDoc, &r.k.NextUnannotated)
+			r.expect(r.p().DocIndex == 2, "document %d, want 2 (1 is annotated)", r.p().DocIndex)
+		},
+		"prev_unannotated": func(r *bindingRun) {
+			r.hit(&r.k.PrevDoc)
+			r.tag(1)
+			last := r.p().DocIndex
+			r.hit(&r.k.NextDoc, &r.k.PrevUnannotated)
+			r.expect(r.p().DocIndex == last-1, "document %d, want %d (%d is annotated)", r.p().DocIndex, last-1, last)
+		},
+		"next_unanswered": func(r *bindingRun) {
+			r.hit(&r.k.NextDoc, &r.k.Accept, &r.k.PrevDoc, &r.k.NextUnanswered)
+			r.expect(r.p().DocIndex == 2, "document %d, want 2 (1 is answered)", r.p().DocIndex)
+		},
+		"prev_unanswered": func(r *bindingRun) {
+			r.hit(&r.k.PrevDoc, &r.k.Accept)
+			last := r.p().DocIndex
+			r.hit(&r.k.NextDoc, &r.k.PrevUnanswered)
+			r.expect(r.p().DocIndex == last-1, "document %d, want %d (%d is answered)", r.p().DocIndex, last-1, last)
+		},
+
+		// The annotations list.
+		"annotation_list": func(r *bindingRun) {
+			r.tag(1)
+			r.hit(&r.k.AnnotationList)
+			sp := r.span()
+			row := fmt.Sprintf("%s    %s", sp.ID, sp.Label) // the screen shows the text in visual order
+			r.expect(r.a.mode == modeAnnList && len(r.a.annItems(r.p())) == 1 && strings.Contains(screen(r.a), row),
+				"mode %d, rows %d:\n%s", r.a.mode, len(r.a.annItems(r.p())), screen(r.a))
+		},
+		"list_jump": func(r *bindingRun) {
+			r.hit(&r.k.NextWord, &r.k.NextWord)
+			r.tag(1)
+			want := r.span().Start
+			r.hit(&r.k.Top, &r.k.AnnotationList, &r.k.ListJump)
+			r.expect(r.a.mode == modeNormal && want > 0 && r.p().cursor == want, "mode %d, cursor %d, want %d", r.a.mode, r.p().cursor, want)
+		},
+		"list_close": func(r *bindingRun) {
+			r.hit(&r.k.NextWord)
+			c := r.p().cursor
+			r.hit(&r.k.AnnotationList, &r.k.ListClose)
+			r.expect(r.a.mode == modeNormal && r.p().cursor == c, "mode %d, cursor %d, want %d", r.a.mode, r.p().cursor, c)
+		},
+
+		// Corpus-wide search and the search history.
+		"search_corpus": func(r *bindingRun) {
+			corpusSearch(r)
+			res := r.a.results
+			r.expect(r.a.mode == modeResults && !res.running && res.prog.searched == r.a.corpus.Len() && len(res.hits) > 0,
+				"mode %d, progress %+v, %d hits", r.a.mode, res.prog, len(res.hits))
+		},
+		"history_prev": func(r *bindingRun) {
+			search(r)
+			r.hit(&r.k.Search, &r.k.HistoryPrev)
+			r.expect(r.a.input.Value() == "كوريا", "prompt %q", r.a.input.Value())
+		},
+		"history_next": func(r *bindingRun) {
+			search(r)
+			r.hit(&r.k.Search)
+			typeText(r.t, r.a, "treaty")
+			r.hit(&r.k.HistoryPrev, &r.k.HistoryNext)
+			r.expect(r.a.input.Value() == "treaty", "prompt %q, want what was typed", r.a.input.Value())
+		},
+		"corpus_results": func(r *bindingRun) {
+			corpusSearch(r)
+			n := len(r.a.results.hits)
+			r.hit(&r.k.ResultClose, &r.k.CorpusResults)
+			r.expect(r.a.mode == modeResults && len(r.a.results.hits) == n, "mode %d, %d hits, want %d", r.a.mode, len(r.a.results.hits), n)
+		},
+		"result_open": func(r *bindingRun) {
+			corpusSearch(r)
+			res := r.a.results
+			for res.cursor < len(res.hits)-1 && res.hits[res.cursor].doc == r.p().DocIndex {
+				r.hit(&r.k.Down)
+			}
+			want := res.hits[res.cursor]
+			r.hit(&r.k.ResultOpen)
+			r.expect(r.a.mode == modeNormal && want.doc != 0 && r.p().DocIndex == want.doc && r.p().cursor == want.start,
+				"mode %d, document %d, cursor %d, want the hit %+v", r.a.mode, r.p().DocIndex, r.p().cursor, want)
+		},
+		"result_close": func(r *bindingRun) {
+			corpusSearch(r)
+			r.hit(&r.k.ResultClose)
+			r.expect(r.a.mode == modeNormal && r.p().DocIndex == 0, "mode %d, document %d", r.a.mode, r.p().DocIndex)
 		},
 	}
 }

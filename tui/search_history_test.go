@@ -15,7 +15,7 @@ func searchFor(t *testing.T, a *App, query string) {
 	t.Helper()
 	pressKey(t, a, a.keys.Search)
 	typeText(t, a, query)
-	press(t, a, "enter") // the prompt reads enter itself: no binding of the KeyMap runs it yet
+	pressKey(t, a, a.keys.SearchRun)
 }
 
 func TestSearchHistoryStepsBackAndForward(t *testing.T) {
