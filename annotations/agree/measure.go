@@ -35,7 +35,8 @@ func (m Measure) String() string {
 	return strconv.FormatFloat(m.Value, 'f', 4, 64)
 }
 
-// Mean averages the defined measures; undefined when none is.
+// Mean averages the defined measures. When none is, it is undefined for
+// the first one's reason, or for reason when there are none.
 func Mean(ms []Measure, reason string) Measure {
 	sum, n := 0.0, 0
 	for _, m := range ms {
@@ -45,6 +46,9 @@ func Mean(ms []Measure, reason string) Measure {
 		}
 	}
 	if n == 0 {
+		if len(ms) > 0 && ms[0].Reason != "" {
+			reason = ms[0].Reason
+		}
 		return Undefined(reason)
 	}
 	return Of(sum / float64(n))

@@ -56,7 +56,7 @@ func CountF1(a, b []Span, how Match) (total F1Count, byLabel map[string]F1Count)
 		labels[l] = true
 	}
 	for l := range labels {
-		c := F1Count{Matched: maxMatching(la[l], lb[l], how), A: len(la[l]), B: len(lb[l])}
+		c := F1Count{Matched: len(maxMatching(la[l], lb[l], how)), A: len(la[l]), B: len(lb[l])}
 		byLabel[l] = c
 		total = total.Add(c)
 	}
@@ -86,10 +86,24 @@ func matches(x, y Span, how Match) bool {
 	return x.Start < y.End && y.Start < x.End
 }
 
-// maxMatching is the size of a maximum one-to-one matching (augmenting
-// paths): greedy matching would depend on order and so on which annotator
-// comes first.
-func maxMatching(a, b []Span, how Match) int {
+// MatchPairs pairs a's spans with b's one to one, labels ignored, and
+// returns the matched (index in a, index in b) pairs: the claims two
+// annotators both marked, whose fields can then be compared.
+func MatchPairs(a, b []Span, how Match) [][2]int {
+	strip := func(ss []Span) []Span {
+		out := make([]Span, len(ss))
+		for i, s := range ss {
+			out[i] = Span{s.Start, s.End, ""}
+		}
+		return out
+	}
+	return maxMatching(strip(a), strip(b), how)
+}
+
+// maxMatching is a maximum one-to-one matching (augmenting paths), as
+// (index in a, index in b) pairs: greedy matching would depend on order and
+// so on which annotator comes first.
+func maxMatching(a, b []Span, how Match) [][2]int {
 	owner := make([]int, len(b))
 	for i := range owner {
 		owner[i] = -1
@@ -108,11 +122,14 @@ func maxMatching(a, b []Span, how Match) int {
 		}
 		return false
 	}
-	n := 0
 	for i := range a {
-		if try(i, make([]bool, len(b))) {
-			n++
+		try(i, make([]bool, len(b)))
+	}
+	var pairs [][2]int
+	for j, i := range owner {
+		if i >= 0 {
+			pairs = append(pairs, [2]int{i, j})
 		}
 	}
-	return n
+	return pairs
 }
