@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/agree"
 )
@@ -352,4 +352,3 @@ func (r *Review) nextNeeding() int {
 	}
 	return -1
 }
-
