@@ -228,10 +228,10 @@ func (r *Review) acceptDiff(d agree.Difference) tea.Cmd {
 	switch {
 	case d.Span != nil:
 		sp := *d.Span
-		return r.write("accepted into gold: "+d.Detail, func(b ReviewBackend) error { return b.AcceptSpan(info, sp, who) })
+		return r.write("accepted into gold: "+d.Detail, func(b ReviewBackend) error { return b.AcceptSpan(info, sp, who, false) })
 	case d.Claim != nil:
 		c := *d.Claim
-		return r.write("accepted into gold: "+d.Detail, func(b ReviewBackend) error { return b.AcceptClaim(info, c, who) })
+		return r.write("accepted into gold: "+d.Detail, func(b ReviewBackend) error { return b.AcceptClaim(info, c, who, false) })
 	}
 	answer := ""
 	for _, v := range r.docs[r.doc].Versions {
@@ -243,7 +243,7 @@ func (r *Review) acceptDiff(d agree.Difference) tea.Cmd {
 		r.status = d.Annotator + " gave no answer"
 		return nil
 	}
-	return r.write("gold's answer: "+answer, func(b ReviewBackend) error { return b.AcceptAnswer(info, answer, who) })
+	return r.write("gold's answer: "+answer, func(b ReviewBackend) error { return b.AcceptAnswer(info, answer, who, false) })
 }
 
 // autoAccept writes into gold what every annotator agrees on.
@@ -273,20 +273,20 @@ func (r *Review) autoAccept() tea.Cmd {
 	return r.write(note, func(b ReviewBackend) error {
 		for _, s := range rev.Spans {
 			if !inGold(agree.Difference{Span: &s.Span}) {
-				if err := b.AcceptSpan(info, s.Span, s.Sources); err != nil {
+				if err := b.AcceptSpan(info, s.Span, s.Sources, true); err != nil {
 					return err
 				}
 			}
 		}
 		for _, c := range rev.Claims {
 			if !inGold(agree.Difference{Claim: &c.Claim}) {
-				if err := b.AcceptClaim(info, c.Claim, c.Sources); err != nil {
+				if err := b.AcceptClaim(info, c.Claim, c.Sources, true); err != nil {
 					return err
 				}
 			}
 		}
 		if answer {
-			return b.AcceptAnswer(info, rev.Answer, rev.AnswerSource)
+			return b.AcceptAnswer(info, rev.Answer, rev.AnswerSource, true)
 		}
 		return nil
 	})
@@ -305,20 +305,20 @@ func (r *Review) acceptVersion() tea.Cmd {
 	return r.write("accepted "+who+"'s version into gold", func(b ReviewBackend) error {
 		for _, s := range v.Spans {
 			if !inGold(agree.Difference{Span: &s}) {
-				if err := b.AcceptSpan(info, s, []string{who}); err != nil {
+				if err := b.AcceptSpan(info, s, []string{who}, false); err != nil {
 					return err
 				}
 			}
 		}
 		for _, c := range v.Claims {
 			if !inGold(agree.Difference{Claim: &c}) {
-				if err := b.AcceptClaim(info, c, []string{who}); err != nil {
+				if err := b.AcceptClaim(info, c, []string{who}, false); err != nil {
 					return err
 				}
 			}
 		}
 		if v.Answer != "" && !hasAnswer {
-			return b.AcceptAnswer(info, v.Answer, []string{who})
+			return b.AcceptAnswer(info, v.Answer, []string{who}, false)
 		}
 		return nil
 	})
@@ -339,7 +339,7 @@ func (r *Review) done() tea.Cmd {
 	if answer == "" {
 		answer, src = "accept", nil
 	}
-	return r.write("done: gold's answer is "+answer, func(b ReviewBackend) error { return b.AcceptAnswer(info, answer, src) })
+	return r.write("done: gold's answer is "+answer, func(b ReviewBackend) error { return b.AcceptAnswer(info, answer, src, false) })
 }
 
 // nextNeeding is the next document after this one (wrapping) not done, or -1.

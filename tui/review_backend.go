@@ -14,9 +14,12 @@ type ReviewBackend interface {
 	// left out, and gold's version of each (keyed by document, absent when
 	// gold has none).
 	Documents() ([]agree.Document, map[string]agree.Version, error)
-	AcceptSpan(doc annotations.DocInfo, sp annotations.Span, sources []string) error
-	AcceptClaim(doc annotations.DocInfo, c annotations.Claim, sources []string) error
-	AcceptAnswer(doc annotations.DocInfo, answer string, sources []string) error
+	// The accepts write one item into gold with the annotators who had it;
+	// auto says it was accepted because every annotator agreed, not by a
+	// reviewer's choice.
+	AcceptSpan(doc annotations.DocInfo, sp annotations.Span, sources []string, auto bool) error
+	AcceptClaim(doc annotations.DocInfo, c annotations.Claim, sources []string, auto bool) error
+	AcceptAnswer(doc annotations.DocInfo, answer string, sources []string, auto bool) error
 }
 
 // Review statuses of a document.

@@ -26,7 +26,7 @@ func (m *memoryBackend) Documents() ([]agree.Document, map[string]agree.Version,
 	return m.docs, g, nil
 }
 
-func (m *memoryBackend) AcceptSpan(doc annotations.DocInfo, sp annotations.Span, sources []string) error {
+func (m *memoryBackend) AcceptSpan(doc annotations.DocInfo, sp annotations.Span, sources []string, auto bool) error {
 	g := m.gold[doc.ID]
 	g.Spans = append(g.Spans, sp)
 	m.gold[doc.ID] = g
@@ -34,7 +34,7 @@ func (m *memoryBackend) AcceptSpan(doc annotations.DocInfo, sp annotations.Span,
 	return nil
 }
 
-func (m *memoryBackend) AcceptClaim(doc annotations.DocInfo, c annotations.Claim, sources []string) error {
+func (m *memoryBackend) AcceptClaim(doc annotations.DocInfo, c annotations.Claim, sources []string, auto bool) error {
 	g := m.gold[doc.ID]
 	g.Claims = append(g.Claims, c)
 	m.gold[doc.ID] = g
@@ -42,7 +42,7 @@ func (m *memoryBackend) AcceptClaim(doc annotations.DocInfo, c annotations.Claim
 	return nil
 }
 
-func (m *memoryBackend) AcceptAnswer(doc annotations.DocInfo, answer string, sources []string) error {
+func (m *memoryBackend) AcceptAnswer(doc annotations.DocInfo, answer string, sources []string, auto bool) error {
 	g := m.gold[doc.ID]
 	g.Answer = answer
 	m.gold[doc.ID] = g

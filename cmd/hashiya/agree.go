@@ -21,7 +21,7 @@ func newAgreeCmd() *cobra.Command {
 		Use:   "agree [--format text|json] [--annotators A,B,...] [--labels FILE] [--db PATH]",
 		Short: "Measure inter-annotator agreement over the project database",
 		Long: "Measure how far the annotators agree, over every document that at least two of\n" +
-			"them (all, or those of --annotators) have worked on:\n" +
+			"them (all but gold, or those of --annotators) have worked on:\n" +
 			"  spans    pairwise F1, exact (same start, end, label) and overlap (same label,\n" +
 			"           intersecting), micro-averaged over labels, averaged over pairs, per\n" +
 			"           label too; Krippendorff's alpha_u over the documents every one has\n" +
@@ -104,6 +104,13 @@ func agreeReport(path string, annotators, labels []string) (agree.Report, error)
 	for _, a := range annotators {
 		if !seen[a] {
 			return agree.Report{}, fmt.Errorf("database %s: no annotator %q (it has %s)", path, a, strings.Join(sortedKeys(seen), ", "))
+		}
+	}
+	if len(annotators) == 0 { // gold is compared only when named
+		for _, a := range sortedKeys(seen) {
+			if a != store.Gold {
+				annotators = append(annotators, a)
+			}
 		}
 	}
 	return agree.Compute(docs, annotators, labels), nil

@@ -53,6 +53,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newImportCmd())
 	root.AddCommand(newDoctorCmd())
 	root.AddCommand(newAgreeCmd())
+	root.AddCommand(newReviewCmd())
 	completeValues(root)
 	return root
 }
