@@ -109,7 +109,9 @@ func Review(d Document) DocReview {
 	for e := range claimsAt {
 		keys = append(keys, e)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i].start < keys[j].start || keys[i].start == keys[j].start && keys[i].end < keys[j].end })
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].start < keys[j].start || keys[i].start == keys[j].start && keys[i].end < keys[j].end
+	})
 	for _, e := range keys {
 		cs := claimsAt[e]
 		field := ""
