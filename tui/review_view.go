@@ -83,9 +83,9 @@ func (r *Review) undecided() int {
 	return n
 }
 
-// paneLines is pane i: its annotator, the text laid out by the engine at the
-// pane's width, its spans, and the differences still to decide (the
-// selected one marked › in the focused pane).
+// paneLines is pane i: its annotator, its spans (= agreed, ≠ differing,
+// ✓ in gold), the differences still to decide (the selected one marked › in
+// the focused pane), then the text laid out by the engine at the pane's width.
 func (r *Review) paneLines(i, width int) []string {
 	who := r.review.Annotators[i]
 	var v agree.Version
@@ -99,14 +99,6 @@ func (r *Review) paneLines(i, width int) []string {
 		head = "▶ " + head
 	}
 	out := []string{layout.Truncate(layout.SanitizeLine(head), width, "…")}
-	text := []rune(r.docs[r.doc].Text)
-	for _, p := range layout.Paragraphs(text) {
-		para := layout.LayoutParagraph(text[p.Start:p.End], p.Start, layout.Options{Width: width, Dir: bidi.Auto, Bidi: layout.App, Shaping: layout.App})
-		for li := range para.Lines {
-			out = append(out, para.Lines[li].String())
-		}
-	}
-	out = append(out, "")
 	diffs := r.paneDiffs(i)
 	for _, s := range v.Spans {
 		mark := "="
@@ -132,6 +124,14 @@ func (r *Review) paneLines(i, width int) []string {
 			lead = "› "
 		}
 		out = append(out, layout.Truncate(layout.SanitizeLine(lead+d.Kind+": "+d.Detail), width, "…"))
+	}
+	out = append(out, "")
+	text := []rune(r.docs[r.doc].Text)
+	for _, p := range layout.Paragraphs(text) {
+		para := layout.LayoutParagraph(text[p.Start:p.End], p.Start, layout.Options{Width: width, Dir: bidi.Auto, Bidi: layout.App, Shaping: layout.App})
+		for li := range para.Lines {
+			out = append(out, para.Lines[li].String())
+		}
 	}
 	return out
 }
