@@ -119,13 +119,15 @@ func TestReviewTwoAnnotatorsIntoGold(t *testing.T) {
 	s.waitFor("review · doc 1 of 2 · " + id0 + " · not reviewed")
 	s.waitFor("4 difference(s) to decide")
 	s.keys("A")
-	s.waitFor("auto-accepted 2 agreed item(s) and the answer accept")
-	s.waitFor(id0 + " · done")
+	s.waitFor("auto-accepted 2 agreed item(s)")
+	s.waitFor(id0 + " · in review")
 	s.keys("Tab") // sara's pane; her first difference is GPE كييف (label conflict)
 	s.waitFor("▶ sara")
 	s.keys("Enter")
 	s.waitFor("accepted into gold: GPE")
 	s.waitFor("3 difference(s) to decide")
+	s.keys("D") // done: gold takes the agreed answer
+	s.waitFor(id0 + " · done")
 	s.keys("q")
 	s.waitFor("HASHIYA-EXIT=0")
 

@@ -260,7 +260,8 @@ func (r *Review) autoAccept() tea.Cmd {
 			n++
 		}
 	}
-	answer := rev.Answer != "" && g.Answer == ""
+	// The agreed answer only once nothing differs: it makes the document done.
+	answer := rev.Answer != "" && g.Answer == "" && rev.Unanimous
 	if n == 0 && !answer {
 		r.status = "nothing agreed that gold lacks"
 		return nil

@@ -123,13 +123,12 @@ func TestReviewAutoAcceptThenOneConflictThenDone(t *testing.T) {
 	r, b := newTestReview(t)
 	k := r.keys
 	reviewPress(t, r, k.ReviewAutoAccept)
-	if !slices.Equal(b.accepted, []string{"span PERSON reza,sara", "answer accept reza,sara"}) {
+	if !slices.Equal(b.accepted, []string{"span PERSON reza,sara"}) { // r1 differs: no answer yet
 		t.Fatalf("auto-accept wrote %v", b.accepted)
 	}
-	// The agreed answer makes r1 done; the conflicts are still listed to decide.
 	reviewPress(t, r, k.ReviewNextPane) // sara's pane: her boundary span first
 	reviewPress(t, r, k.ReviewAcceptItem)
-	if len(b.accepted) != 3 || b.accepted[2] != "span PERSON sara" {
+	if len(b.accepted) != 2 || b.accepted[1] != "span PERSON sara" {
 		t.Fatalf("accepting sara's PERSON wrote %v", b.accepted)
 	}
 	g := b.gold["r1"]
@@ -144,9 +143,16 @@ func TestReviewAutoAcceptThenOneConflictThenDone(t *testing.T) {
 	if strings.Contains(r.render(), "label conflict: GPE") {
 		t.Fatalf("rejected difference still listed:\n%s", r.render())
 	}
+	if !strings.Contains(reviewScreen(r), "r1 · in review") {
+		t.Fatalf("r1 should be in review:\n%s", reviewScreen(r))
+	}
 	reviewPress(t, r, k.ReviewNextNeeding)
 	if !strings.Contains(reviewScreen(r), "doc 2 of 2 · r2 · not reviewed") {
 		t.Fatalf("next needing review:\n%s", reviewScreen(r))
+	}
+	reviewPress(t, r, k.ReviewAutoAccept) // r2: unanimous, so done
+	if !strings.Contains(reviewScreen(r), "r2 · done") || b.gold["r2"].Answer != "accept" {
+		t.Fatalf("unanimous r2 after auto-accept:\n%s", reviewScreen(r))
 	}
 }
 
@@ -229,7 +235,7 @@ func reviewBindingCases() map[string]func(r *bindingRun) {
 		}),
 		"review_auto_accept": on("review_auto_accept", func(t *testing.T, rv *Review, b *memoryBackend, k KeyMap) {
 			reviewPress(t, rv, k.ReviewAutoAccept)
-			if len(b.gold["r1"].Spans) != 1 || b.gold["r1"].Answer != "accept" {
+			if len(b.gold["r1"].Spans) != 1 || b.gold["r1"].Answer != "" {
 				t.Fatalf("gold %+v", b.gold["r1"])
 			}
 		}),

@@ -27,6 +27,7 @@ func newReviewCmd() *cobra.Command {
 			"decided (--reviewer, default $USER; \"" + store.AutoDecider + "\" for what all agreed on) and when.\n" +
 			"A document is not reviewed (gold has nothing of it), in review, or done (gold has\n" +
 			"its answer). Export gold with: hashiya export --db PATH --annotator " + store.Gold + "\n" +
+			"Auto-accepting gives gold the agreed answer only where nothing differs.\n" +
 			"With --auto, no screen: accept what every annotator agrees on in every document\n" +
 			"and print each document's status and what is left to decide.",
 		Args: cobra.NoArgs,
@@ -154,12 +155,12 @@ func autoReview(w io.Writer, b *storeReview) error {
 			}
 		}
 		status := "in review"
-		if rev.Answer != "" && g.Answer == "" {
+		if rev.Unanimous && g.Answer == "" { // the answer makes it done: only when nothing differs
 			if err := b.AcceptAnswer(info, rev.Answer, rev.AnswerSource, true); err != nil {
 				return err
 			}
 		}
-		if rev.Answer != "" || g.Answer != "" {
+		if rev.Unanimous || g.Answer != "" {
 			status = "done"
 		}
 		fmt.Fprintf(w, "%s: %s; accepted %d agreed item(s); %d difference(s) left; span F1 exact %s\n",
