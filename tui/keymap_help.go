@@ -52,7 +52,17 @@ func (k KeyMap) helpGroups() []helpGroup {
 			{in("warnings", k.Warnings), []key.Binding{k.WarningsClose}},
 			{"after a quit could not save", []key.Binding{k.QuitAnyway, k.QuitBack}},
 		}},
+		{"review (hashiya review)", []helpSection{{"", k.reviewHelp()}}},
 	}
+}
+
+// reviewHelp is the review screen's bindings, for its help group and footer.
+func (k KeyMap) reviewHelp() []key.Binding {
+	out := []key.Binding{}
+	for _, b := range k.reviewBindings() {
+		out = append(out, *b)
+	}
+	return out
 }
 
 // ShortHelp is the footer line of the documents' screen.

@@ -35,6 +35,13 @@ func (k *KeyMap) normalBindings() []*key.Binding {
 	}
 }
 
+// reviewBindings are the keys of the review screen (hashiya review).
+func (k *KeyMap) reviewBindings() []*key.Binding {
+	return []*key.Binding{&k.ReviewNextPane, &k.ReviewPrevPane, &k.ReviewNextItem, &k.ReviewPrevItem,
+		&k.ReviewAcceptItem, &k.ReviewRejectItem, &k.ReviewAcceptVersion, &k.ReviewAutoAccept, &k.ReviewDone,
+		&k.ReviewNextDoc, &k.ReviewPrevDoc, &k.ReviewNextNeeding, &k.ReviewScrollDown, &k.ReviewScrollUp, &k.ReviewQuit}
+}
+
 // modes lists every mode with the bindings active in it.
 func (k *KeyMap) modes() []keyMode {
 	// While a link's target is picked, its two keys come first and every other key of
@@ -64,6 +71,7 @@ func (k *KeyMap) modes() []keyMode {
 		{name: "the others' annotations", bindings: []*key.Binding{&k.Others, &k.OthersClose, &k.QuitFromPrompt}},
 		{name: "the warnings list", bindings: []*key.Binding{&k.Warnings, &k.WarningsClose, &k.QuitFromPrompt}},
 		{name: "the failed-quit dialog", bindings: []*key.Binding{&k.Quit, &k.QuitAnyway, &k.QuitBack}},
+		{name: "the review screen", bindings: k.reviewBindings()},
 	}
 }
 

@@ -115,6 +115,14 @@ func (r *bindingRun) expect(ok bool, format string, args ...any) {
 
 // bindingCases holds what every binding does in its mode, by config name.
 func bindingCases() map[string]func(r *bindingRun) {
+	cases := readerBindingCases()
+	for name, c := range reviewBindingCases() { // review_test.go
+		cases[name] = c
+	}
+	return cases
+}
+
+func readerBindingCases() map[string]func(r *bindingRun) {
 	search := func(r *bindingRun) {
 		r.hit(&r.k.Search)
 		typeText(r.t, r.a, "كوريا")

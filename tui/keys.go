@@ -46,6 +46,18 @@ type KeyMap struct {
 	Unlink, Relink                                   key.Binding
 	Accept, Reject, Ignore                           key.Binding
 
+	// The review screen (hashiya review): annotators' versions side by side.
+	ReviewNextPane, ReviewPrevPane     key.Binding
+	ReviewNextItem, ReviewPrevItem     key.Binding
+	ReviewAcceptItem, ReviewRejectItem key.Binding
+	ReviewAcceptVersion                key.Binding
+	ReviewAutoAccept                   key.Binding
+	ReviewDone                         key.Binding
+	ReviewNextDoc, ReviewPrevDoc       key.Binding
+	ReviewNextNeeding                  key.Binding
+	ReviewScrollDown, ReviewScrollUp   key.Binding
+	ReviewQuit                         key.Binding
+
 	// Modal keys: every list, form and prompt.
 	QuitFromPrompt key.Binding // save and quit where q is typed or means something else
 
@@ -217,5 +229,22 @@ func DefaultKeyMap() KeyMap {
 		NextAssigned: b([]string{"space"}, "space", "next unanswered document assigned to you (team server)"),
 		Others:       b([]string{"O"}, "O", "the others' annotations of this document (team server, reviewers)"),
 		OthersClose:  b([]string{"esc", "q"}, "esc/q", "close the others' annotations"),
+
+		// The review screen.
+		ReviewNextPane:      b([]string{"tab"}, "tab", "next annotator's pane"),
+		ReviewPrevPane:      b([]string{"shift+tab"}, "shift+tab", "previous annotator's pane"),
+		ReviewNextItem:      b([]string{"j", "down"}, "j/↓", "next difference in the pane"),
+		ReviewPrevItem:      b([]string{"k", "up"}, "k/↑", "previous difference in the pane"),
+		ReviewAcceptItem:    b([]string{"enter", "y"}, "enter/y", "accept the difference into gold"),
+		ReviewRejectItem:    b([]string{"x", "n"}, "x/n", "reject the difference (leave it out of gold)"),
+		ReviewAcceptVersion: b([]string{"V"}, "V", "accept this annotator's whole version into gold"),
+		ReviewAutoAccept:    b([]string{"A"}, "A", "accept what every annotator agrees on"),
+		ReviewDone:          b([]string{"D"}, "D", "done: gold takes the agreed answer, else this pane's"),
+		ReviewNextDoc:       b([]string{"]"}, "]", "next document"),
+		ReviewPrevDoc:       b([]string{"["}, "[", "previous document"),
+		ReviewNextNeeding:   b([]string{"}"}, "}", "next document needing review"),
+		ReviewScrollDown:    b([]string{"ctrl+d", "pgdown"}, "ctrl+d", "scroll every pane down"),
+		ReviewScrollUp:      b([]string{"ctrl+u", "pgup"}, "ctrl+u", "scroll every pane up"),
+		ReviewQuit:          b([]string{"q", "ctrl+c"}, "q", "quit the review"),
 	}
 }

@@ -35,7 +35,7 @@ type Salvaged struct {
 // salvageTables are copied in this order: documents first, then the state
 // and the log. Leases are not copied: their holders are gone.
 var salvageTables = []string{"documents", "annotators", "sessions", "doc_state", "spans", "claims",
-	"answers", "links", "ops", "history", "imports", "places"}
+	"answers", "links", "ops", "history", "imports", "places", "gold_provenance"}
 
 // Diagnose copies the database at path (and its -wal) into scratch and runs
 // PRAGMA integrity_check and foreign_key_check on the copy. It returns the

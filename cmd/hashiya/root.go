@@ -52,6 +52,8 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newLabelsCmd())
 	root.AddCommand(newImportCmd())
 	root.AddCommand(newDoctorCmd())
+	root.AddCommand(newAgreeCmd())
+	root.AddCommand(newReviewCmd())
 	completeValues(root)
 	root.AddCommand(newServeCmd(), newTeamCmd())
 	return root

@@ -1,0 +1,71 @@
+package store
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
+)
+
+func TestGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T) {
+	db := openDB(t, filepath.Join(t.TempDir(), "gold.db"))
+	s := openSession(t, db, Gold)
+	defer s.Close()
+	s0, s1 := at(t, docA.Text, "روسيا")
+	sp, err := s.AcceptSpan(docA, annotations.Span{Start: s0, End: s1, Label: "GPE"}, []string{"sara", "reza"}, AutoDecider)
+	if err != nil || sp.ID == "" {
+		t.Fatalf("accept span: %+v %v", sp, err)
+	}
+	c0, c1 := at(t, docA.Text, "نشرت أكثر من 8 آلاف جندي")
+	c, err := s.AcceptClaim(docA, annotations.Claim{Span: annotations.Span{Start: c0, End: c1}, Attribution: annotations.AttrAttributed,
+		Checkworthy: true, Numeric: &annotations.Numeric{Value: 8000, Qualifier: annotations.QualMoreThan}}, []string{"reza"}, "mona")
+	if err != nil || c.ID == "" {
+		t.Fatalf("accept claim: %+v %v", c, err)
+	}
+	if err := s.AcceptAnswer(docA, "accept", []string{"reza", "sara"}, AutoDecider); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Provenance(docA.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("provenance: %+v", got)
+	}
+	if p := got[2]; p.Kind != "span" || p.Item != sp.ID || !reflect.DeepEqual(p.Sources, []string{"reza", "sara"}) || p.DecidedBy != AutoDecider || p.Decided.IsZero() {
+		t.Fatalf("span provenance: %+v", p)
+	}
+	if p := got[1]; p.Kind != "claim" || p.Item != c.ID || p.DecidedBy != "mona" || !reflect.DeepEqual(p.Sources, []string{"reza"}) {
+		t.Fatalf("claim provenance: %+v", p)
+	}
+	if p := got[0]; p.Kind != "answer" || p.Item != "accept" {
+		t.Fatalf("answer provenance: %+v", p)
+	}
+	var recs []record.Record
+	if _, err := db.EachRecord(Gold, func(r record.Record) error { recs = append(recs, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || recs[0].AnnotatorID != Gold || len(recs[0].Spans) != 1 || recs[0].Spans[0].Label != "GPE" ||
+		len(recs[0].Claims) != 1 || recs[0].Claims[0].Numeric == nil || recs[0].Claims[0].Numeric.Value != 8000 ||
+		recs[0].Claims[0].Attribution != annotations.AttrAttributed || recs[0].Answer != "accept" {
+		t.Fatalf("gold's record: %+v", recs)
+	}
+}
+
+func TestOnlyGoldsSessionAcceptsIntoGold(t *testing.T) {
+	db := openDB(t, filepath.Join(t.TempDir(), "gold.db"))
+	s := openSession(t, db, "sara")
+	defer s.Close()
+	_, err := s.AcceptSpan(docA, annotations.Span{Start: 0, End: 3, Label: "X"}, []string{"sara"}, "sara")
+	if err == nil || !strings.Contains(err.Error(), "only the gold annotator") {
+		t.Fatalf("sara accepting into gold: %v", err)
+	}
+	g := openSession(t, db, Gold)
+	defer g.Close()
+	if _, err := g.AcceptSpan(docA, annotations.Span{Start: 0, End: 3, Label: "X"}, []string{"sara"}, ""); err == nil {
+		t.Fatal("accepted with no decider")
+	}
+}
