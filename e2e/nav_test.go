@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,7 +49,7 @@ func TestRestartRestoresPlaceInTmux(t *testing.T) {
 	deadline := time.Now().Add(20 * time.Second)
 	var after string
 	for time.Now().Before(deadline) {
-		if after = panesRows(s.captureStyled()); after == before {
+		if after = panesRows(strings.Join(s.captureStyled(), "\n")); after == before {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -65,10 +64,10 @@ func TestRestartRestoresPlaceInTmux(t *testing.T) {
 // settled is panesRows once two captures a while apart agree: every key sent is drawn.
 func (s *session) settled() string {
 	s.t.Helper()
-	prev := panesRows(s.captureStyled())
+	prev := panesRows(strings.Join(s.captureStyled(), "\n"))
 	for range 100 {
 		time.Sleep(200 * time.Millisecond)
-		cur := panesRows(s.captureStyled())
+		cur := panesRows(strings.Join(s.captureStyled(), "\n"))
 		if cur == prev {
 			return cur
 		}
@@ -76,16 +75,6 @@ func (s *session) settled() string {
 	}
 	s.t.Fatal("the screen never settled")
 	return ""
-}
-
-// captureStyled is the screen with its colours and attributes as escape sequences.
-func (s *session) captureStyled() string {
-	s.t.Helper()
-	out, err := exec.Command("tmux", "-S", s.sock, "capture-pane", "-p", "-e", "-t", "0").Output()
-	if err != nil {
-		s.t.Fatalf("capture-pane: %v", err)
-	}
-	return string(out)
 }
 
 // panesRows are the rows of the panes: the screen without its header, status and help
