@@ -120,6 +120,7 @@ type App struct {
 	dark         bool
 	placePending bool         // the last session's place is being read
 	keyPressed   bool         // a key came: a place read late is not applied
+	describeLate string       // a cursor key came before this document's annotations: describe the cursor when they do
 	restoring    *place       // the last session's place, for panes still to come
 	unplaced     map[int]bool // panes whose saved document is not indexed yet
 	savedPlace   string       // the place last saved, as saved
@@ -244,7 +245,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
-		a.startNotice, a.keyPressed = false, true
+		a.startNotice, a.keyPressed, a.describeLate = false, true, ""
 		cmd := a.handleKey(msg)
 		return a, cmd
 	case editDoneMsg:
@@ -262,6 +263,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.remember(msg.doc, msg.view, msg.seq)
+		a.describeLoaded(msg.doc)
 		return a, nil
 	case answersMsg:
 		if msg.err != nil {
