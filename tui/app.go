@@ -189,6 +189,7 @@ func New(opts Options) *App {
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, waitIndexCmd(a.corpus)}
 	if a.opts.History != nil {
+		a.historyPending = true
 		cmds = append(cmds, loadHistoryCmd(a.opts.History))
 	}
 	if a.session != nil && !a.startNotice {
