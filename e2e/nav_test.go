@@ -36,7 +36,7 @@ func TestRestartRestoresPlaceInTmux(t *testing.T) {
 	bin := buildHashiya(t)
 	dir := t.TempDir()
 	cmd := bin + " --out " + filepath.Join(dir, "a.jsonl") + "; echo HASHIYA-EXIT=$?; " +
-		"echo RESTART; " + bin + " --out " + filepath.Join(dir, "a.jsonl") + "; echo HASHIYA-EXIT2=$?; sleep 60"
+		"echo RESTART; read go; " + bin + " --out " + filepath.Join(dir, "a.jsonl") + "; echo HASHIYA-EXIT2=$?; sleep 60"
 	s := startSession(t, 120, 30, annotatorEnv(dir), cmd)
 	s.waitFor("▸1/5")
 	s.keys("Tab", "]", "]")
@@ -44,7 +44,8 @@ func TestRestartRestoresPlaceInTmux(t *testing.T) {
 	s.keys("PageDown", "w", "w", "w")
 	before := s.settled()
 	s.keys("q")
-	s.waitFor("RESTART")
+	s.waitFor("RESTART") // the shell waits for enter: the second reader would hide this line at once
+	s.keys("Enter")
 	s.waitFor("▸4/5")
 	deadline := time.Now().Add(20 * time.Second)
 	var after string

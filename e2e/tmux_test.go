@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -101,9 +102,25 @@ func (s *session) waitFor(want string) string {
 	return ""
 }
 
-// firstDocRead is the first pane's title once the sample's first document is read: its
-// language is known only then. Keys meant for the text wait for it.
-const firstDocRead = "1/5 000_2cbddc3528754449.txt ar · rtl"
+// firstDocRead matches the first pane's title once the sample's first document is read:
+// its language is known only then (the gap before it depends on the width). Keys meant
+// for the text wait for it.
+var firstDocRead = regexp.MustCompile(`1/5 000_2cbddc3528754449\.txt +ar · rtl`)
+
+// waitMatch is waitFor for a pattern.
+func (s *session) waitMatch(re *regexp.Regexp) string {
+	s.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		if scr = s.capture(); re.MatchString(scr) {
+			return scr
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("screen never matched %s; last screen:\n%s", re, scr)
+	return ""
+}
 
 // rawOutput reads what script(1) recorded of the program's output to the terminal.
 func rawOutput(t *testing.T, path string) []byte {
