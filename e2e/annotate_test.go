@@ -69,7 +69,8 @@ func TestAnnotateLinkRestartAndKill(t *testing.T) {
 
 	s := startSession(t, 120, 40, annotatorEnv(dir), readerCmd(bin, out))
 	s.waitFor("▸1/5")
-	s.keys("1") // PERSON: بوتين, the first word of the first document
+	s.waitMatch(firstDocRead) // a key before the text is there does nothing
+	s.keys("1")               // PERSON: بوتين, the first word of the first document
 	s.waitFor("saved 1 edit")
 	s.keys("w", "c") // a claim on the next word; its form opens
 	s.waitFor("Claim c")
@@ -110,13 +111,16 @@ func TestAnnotateLinkRestartAndKill(t *testing.T) {
 	}
 	keepArtifact(t, out)
 
-	// Restart: everything is found again, on screen, and the place: the second pane has
-	// the focus, as at quit.
+	// Restart: everything is found again, on screen. The reader first comes back where it
+	// was left, once it has read that place: the focus on the second pane, each cursor on
+	// its claim. Keys wait for it: one sent before the place is read cancels the restore,
+	// one sent after lands elsewhere; either way the test raced the program.
 	s2 := startSession(t, 120, 40, annotatorEnv(dir), readerCmd(bin, out))
 	s2.waitFor("▸2/5")
+	s2.waitMatch(firstDocRead) // its cursor is restored once its text is read
 	s2.keys("BTab")
 	s2.waitFor("▸1/5")
-	s2.keys("g", "h", "l")
+	s2.keys("b")                                   // from the claim back to the first word
 	s2.waitFor(visualOf(t, bin, "PERSON «بوتين»")) // the screen shows visual order
 
 	s2.keys("w")
@@ -133,7 +137,8 @@ func TestAnnotateLinkRestartAndKill(t *testing.T) {
 func killDuringBurst(t *testing.T, bin, dir, out string, personsBefore int) {
 	t.Helper()
 	s := startSession(t, 120, 40, annotatorEnv(dir), "exec "+bin+" --out "+out)
-	s.waitFor("▸1/5")
+	s.waitFor("▸1/5") // the place restored (if it is read before the burst) has this focus too
+	s.waitMatch(firstDocRead)
 	pid := panePID(t, s)
 	// A scripted burst: tag the next 60 words as PERSON, sent as fast as tmux types.
 	var burst []string

@@ -62,6 +62,7 @@ func TestReaderInTheSourceTreeLeavesNoFileThere(t *testing.T) {
 	if !strings.Contains(scr, "annotations → ~/data/hashiya/sample/annotations.db") {
 		t.Errorf("the first screen does not say where the work goes:\n%s", scr)
 	}
+	s.waitMatch(firstDocRead)
 	s.keys("1")
 	s.waitFor("saved 1 edit")
 	s.keys("q")

@@ -59,6 +59,7 @@ func TestDiskFullRefusesEditKeepsConfirmed(t *testing.T) {
 	out := filepath.Join(disk, "annotations.jsonl")
 	s := startSession(t, 120, 40, annotatorEnv(dir), readerCmd(bin, out))
 	s.waitFor("▸1/5")
+	s.waitMatch(firstDocRead)
 	s.keys("1")
 	s.waitFor("saved 1 edit")
 	filler := filepath.Join(disk, "filler")

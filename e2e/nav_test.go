@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,8 +44,7 @@ func TestRestartRestoresPlaceInTmux(t *testing.T) {
 	s.keys("PageDown", "w", "w", "w")
 	before := s.settled()
 	s.keys("q")
-	s.waitFor("HASHIYA-EXIT=0")
-	s.waitFor("RESTART") // the shell waits for a line, so the second reader cannot hide this one
+	s.waitFor("RESTART") // the shell waits for enter: the second reader would hide this line at once
 	s.keys("Enter")
 	s.waitFor("▸4/5")
 	deadline := time.Now().Add(20 * time.Second)
@@ -78,16 +76,6 @@ func (s *session) settled() string {
 	}
 	s.t.Fatal("the screen never settled")
 	return ""
-}
-
-// captureStyled is the screen with its colours and attributes as escape sequences.
-func (s *session) captureStyled() string {
-	s.t.Helper()
-	out, err := exec.Command("tmux", "-S", s.sock, "capture-pane", "-p", "-e", "-t", "0").Output()
-	if err != nil {
-		s.t.Fatalf("capture-pane: %v", err)
-	}
-	return string(out)
 }
 
 // panesRows are the rows of the panes: the screen without its header, status and help

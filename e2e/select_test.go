@@ -16,6 +16,7 @@ func TestSelectFromFinalFullStopTagsLastWord(t *testing.T) {
 	out := filepath.Join(dir, "annotations.jsonl")
 	s := startSession(t, 120, 40, annotatorEnv(dir), readerCmd(bin, out))
 	s.waitFor("▸1/5")
+	s.waitMatch(firstDocRead)
 	s.keys("G", "v", "b", "1")
 	scr := s.waitFor("saved 1 edit")
 	if strings.Contains(scr, "HASHIYA-EXIT") {

@@ -30,6 +30,8 @@ func TestTwoAnnotatorsOneDatabase(t *testing.T) {
 	bob := startSession(t, 120, 40, annotatorEnv(dir), cmd("bob"))
 	alice.waitFor("▸1/5")
 	bob.waitFor("▸1/5")
+	alice.waitMatch(firstDocRead)
+	bob.waitMatch(firstDocRead)
 	alice.keys("1") // PERSON on the first word
 	bob.keys("w", "2")
 	alice.waitFor("saved 1 edit")
@@ -65,6 +67,7 @@ func TestSameAnnotatorTwiceRefused(t *testing.T) {
 	if scr := second.capture(); !containsAll(scr, "pid", "annotations.db") {
 		t.Errorf("the refusal does not name the holder and the database:\n%s", scr)
 	}
+	first.waitMatch(firstDocRead)
 	first.keys("1")
 	first.waitFor("saved 1 edit")
 	first.keys("q")

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -67,6 +68,17 @@ func (s *session) keys(keys ...string) {
 	}
 }
 
+// captureStyled is the screen with its colours and attributes as escape sequences
+// (capture-pane -e).
+func (s *session) captureStyled() string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", "-S", s.sock, "capture-pane", "-p", "-e", "-t", "0").Output()
+	if err != nil {
+		s.t.Fatalf("capture-pane -e: %v", err)
+	}
+	return string(out)
+}
+
 // text types literal text (UTF-8, any layout).
 func (s *session) text(txt string) {
 	s.t.Helper()
@@ -98,6 +110,26 @@ func (s *session) waitFor(want string) string {
 		time.Sleep(50 * time.Millisecond)
 	}
 	s.t.Fatalf("screen never showed %q; last screen:\n%s", want, scr)
+	return ""
+}
+
+// firstDocRead matches the first pane's title once the sample's first document is read:
+// its language is known only then (the gap before it depends on the width). Keys meant
+// for the text wait for it.
+var firstDocRead = regexp.MustCompile(`1/5 000_2cbddc3528754449\.txt +ar · rtl`)
+
+// waitMatch is waitFor for a pattern.
+func (s *session) waitMatch(re *regexp.Regexp) string {
+	s.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		if scr = s.capture(); re.MatchString(scr) {
+			return scr
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("screen never matched %s; last screen:\n%s", re, scr)
 	return ""
 }
 

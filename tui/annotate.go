@@ -312,6 +312,20 @@ func (a *App) linkedToCursor() map[string]bool {
 	return out
 }
 
+// describeLoaded answers, once doc's annotations are read, a cursor key that came before
+// them (at start the keys may be quicker than the database); a later key cancels it.
+func (a *App) describeLoaded(doc string) {
+	if a.describeLate == "" || a.describeLate != doc {
+		return
+	}
+	a.describeLate = ""
+	if p := a.focused(); p.info.ID == doc {
+		if d := a.describeCursor(p); d != "" {
+			a.setStatus(d, false)
+		}
+	}
+}
+
 // describeCursor says what is annotated under the cursor, for the status line.
 func (a *App) describeCursor(p *Pane) string {
 	if a.session == nil || !p.ready() {

@@ -122,6 +122,7 @@ type App struct {
 	dark         bool
 	placePending bool         // the last session's place is being read
 	keyPressed   bool         // a key came: a place read late is not applied
+	describeLate string       // a cursor key came before this document's annotations: describe the cursor when they do
 	restoring    *place       // the last session's place, for panes still to come
 	unplaced     map[int]bool // panes whose saved document is not indexed yet
 	savedPlace   string       // the place last saved, as saved
@@ -191,6 +192,7 @@ func New(opts Options) *App {
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, waitIndexCmd(a.corpus)}
 	if a.opts.History != nil {
+		a.historyPending = true
 		cmds = append(cmds, loadHistoryCmd(a.opts.History))
 	}
 	if a.session != nil && !a.startNotice {
@@ -250,7 +252,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
-		a.startNotice, a.keyPressed = false, true
+		a.startNotice, a.keyPressed, a.describeLate = false, true, ""
 		cmd := a.handleKey(msg)
 		return a, cmd
 	case editDoneMsg:
@@ -268,6 +270,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.remember(msg.doc, msg.view, msg.seq)
+		a.describeLoaded(msg.doc)
 		return a, nil
 	case answersMsg:
 		if msg.err != nil {

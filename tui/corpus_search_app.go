@@ -16,7 +16,9 @@ type corpusSearchState struct {
 	searchStop context.CancelFunc
 	corpusGen  int // so the results of a search given up are dropped
 	history    searchHistory
-	jumps      map[*Pane]int // offset to put the cursor on once the pane's document loads
+	// historyPending: the annotator's history file is being read (Init to historyLoaded).
+	historyPending bool
+	jumps          map[*Pane]int // offset to put the cursor on once the pane's document loads
 }
 
 // startCorpusSearch searches every document for query in the background and shows the
@@ -141,6 +143,8 @@ func (a *App) historyKey(msg tea.KeyPressMsg) bool {
 	if q, ok := a.history.step(dir, a.input.Value()); ok {
 		a.input.SetValue(q)
 		a.input.CursorEnd()
+	} else if dir < 0 && a.historyPending {
+		a.history.early, a.history.earlyValue = true, a.input.Value()
 	}
 	return true
 }
@@ -165,6 +169,14 @@ func (a *App) historyLoaded(msg historyLoadedMsg) {
 	}
 	a.history.queries = qs
 	a.history.reset()
+	a.historyPending = false
+	if h := &a.history; h.early {
+		h.early = false
+		if q, ok := h.step(-1, a.input.Value()); ok && a.mode == modeSearch && a.input.Value() == h.earlyValue {
+			a.input.SetValue(q)
+			a.input.CursorEnd()
+		}
+	}
 	if msg.err != nil {
 		for _, line := range strings.Split(msg.err.Error(), "\n") {
 			a.warnings = append(a.warnings, line)

@@ -31,6 +31,11 @@ type searchHistory struct {
 	queries []string
 	at      int    // index into queries while stepping; len(queries) is the line being typed
 	typed   string // what was typed before stepping back
+	// early is set when ↑ found nothing before the annotator's file was read (at start
+	// keys can be quicker than the disk); earlyValue is the prompt then. The loaded
+	// history answers it if the prompt is still as it was.
+	early      bool
+	earlyValue string
 }
 
 // add puts q last, once.

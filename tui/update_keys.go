@@ -127,6 +127,8 @@ func (a *App) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 				a.setStatus(directionStatus(p, k.Direction.Help().Key), false)
 			} else if d := a.describeCursor(p); d != "" {
 				a.setStatus(d, false)
+			} else if _, ok := a.docs[p.info.ID]; !ok {
+				a.describeLate = p.info.ID
 			}
 		}
 	}
