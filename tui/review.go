@@ -96,6 +96,8 @@ func (r *Review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		r.status = m.note
 	case tea.KeyPressMsg:
 		return r, r.key(m)
+	case ShutdownMsg: // served: every accept is in the store already
+		return r, tea.Quit
 	}
 	return r, nil
 }
