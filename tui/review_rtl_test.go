@@ -37,4 +37,10 @@ func TestReviewTextOnlyLinesNotReorderedForRTL(t *testing.T) {
 			t.Fatalf("a line quotes %q in logical order:\n%s", word, s)
 		}
 	}
+	// The status line quotes what was just decided.
+	reviewPress(t, r, r.keys.ReviewRejectItem)
+	status := strings.Split(reviewScreen(r), "\n")
+	if line := status[len(status)-2]; !strings.HasPrefix(line, "rejected: ") || !strings.Contains(line, "«"+visualWord(t, "التقى بوتين")+"»") {
+		t.Fatalf("the status line does not quote the rejected span in visual order: %q", line)
+	}
 }

@@ -61,7 +61,7 @@ func (r *Review) render() string {
 		}
 		lines = append(lines, strings.TrimRight(b.String(), " "))
 	}
-	lines = append(lines, layout.Truncate(layout.SanitizeLine(r.status), r.width, "…"))
+	lines = append(lines, visualMessage(r.status, r.width, r.engine)) // it may quote a span
 	k := r.keys
 	lines = append(lines, fitHint(r.width, k.ReviewAutoAccept, k.ReviewAcceptItem, k.ReviewRejectItem, k.ReviewAcceptVersion,
 		k.ReviewDone, k.ReviewNextNeeding, k.ReviewNextPane, k.ReviewQuit))
