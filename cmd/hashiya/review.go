@@ -27,7 +27,9 @@ func newReviewCmd() *cobra.Command {
 			"decided (--reviewer, default $USER; \"" + store.AutoDecider + "\" for what all agreed on) and when.\n" +
 			"A document is not reviewed (gold has nothing of it), in review, or done (gold has\n" +
 			"its answer). Export gold with: hashiya export --db PATH --annotator " + store.Gold + "\n" +
-			"Auto-accepting gives gold the agreed answer only where nothing differs.\n" +
+			"Auto-accepting gives gold the agreed answer only where nothing differs. The keys are the\n" +
+			"reader's, rebound by name in config.toml's [keys]; on a team server, reviewers connect\n" +
+			"with `ssh -t -p PORT HOST review`.\n" +
 			"With --auto, no screen: accept what every annotator agrees on in every document\n" +
 			"and print each document's status and what is left to decide.",
 		Args: cobra.NoArgs,
