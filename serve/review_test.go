@@ -80,6 +80,9 @@ func TestReviewerGetsTheReviewScreenAndAcceptsIntoGold(t *testing.T) {
 	if err := rev.wait(); err != nil {
 		t.Fatalf("the review session ended with %v:\n%s", err, rev.screen())
 	}
+	if !strings.Contains(f.logBuf.String(), "annotator=rev role=reviewer screen=review") {
+		t.Fatalf("the log does not say rev opened the review screen:\n%s", f.logBuf.String())
+	}
 	prov, err := f.db.Provenance(docID)
 	if err != nil || len(prov) != 1 {
 		t.Fatalf("gold's provenance: %+v %v", prov, err)

@@ -69,7 +69,11 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			return
 		}
 		start := time.Now()
-		s.log.Info("connect", "annotator", member.Name, "role", member.Role, "key", fp, "remote", remote,
+		screen := "reader"
+		if review {
+			screen = "review"
+		}
+		s.log.Info("connect", "annotator", member.Name, "role", member.Role, "screen", screen, "key", fp, "remote", remote,
 			"term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height)
 		defer func() {
 			r := recover()
