@@ -14,7 +14,14 @@ import (
 )
 
 // noTerminal is what a session without a PTY (ssh -T, ssh host cmd) is told.
-const noTerminal = "hashiya: this server shows the annotation reader on a terminal only; connect with plain `ssh -p PORT HOST` (no -T, no command)"
+const noTerminal = "hashiya: this server shows the annotation reader on a terminal only; connect with plain `ssh -p PORT HOST` (no -T, no command), or, as a reviewer, `ssh -t -p PORT HOST review`"
+
+// reviewCommand is what a reviewer or admin asks for (ssh -t -p PORT HOST review)
+// to get the review screen instead of the reader.
+const reviewCommand = "review"
+
+// notReviewer is what an annotator asking for the review screen is told.
+const notReviewer = "hashiya: the review screen is for reviewers and admins; %s is an annotator (connect without `review` for the reader)"
 
 // handle is the one middleware: it decides who the session is from the key it proved,
 // refuses what the reader cannot serve, and runs one reader on the session's terminal.
@@ -38,23 +45,39 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 		}
 		fp := gossh.FingerprintSHA256(key)
 		pty, winch, hasPty := sess.Pty()
-		if !hasPty || len(sess.RawCommand()) > 0 {
+		review := sess.RawCommand() == reviewCommand
+		if !hasPty || len(sess.RawCommand()) > 0 && !review {
 			s.log.Warn("refused", "what", "no terminal or a command", "annotator", member.Name, "key", fp, "remote", remote)
 			wish.Fatalln(sess, noTerminal)
 			return
 		}
-		ls, sh, err := s.join(member, fp)
+		if review && !member.SeesOthers() {
+			s.log.Warn("refused", "what", "review screen for an annotator", "annotator", member.Name, "key", fp, "remote", remote)
+			wish.Fatalln(sess, fmt.Sprintf(notReviewer, member.Name))
+			return
+		}
+		// A reviewer's screen writes through gold's store session, shared like an
+		// annotator's by every session that uses it.
+		storeName := member.Name
+		if review {
+			storeName = store.Gold
+		}
+		ls, sh, err := s.join(storeName, fp)
 		if err != nil {
 			s.log.Warn("refused", "what", err.Error(), "annotator", member.Name, "key", fp, "remote", remote)
 			wish.Fatalln(sess, "hashiya: "+err.Error())
 			return
 		}
 		start := time.Now()
-		s.log.Info("connect", "annotator", member.Name, "role", member.Role, "key", fp, "remote", remote,
+		screen := "reader"
+		if review {
+			screen = "review"
+		}
+		s.log.Info("connect", "annotator", member.Name, "role", member.Role, "screen", screen, "key", fp, "remote", remote,
 			"term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height)
 		defer func() {
 			r := recover()
-			s.leave(ls, member.Name, fp)
+			s.leave(ls, storeName, fp)
 			if r != nil {
 				s.log.Error("session panicked", "annotator", member.Name, "key", fp, "panic", fmt.Sprint(r))
 				sess.Exit(1)
@@ -68,9 +91,15 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			Export: s.export, Team: s.teamFor(member),
 		}
 		env := append(sess.Environ(), "TERM="+pty.Term)
-		err = tui.RunSession(sess.Context(), opts, tui.SessionTerminal{
+		term := tui.SessionTerminal{
 			In: sess, Out: sess, Env: env, Width: pty.Window.Width, Height: pty.Window.Height, Msgs: ls.msgs,
-		})
+		}
+		if review {
+			backend := &StoreReview{DB: s.cfg.DB, Gold: sh.Session, Reviewer: member.Name}
+			err = tui.RunReviewSession(sess.Context(), backend, s.cfg.Keys, s.cfg.Engine, term)
+		} else {
+			err = tui.RunSession(sess.Context(), opts, term)
+		}
 		s.export() // the reader exports on q; not when the connection just went away
 		status := 0
 		switch {
@@ -117,8 +146,9 @@ type sessionHandle struct{ *store.Session }
 
 func (sessionHandle) Close() error { return nil }
 
-// join admits one more session of member with key fp, within the per-key limit.
-func (s *Server) join(member Member, fp string) (*liveSession, sessionHandle, error) {
+// join admits one more session with key fp on the store session of name (an
+// annotator, or gold for a reviewer's screen), within the per-key limit.
+func (s *Server) join(name, fp string) (*liveSession, sessionHandle, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closing {
@@ -127,14 +157,14 @@ func (s *Server) join(member Member, fp string) (*liveSession, sessionHandle, er
 	if s.perKey[fp] >= s.cfg.SessionsPerKey {
 		return nil, sessionHandle{}, fmt.Errorf("this key already has %d session(s) open, the most it may", s.perKey[fp])
 	}
-	sh := s.members[member.Name]
+	sh := s.members[name]
 	if sh == nil {
-		st, err := s.cfg.DB.Session(member.Name)
+		st, err := s.cfg.DB.Session(name)
 		if err != nil {
 			return nil, sessionHandle{}, err
 		}
 		sh = &shared{sess: st}
-		s.members[member.Name] = sh
+		s.members[name] = sh
 	}
 	sh.n++
 	s.perKey[fp]++

@@ -14,6 +14,7 @@ import (
 
 	"charm.land/ssh"
 	"github.com/BurntSushi/toml"
+	"github.com/hashiya/hashiya/annotations/store"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -109,6 +110,9 @@ func ParseTeam(path string, b []byte) (*Team, error) {
 			return nil, fmt.Errorf("%s appears twice", where)
 		}
 		names[m.Name] = true
+		if m.Name == store.Gold || m.Name == store.AutoDecider { // the review screen writes as gold, decides as auto
+			return nil, fmt.Errorf("%s: the name is the review's own (gold's version, auto decisions); choose another", where)
+		}
 		if m.Role == "" {
 			m.Role = RoleAnnotator
 		}

@@ -20,6 +20,8 @@ func TestTeamFileErrorsNameFileAndLine(t *testing.T) {
 		"bad key":  {"[[annotator]]\nname = \"sara\"\nkeys = [\"ssh-ed25519 AAAA\"]\n", `annotator "sara": key`},
 		"unknown":  {"[[annotator]]\nname = \"sara\"\nkey = \"x\"\n", `unknown key "annotator.key"`},
 		"twice":    {"[[annotator]]\nname = \"sara\"\n[[annotator]]\nname = \"sara\"\n", "appears twice"},
+		"gold":     {"[[annotator]]\nname = \"gold\"\n", "the review's own"},
+		"auto":     {"[[annotator]]\nname = \"auto\"\nrole = \"reviewer\"\n", "the review's own"},
 		"dup key":  {"[[annotator]]\nname = \"sara\"\nkeys = [\"" + key + "\"]\n[[annotator]]\nname = \"bob\"\nkeys = [\"" + key + "\"]\n", `is also "sara"'s`},
 	} {
 		_, err := ParseTeam("team.toml", []byte(tc.body))

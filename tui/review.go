@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/agree"
+	"github.com/hashiya/hashiya/text/layout"
 )
 
 // Review is the review screen: one document at a time, one pane per
@@ -29,11 +30,19 @@ type Review struct {
 	height   int
 	status   string
 	loaded   bool
+	engine   layout.Options // bidi and shaping modes for the text and the quotes
 }
 
 // NewReview makes the review screen over backend.
 func NewReview(backend ReviewBackend, keys KeyMap) *Review {
 	return &Review{backend: backend, keys: keys, gold: map[string]agree.Version{}, rejected: map[string]bool{}, width: 80, height: 24}
+}
+
+// WithEngine sets the bidi and shaping modes the screen lays text out with
+// (the reader's --bidi and --shaping); the zero value is App for both.
+func (r *Review) WithEngine(opts layout.Options) *Review {
+	r.engine = opts
+	return r
 }
 
 // Init reads the documents.
@@ -87,6 +96,8 @@ func (r *Review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		r.status = m.note
 	case tea.KeyPressMsg:
 		return r, r.key(m)
+	case ShutdownMsg: // served: every accept is in the store already
+		return r, tea.Quit
 	}
 	return r, nil
 }

@@ -5,10 +5,59 @@ import (
 	"io"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/hashiya/hashiya/text/layout"
 )
 
-// RunReview runs the review screen over backend until it is quit.
-func RunReview(ctx context.Context, backend ReviewBackend, out io.Writer) error {
-	_, err := tea.NewProgram(NewReview(backend, DefaultKeyMap()), tea.WithContext(ctx), tea.WithOutput(out)).Run()
+// RunReview runs the review screen over backend until it is quit, with the
+// user's key map and engine modes (Options.Keys and Options.Engine after
+// Config.Apply, as the reader gets them).
+func RunReview(ctx context.Context, backend ReviewBackend, keys KeyMap, engine layout.Options, in io.Reader, out io.Writer) error {
+	if keys.ReviewQuit.Keys() == nil {
+		keys = DefaultKeyMap()
+	}
+	_, err := tea.NewProgram(NewReview(backend, keys).WithEngine(engine), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)).Run()
+	return err
+}
+
+// RunReviewSession runs the review screen on a remote terminal (a reviewer's
+// SSH session) until it is quit, ctx ends or the server says it is stopping;
+// every accept is already in the store by then. The terminal gets its bidi
+// mode back however it ends.
+func RunReviewSession(ctx context.Context, backend ReviewBackend, keys KeyMap, engine layout.Options, term SessionTerminal) error {
+	if keys.ReviewQuit.Keys() == nil {
+		keys = DefaultKeyMap()
+	}
+	io.WriteString(term.Out, bdsmExplicit)
+	defer io.WriteString(term.Out, bdsmImplicit)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	p := tea.NewProgram(NewReview(backend, keys).WithEngine(engine),
+		tea.WithContext(ctx),
+		tea.WithInput(term.In),
+		tea.WithOutput(term.Out),
+		tea.WithEnvironment(term.Env),
+		tea.WithoutSignalHandler(), // the server's signals are the server's
+		tea.WithWindowSize(term.Width, term.Height),
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			if _, ok := msg.(tea.SuspendMsg); ok { // no shell to go back to
+				return nil
+			}
+			return msg
+		}),
+	)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case m, ok := <-term.Msgs:
+				if !ok {
+					return
+				}
+				p.Send(m)
+			}
+		}
+	}()
+	_, err := p.Run()
 	return err
 }

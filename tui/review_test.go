@@ -136,7 +136,7 @@ func TestReviewAutoAcceptThenOneConflictThenDone(t *testing.T) {
 		t.Fatalf("gold spans %+v", g.Spans)
 	}
 	s := reviewScreen(r)
-	if !strings.Contains(s, "✓ PERSON «بوتين»") || !strings.Contains(s, "accepted into gold") {
+	if !strings.Contains(s, "✓ PERSON «"+visualWord(t, "بوتين")+"»") || !strings.Contains(s, "accepted into gold") {
 		t.Fatalf("accepted span not marked:\n%s", s)
 	}
 	reviewPress(t, r, k.ReviewRejectItem) // sara's GPE: left out

@@ -61,7 +61,7 @@ func (r *Review) render() string {
 		}
 		lines = append(lines, strings.TrimRight(b.String(), " "))
 	}
-	lines = append(lines, layout.Truncate(layout.SanitizeLine(r.status), r.width, "…"))
+	lines = append(lines, visualMessage(r.status, r.width, r.engine)) // it may quote a span
 	k := r.keys
 	lines = append(lines, fitHint(r.width, k.ReviewAutoAccept, k.ReviewAcceptItem, k.ReviewRejectItem, k.ReviewAcceptVersion,
 		k.ReviewDone, k.ReviewNextNeeding, k.ReviewNextPane, k.ReviewQuit))
@@ -110,10 +110,10 @@ func (r *Review) paneLines(i, width int) []string {
 		if r.inGold(agree.Difference{Span: &s}) {
 			mark = "✓"
 		}
-		out = append(out, layout.Truncate(layout.SanitizeLine(fmt.Sprintf("%s %s «%s»", mark, s.Label, s.Text)), width, "…"))
+		out = append(out, visualMessage(fmt.Sprintf("%s %s «%s»", mark, s.Label, s.Text), width, r.engine))
 	}
 	for _, c := range v.Claims {
-		out = append(out, layout.Truncate(layout.SanitizeLine(fmt.Sprintf("  claim «%s» %s", c.Span.Text, c.Attribution)), width, "…"))
+		out = append(out, visualMessage(fmt.Sprintf("  claim «%s» %s", c.Span.Text, c.Attribution), width, r.engine))
 	}
 	if len(diffs) > 0 {
 		out = append(out, "to decide:")
@@ -123,12 +123,12 @@ func (r *Review) paneLines(i, width int) []string {
 		if i == r.focus && j == r.item {
 			lead = "› "
 		}
-		out = append(out, layout.Truncate(layout.SanitizeLine(lead+d.Kind+": "+d.Detail), width, "…"))
+		out = append(out, visualMessage(lead+d.Kind+": "+d.Detail, width, r.engine))
 	}
 	out = append(out, "")
 	text := []rune(r.docs[r.doc].Text)
 	for _, p := range layout.Paragraphs(text) {
-		para := layout.LayoutParagraph(text[p.Start:p.End], p.Start, layout.Options{Width: width, Dir: bidi.Auto, Bidi: layout.App, Shaping: layout.App})
+		para := layout.LayoutParagraph(text[p.Start:p.End], p.Start, layout.Options{Width: width, Dir: bidi.Auto, Bidi: r.engine.Bidi, Shaping: r.engine.Shaping})
 		for li := range para.Lines {
 			out = append(out, para.Lines[li].String())
 		}

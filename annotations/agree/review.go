@@ -87,7 +87,7 @@ func Review(d Document) DocReview {
 			}
 			s := s
 			r.Differences = append(r.Differences, Difference{Kind: spanKind(d, v.Annotator, s), Annotator: v.Annotator, Span: &s,
-				Detail: fmt.Sprintf("%s [%d,%d) %s, had by %v", s.Label, s.Start, s.End, s.Text, has[e])})
+				Detail: fmt.Sprintf("%s [%d,%d) «%s», had by %v", s.Label, s.Start, s.End, s.Text, has[e])})
 		}
 	}
 	// Claims: same extent in every version; agreed when the fields match too.

@@ -7,8 +7,8 @@ import (
 
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/agree"
-	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/hashiya/hashiya/annotations/store"
+	"github.com/hashiya/hashiya/serve"
 	"github.com/hashiya/hashiya/tui"
 	"github.com/spf13/cobra"
 )
@@ -27,7 +27,9 @@ func newReviewCmd() *cobra.Command {
 			"decided (--reviewer, default $USER; \"" + store.AutoDecider + "\" for what all agreed on) and when.\n" +
 			"A document is not reviewed (gold has nothing of it), in review, or done (gold has\n" +
 			"its answer). Export gold with: hashiya export --db PATH --annotator " + store.Gold + "\n" +
-			"Auto-accepting gives gold the agreed answer only where nothing differs.\n" +
+			"Auto-accepting gives gold the agreed answer only where nothing differs. The keys are the\n" +
+			"reader's, rebound by name in config.toml's [keys]; on a team server, reviewers connect\n" +
+			"with `ssh -t -p PORT HOST review`.\n" +
 			"With --auto, no screen: accept what every annotator agrees on in every document\n" +
 			"and print each document's status and what is left to decide.",
 		Args: cobra.NoArgs,
@@ -52,11 +54,15 @@ func newReviewCmd() *cobra.Command {
 				return err
 			}
 			defer g.Close()
-			b := &storeReview{db: d, gold: g, reviewer: reviewer}
+			b := &serve.StoreReview{DB: d, Gold: g, Reviewer: reviewer}
 			if auto {
 				return autoReview(stdoutOf(cmd), b)
 			}
-			return tui.RunReview(cmd.Context(), b, cmd.OutOrStdout())
+			opts, err := userOptions()
+			if err != nil {
+				return err
+			}
+			return tui.RunReview(cmd.Context(), b, opts.Keys, opts.Engine, cmd.InOrStdin(), cmd.OutOrStdout())
 		},
 	}
 	f := cmd.Flags()
@@ -66,69 +72,9 @@ func newReviewCmd() *cobra.Command {
 	return cmd
 }
 
-// storeReview is the review screen's backend on a local database: it reads
-// every record and writes through gold's session.
-type storeReview struct {
-	db       *store.DB
-	gold     *store.Session
-	reviewer string
-}
-
-// ReviewBackend is what the server's reviewer role can hand the screen too.
-var _ tui.ReviewBackend = (*storeReview)(nil)
-
-func (s *storeReview) Documents() ([]agree.Document, map[string]agree.Version, error) {
-	var docs []agree.Document
-	gold := map[string]agree.Version{}
-	_, err := s.db.EachRecord("", func(r record.Record) error {
-		v := agree.Version{Annotator: r.AnnotatorID, Answer: r.Answer, Spans: r.Spans, Claims: r.Claims}
-		if r.AnnotatorID == store.Gold {
-			gold[r.Meta.ID] = v
-			return nil
-		}
-		if n := len(docs); n == 0 || docs[n-1].ID != r.Meta.ID {
-			docs = append(docs, agree.Document{ID: r.Meta.ID, Text: r.Text})
-		}
-		d := &docs[len(docs)-1]
-		d.Versions = append(d.Versions, v)
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	out := docs[:0]
-	for _, d := range docs {
-		if len(d.Versions) >= 2 {
-			out = append(out, d)
-		}
-	}
-	return out, gold, nil
-}
-
-func (s *storeReview) decider(auto bool) string {
-	if auto {
-		return store.AutoDecider
-	}
-	return s.reviewer
-}
-
-func (s *storeReview) AcceptSpan(doc annotations.DocInfo, sp annotations.Span, sources []string, auto bool) error {
-	_, err := s.gold.AcceptSpan(doc, sp, sources, s.decider(auto))
-	return err
-}
-
-func (s *storeReview) AcceptClaim(doc annotations.DocInfo, c annotations.Claim, sources []string, auto bool) error {
-	_, err := s.gold.AcceptClaim(doc, c, sources, s.decider(auto))
-	return err
-}
-
-func (s *storeReview) AcceptAnswer(doc annotations.DocInfo, answer string, sources []string, auto bool) error {
-	return s.gold.AcceptAnswer(doc, answer, sources, s.decider(auto))
-}
-
 // autoReview accepts every document's agreed items into gold and prints
 // what is left.
-func autoReview(w io.Writer, b *storeReview) error {
+func autoReview(w io.Writer, b *serve.StoreReview) error {
 	docs, gold, err := b.Documents()
 	if err != nil {
 		return err

@@ -88,12 +88,8 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 		return err
 	}
 	opts := tui.Options{Corpus: corpus, CorpusName: name, Annotator: f.annotator, Engine: f.engine, Out: f.out}
-	cfgPath := filepath.Join(tui.ConfigDir(), "config.toml")
-	cfg, err := tui.LoadConfig(cfgPath)
+	cfgPath, err := applyUserConfig(&opts)
 	if err != nil {
-		return err
-	}
-	if err := cfg.Apply(&opts, cfgPath); err != nil {
 		return err
 	}
 	if opts.Annotator == "" {

@@ -42,7 +42,9 @@ func newServeCmd() *cobra.Command {
 			"and gets their own reader on one corpus and one project database. A member is known by the\n" +
 			"SSH key they prove, never by the user name; `hashiya team add` puts members in the team file,\n" +
 			"which is read again when it changes. --overlap routes every document to that many annotators\n" +
-			"(all: to everyone); space opens your next unanswered document. SIGTERM or SIGINT: every\n" +
+			"(all: to everyone); space opens your next unanswered document. A reviewer or admin who\n" +
+			"connects with `ssh -t -p PORT HOST review` gets the review screen (as hashiya review) and\n" +
+			"decides into gold under their own name. SIGTERM or SIGINT: every\n" +
 			"session saves and closes, the training file is written, and the server exits 0.",
 		SilenceUsage: true,
 		Args:         cobra.ArbitraryArgs,
