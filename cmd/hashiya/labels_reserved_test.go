@@ -36,7 +36,7 @@ func schemaWithKey(t *testing.T, k string) string {
 
 func TestLabelsCmdAcceptedReservedKeys(t *testing.T) {
 	km := tui.DefaultKeyMap()
-	withConfig(t, "[keys]\nselect = [\"space\"]\n")
+	withConfig(t, "[keys]\nselect = [\"space\"]\nnext_assigned = [\"ctrl+y\"]\n") // space is next_assigned's by default
 	for _, k := range []string{km.Down.Keys()[0], km.Quit.Keys()[0], " ", km.Remove.Keys()[0]} {
 		p := schemaWithKey(t, k)
 		_, _, err := run(t, newLabelsCmd(), "--labels", p)
