@@ -52,6 +52,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newLabelsCmd())
 	root.AddCommand(newImportCmd())
 	root.AddCommand(newDoctorCmd())
+	root.AddCommand(newMatchCmd())
 	return root
 }
 
