@@ -215,7 +215,7 @@ func importRecord(t *txState, r annotations.Record, claimIDs map[string]string) 
 	sort.SliceStable(spans, func(i, j int) bool { return idLess(spans[i].ID, spans[j].ID) })
 	spanIDs := map[string]string{}
 	for _, sp := range spans {
-		ch, err := t.apply(annotations.AddSpan{Doc: info, Label: sp.Label, Start: sp.Start, End: sp.End})
+		ch, err := t.apply(annotations.AddSpan{Doc: info, Label: sp.Label, Start: sp.Start, End: sp.End, Source: sp.Source})
 		if err != nil {
 			return fmt.Errorf("span %s: %w", sp.ID, err)
 		}
