@@ -57,10 +57,43 @@ func (d *downsampler) convert(sgr string) string {
 	if s, ok := d.seen[sgr]; ok {
 		return s
 	}
+	// colorprofile reads an underline style (4:4, dotted) as two parameters and writes
+	// 4;4: the style goes through unconverted, after the rest.
+	if rest, styles := splitUnderlineStyles(sgr); styles != "" {
+		s := styles
+		if rest != "" {
+			s = d.convert(rest) + styles
+		}
+		d.seen[sgr] = s
+		return s
+	}
 	var out bytes.Buffer
 	w := colorprofile.Writer{Forward: &out, Profile: d.profile}
 	w.WriteString(sgr)
 	s := out.String()
 	d.seen[sgr] = s
 	return s
+}
+
+// splitUnderlineStyles takes the underline-style parameters (4:N) out of an SGR
+// sequence: the sequence without them ("" if nothing is left) and one of their own.
+func splitUnderlineStyles(sgr string) (rest, styles string) {
+	if !strings.Contains(sgr, "4:") || !strings.HasPrefix(sgr, "\x1b[") || !strings.HasSuffix(sgr, "m") {
+		return sgr, ""
+	}
+	var keep, style []string
+	for _, p := range strings.Split(sgr[2:len(sgr)-1], ";") {
+		if strings.HasPrefix(p, "4:") {
+			style = append(style, p)
+		} else {
+			keep = append(keep, p)
+		}
+	}
+	if len(style) == 0 {
+		return sgr, ""
+	}
+	if len(keep) > 0 {
+		rest = "\x1b[" + strings.Join(keep, ";") + "m"
+	}
+	return rest, "\x1b[" + strings.Join(style, ";") + "m"
 }
