@@ -30,6 +30,9 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	doc := p.info.ID
+	if cmd, ok := a.suggestionKey(p, msg); ok {
+		return cmd, true
+	}
 	switch {
 	case key.Matches(msg, k.Select):
 		if p.selAnchor >= 0 {
@@ -252,6 +255,7 @@ func (a *App) decorations(p *Pane) []decoration {
 		}
 		out = append(out, decoration{c.Span.Start, c.Span.End, look})
 	}
+	out = append(out, a.suggestionDecorations(p, first, last)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
@@ -307,6 +311,9 @@ func (a *App) describeCursor(p *Pane) string {
 			d += " · " + l.Relation + " " + l.To
 		}
 		parts = append(parts, d)
+	}
+	if s := a.describeSuggestion(p); s != "" {
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, " | ")
 }

@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/suggest"
 	"github.com/hashiya/hashiya/model"
 	"github.com/hashiya/hashiya/text/layout"
 )
@@ -37,6 +38,10 @@ type Options struct {
 	// (0 means 30 s) while edits arrive. nil writes none.
 	Export      func() error
 	ExportEvery time.Duration
+
+	// Suggest pre-annotates from a pattern file: its matches are a layer of
+	// suggestions to accept or reject (suggest.go). nil shows none.
+	Suggest *suggest.Matcher
 }
 
 type mode int
@@ -104,6 +109,10 @@ type App struct {
 	link         *linkState
 	labelCursor  int
 	labelColors  map[string]color.Color
+
+	suggest suggestLayer  // pre-annotation from Options.Suggest (suggest.go)
+	prop    *propagation  // occurrences of a span's words waiting for a decision (propagate.go)
+	jumps   map[*Pane]int // where a pane's cursor goes once its document loads
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -130,6 +139,7 @@ func New(opts Options) *App {
 		session:  opts.Session,
 		docs:     map[string]cached{},
 		schema:   opts.Schema,
+		jumps:    map[*Pane]int{},
 	}
 	a.exportEvery = opts.ExportEvery
 	if a.exportEvery <= 0 {
@@ -231,6 +241,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		return a, tea.Quit
+	}
+	if cmd, ok := a.propagationMsg(msg); ok {
+		return a, cmd
 	}
 	return a, nil
 }
@@ -381,7 +394,11 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 		a.addWarning(w)
 	}
 	a.pruneCache()
-	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID)}
+	if off, ok := a.jumps[p]; ok {
+		delete(a.jumps, p)
+		p.jumpTo(min(off, max(len(p.view.text)-1, 0)))
+	}
+	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID), a.suggestCmd(p)}
 	if a.query != "" {
 		cmds = append(cmds, searchCmd(a.gen, p, p.DocIndex, p.view.text, a.query))
 	}

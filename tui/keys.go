@@ -39,6 +39,10 @@ type KeyMap struct {
 	Link                               key.Binding
 	Unlink, Relink                     key.Binding
 	Accept, Reject, Ignore             key.Binding
+
+	// Pre-annotation: suggestions of a pattern file, and propagation of a span's words.
+	AcceptSuggestion, RejectSuggestion, AcceptAllSuggestions key.Binding
+	Propagate                                                key.Binding
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -96,6 +100,12 @@ func DefaultKeyMap() KeyMap {
 		Accept:          b([]string{"a"}, "a", "accept document"),
 		Reject:          b([]string{"r"}, "r", "reject document"),
 		Ignore:          b([]string{"i"}, "i", "ignore document"),
+
+		// Pre-annotation
+		AcceptSuggestion:     b([]string{"y"}, "y", "accept the suggestion under cursor (propagating: and go on)"),
+		RejectSuggestion:     b([]string{"z"}, "z", "reject the suggestion under cursor (propagating: skip it)"),
+		AcceptAllSuggestions: b([]string{"Y"}, "Y", "accept every suggestion in the document (propagating: everywhere)"),
+		Propagate:            b([]string{"p"}, "p", "find the span's words across the corpus (then: next one)"),
 	}
 }
 
@@ -115,6 +125,9 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"grow_start_char": &k.GrowStartChar, "shrink_start_char": &k.ShrinkStartChar, "undo": &k.Undo, "redo": &k.Redo, "link": &k.Link,
 		"unlink": &k.Unlink, "relink": &k.Relink,
 		"accept": &k.Accept, "reject": &k.Reject, "ignore": &k.Ignore,
+		// Pre-annotation
+		"accept_suggestion": &k.AcceptSuggestion, "reject_suggestion": &k.RejectSuggestion,
+		"accept_all_suggestions": &k.AcceptAllSuggestions, "propagate": &k.Propagate,
 	}
 }
 
@@ -158,6 +171,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Select, k.LabelPicker, k.Claim, k.Remove, k.GrowEnd, k.ShrinkEnd, k.GrowStart, k.ShrinkStart,
 			k.GrowEndChar, k.ShrinkEndChar, k.GrowStartChar, k.ShrinkStartChar},
 		{k.Undo, k.Redo, k.Link, k.Unlink, k.Relink, k.Accept, k.Reject, k.Ignore},
+		{k.AcceptSuggestion, k.RejectSuggestion, k.AcceptAllSuggestions, k.Propagate}, // pre-annotation
 	}
 }
 

@@ -237,6 +237,7 @@ func mergeLook(c *cellLook, look cellLook) {
 		c.bg = look.bg
 	}
 	c.underline = c.underline || look.underline
+	c.dotted = c.dotted || look.dotted
 	c.bold = c.bold || look.bold
 	c.faint = c.faint || look.faint
 	c.reverse = c.reverse || look.reverse

@@ -69,6 +69,7 @@ func NewStyles(dark bool) Styles {
 type cellLook struct {
 	fg, bg    color.Color
 	underline bool
+	dotted    bool // a dotted underline: a suggestion, not yet anyone's work
 	reverse   bool
 	bold      bool
 	faint     bool
@@ -93,6 +94,9 @@ func (c sgrCache) open(l cellLook) string {
 	}
 	if l.underline {
 		st = st.Underline(true)
+	}
+	if l.dotted && !l.underline {
+		st = st.UnderlineStyle(ansi.UnderlineDotted)
 	}
 	if l.reverse {
 		st = st.Reverse(true)

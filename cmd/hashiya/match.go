@@ -30,9 +30,12 @@ func newMatchCmd() *cobra.Command {
 			"reported on stderr with its line and left out.",
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, err := loadPatterns(cmd, patterns, o)
+			m, warns, err := loadPatterns(patterns, o)
 			if err != nil {
 				return err
+			}
+			for _, w := range warns {
+				fmt.Fprintln(stderrOf(cmd), "warning:", w)
 			}
 			corpus := model.Sample()
 			if len(args) > 0 {
@@ -58,22 +61,23 @@ func newMatchCmd() *cobra.Command {
 	return cmd
 }
 
-// loadPatterns parses and compiles a pattern file, printing what it leaves out.
-func loadPatterns(cmd *cobra.Command, path string, o suggest.Options) (*suggest.Matcher, error) {
+// loadPatterns parses and compiles a pattern file; the warnings say what it leaves out.
+func loadPatterns(path string, o suggest.Options) (*suggest.Matcher, []string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	ps, warns, err := suggest.Parse(f, path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m, more := suggest.Compile(ps, o)
+	var out []string
 	for _, w := range append(warns, more...) {
-		fmt.Fprintln(stderrOf(cmd), "warning:", w)
+		out = append(out, w.String())
 	}
-	return m, nil
+	return m, out, nil
 }
 
 // matchLine is one line of `hashiya match`.

@@ -1,0 +1,233 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/suggest"
+	"github.com/hashiya/hashiya/model"
+)
+
+const treatyPatterns = "../annotations/suggest/testdata/treaty.patterns.jsonl"
+
+func treatyMatcher(t *testing.T) *suggest.Matcher {
+	t.Helper()
+	f, err := os.Open(treatyPatterns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ps, warns, err := suggest.Parse(f, "treaty.patterns.jsonl")
+	if err != nil || len(warns) > 0 {
+		t.Fatal(err, warns)
+	}
+	m, _ := suggest.Compile(ps, suggest.Options{Proclitics: true})
+	return m
+}
+
+// newSuggestingApp is the annotating reader on the sample with the sample's patterns.
+func newSuggestingApp(t *testing.T) (*App, *testDB, string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "annotations.jsonl")
+	st, err := openSession(t, out, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a := New(Options{Corpus: model.Sample(), CorpusName: "treaty (sample)", Annotator: "test", Session: st,
+		Export: st.export, Out: out, ExportEvery: time.Millisecond, Suggest: treatyMatcher(t)})
+	drive(t, a, a.Init())
+	resize(t, a, 120, 40)
+	return a, st, out
+}
+
+func trainingFile(t *testing.T, a *App, out string) string {
+	t.Helper()
+	if err := a.exporter.export(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestSuggestionsAcceptRejectAcceptAll(t *testing.T) {
+	a, _, out := newSuggestingApp(t)
+	p := a.focused()
+	doc := p.info.ID
+	all := a.suggestions(doc)
+	if len(all) < 5 || all[0].start != 0 || all[0].label != "PERSON" || all[0].source != "pattern:putin" {
+		t.Fatalf("suggestions %+v", all)
+	}
+	// overlapping matches: «فلاديمير بوتين» is offered, not «بوتين» inside it
+	for _, s := range all {
+		if string(p.view.text[s.start:s.end]) == "فلاديمير بوتين" && s.source != "pattern:putin-full" {
+			t.Errorf("%+v", s)
+		}
+	}
+	if strings.Contains(trainingFile(t, a, out), "spans") {
+		t.Fatal("suggestions reached the training file before any was accepted")
+	}
+	press(t, a, a.keys.AcceptSuggestion.Keys()[0]) // the cursor is on the first word
+	spans := a.spans(doc, 0, 5)
+	if len(spans) != 1 || spans[0].Source != "pattern:putin" || spans[0].Label != "PERSON" {
+		t.Fatalf("spans after accepting: %+v", spans)
+	}
+	if got := a.suggestions(doc); len(got) != len(all)-1 || got[0] == all[0] {
+		t.Fatalf("the accepted suggestion is still offered: %d of %d", len(got), len(all))
+	}
+	second := all[1]
+	p.jumpTo(second.start)
+	if d := a.describeSuggestion(p); !strings.Contains(d, second.source) {
+		t.Errorf("status for the suggestion under the cursor: %q", d)
+	}
+	press(t, a, a.keys.RejectSuggestion.Keys()[0])
+	if got := a.suggestions(doc); len(got) != len(all)-2 || len(a.spans(doc, second.start, second.end)) != 0 {
+		t.Fatalf("rejecting: %d suggestions left, spans %+v", len(got), a.spans(doc, second.start, second.end))
+	}
+	press(t, a, a.keys.AcceptAllSuggestions.Keys()[0])
+	if got := a.suggestions(doc); len(got) != 0 {
+		t.Fatalf("%d suggestions left after accepting all", len(got))
+	}
+	if n := len(a.view(doc).Spans); n != len(all)-1 {
+		t.Fatalf("%d spans, want %d (all but the rejected one)", n, len(all)-1)
+	}
+	file := trainingFile(t, a, out)
+	if c := strings.Count(file, `"source":"pattern:`); c != len(all)-1 {
+		t.Fatalf("training file has %d spans with a pattern source, want %d", c, len(all)-1)
+	}
+}
+
+// TestSuggestionsNotOfferedOverSpans: a word tagged by hand is not suggested again,
+// and a suggestion never hides or changes the span.
+func TestSuggestionsNotOfferedOverSpans(t *testing.T) {
+	a, _, _ := newSuggestingApp(t)
+	p := a.focused()
+	press(t, a, "5") // the first word, بوتين, as NORP by hand
+	for _, s := range a.suggestions(p.info.ID) {
+		if s.start < 5 {
+			t.Fatalf("suggested over a span: %+v", s)
+		}
+	}
+	press(t, a, a.keys.AcceptSuggestion.Keys()[0])
+	if sp := a.spans(p.info.ID, 0, 5); len(sp) != 1 || sp[0].Label != "NORP" || sp[0].Source != "" {
+		t.Fatalf("%+v", sp)
+	}
+}
+
+// TestSuggestionLookCannotBeMistaken: in every colour profile, NO_COLOR (ASCII)
+// included, a suggestion's cells are drawn unlike an entity span's and a claim's of
+// any label colour.
+func TestSuggestionLookCannotBeMistaken(t *testing.T) {
+	a, _, _ := newSuggestingApp(t)
+	sgr := sgrCache{}
+	var others []cellLook
+	for _, l := range a.schema.All() {
+		others = append(others, cellLook{fg: a.labelColor(l.Name)}, cellLook{underline: true, fg: a.labelColor(l.Name)})
+	}
+	others = append(others, cellLook{faint: true}, cellLook{}) // boilerplate, plain text
+	for _, prof := range []colorprofile.Profile{colorprofile.TrueColor, colorprofile.ANSI256, colorprofile.ANSI, colorprofile.ASCII} {
+		d := newDownsampler(prof)
+		mine := d.convert(sgr.open(suggestionLook))
+		if !strings.Contains(mine, "4:4") {
+			t.Errorf("%v: suggestion drawn as %q, no dotted underline", prof, mine)
+		}
+		for _, o := range others {
+			if theirs := d.convert(sgr.open(o)); theirs == mine {
+				t.Errorf("%v: a suggestion looks like %+v (%q)", prof, o, mine)
+			}
+		}
+	}
+	// and the frame shows it: the first word's cells carry the suggestion's look
+	if v := a.View().Content; !strings.Contains(v, sgr.open(suggestionLook)) {
+		t.Error("no suggestion drawn on the screen")
+	}
+}
+
+func TestPropagationAcceptsAllAcrossTheCorpus(t *testing.T) {
+	a, _ := newAnnotatingApp(t, 120, 40) // propagation needs no pattern file
+	st := a.session
+	p := a.focused()
+	press(t, a, "1") // بوتين, PERSON
+	press(t, a, a.keys.Propagate.Keys()[0])
+	if a.prop == nil {
+		t.Fatalf("no propagation; status %q", a.status)
+	}
+	n, docs := a.prop.left()
+	if n < 20 || docs < 3 || !strings.Contains(screen(a), "untagged in") {
+		t.Fatalf("%d occurrences in %d documents; screen:\n%s", n, docs, screen(a))
+	}
+	press(t, a, a.keys.AcceptAllSuggestions.Keys()[0])
+	total := 0
+	c := model.Sample()
+	for i := 0; i < c.Len(); i++ {
+		d, _ := c.Load(i)
+		v, err := st.Doc(d.ID)
+		if err != nil {
+			continue
+		}
+		for _, sp := range v.Spans {
+			if sp.Source != "" {
+				if sp.Source != "propagation:"+p.info.ID+"#s1" || sp.Label != "PERSON" || annotations.CodePointLen(sp.Text) != 5 {
+					t.Errorf("%s: %+v", d.ID, sp)
+				}
+				total++
+			}
+		}
+	}
+	if total != n {
+		t.Fatalf("%d spans propagated, %d were found", total, n)
+	}
+	// a second time finds nothing left
+	press(t, a, a.keys.Propagate.Keys()[0])
+	if a.prop != nil || !strings.Contains(a.status, "no untagged") {
+		t.Fatalf("status %q", a.status)
+	}
+}
+
+func TestPropagationStepsOneByOne(t *testing.T) {
+	a, _ := newAnnotatingApp(t, 120, 40) // propagation needs no pattern file
+	st := a.session
+	p := a.focused()
+	press(t, a, "1", a.keys.Propagate.Keys()[0])
+	n, _ := a.prop.left()
+	first := a.prop.occ[0]
+	press(t, a, a.keys.Propagate.Keys()[0]) // to the first occurrence
+	if p.info.ID != first.doc || p.cursor != first.start {
+		t.Fatalf("at %s:%d, want %s:%d", p.info.ID, p.cursor, first.doc, first.start)
+	}
+	press(t, a, a.keys.AcceptSuggestion.Keys()[0]) // accept it, go to the second
+	second := a.prop.occ[1]
+	if p.info.ID != second.doc || p.cursor != second.start {
+		t.Fatalf("after accepting: at %s:%d, want %s:%d", p.info.ID, p.cursor, second.doc, second.start)
+	}
+	press(t, a, a.keys.RejectSuggestion.Keys()[0]) // skip it
+	if left, _ := a.prop.left(); left != n-2 {
+		t.Fatalf("%d left, want %d", left, n-2)
+	}
+	press(t, a, "esc")
+	if a.prop != nil {
+		t.Fatal("esc did not stop")
+	}
+	v1, _ := st.Doc(first.doc)
+	v2, _ := st.Doc(second.doc)
+	if !hasSpanAt(v1, first.start, first.end) || hasSpanAt(v2, second.start, second.end) {
+		t.Fatalf("accepted one tagged: %v, skipped one tagged: %v", hasSpanAt(v1, first.start, first.end), hasSpanAt(v2, second.start, second.end))
+	}
+}
+
+func hasSpanAt(v annotations.DocView, s, e int) bool {
+	for _, sp := range v.Spans {
+		if sp.Start == s && sp.End == e {
+			return true
+		}
+	}
+	return false
+}
