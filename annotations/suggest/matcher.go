@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/hashiya/hashiya/model"
-	"github.com/hashiya/hashiya/text/segment"
 )
 
 // Options say how phrase patterns compare tokens.
@@ -111,7 +110,25 @@ func (m *Matcher) windows(text []rune) [][2]int {
 	ring := make([]int, a.maxLen) // document index of each of the last maxLen keys
 	p := 0
 	var out [][2]int
-	found := func(start, end int) {
+	procl := m.opts.Proclitics
+	// found takes the phrases ending at end-1 (state st and its failure chain), the
+	// longest first, and keeps a window for the first that may begin a word.
+	found := func(st int32, end int) {
+		if !wordEndOK(text, end) {
+			return
+		}
+		start := -1
+		for ; st >= 0; st = a.dict[st] {
+			if l := int(a.own[st]); l > 0 {
+				if s := ring[(p-l+len(ring))%len(ring)]; wordStartOK(text, s, procl) {
+					start = s
+					break
+				}
+			}
+		}
+		if start < 0 {
+			return
+		}
 		if n := len(out); n > 0 && start >= out[n-1][0] && end <= out[n-1][1] {
 			return
 		}
@@ -125,28 +142,34 @@ func (m *Matcher) windows(text []rune) [][2]int {
 	}
 	var s int32
 	var lig []rune
-	step := func(k rune, i int) {
-		s = a.delta[int(s)*a.cols+int(a.classOf(k))]
+	step := func(c int32, i int) {
+		s = a.delta[s+c]
 		ring[p] = i
 		if p++; p == len(ring) {
 			p = 0
 		}
-		if l := int(a.longest[s]); l > 0 {
-			start := ring[(p-l+len(ring))%len(ring)]
-			found(start, i+1)
+		if s < 0 { // a phrase ends here
+			s = -s - 1
+			found(s/int32(a.cols), i+1)
 		}
 	}
 	for i, r := range text {
+		if r >= 0x0600 && r <= 0x06FF { // most of the text: key and class by table
+			if c := a.arabic[r-0x0600]; c >= 0 {
+				step(c, i)
+			}
+			continue
+		}
 		if isSpace(r) {
 			continue
 		}
 		switch k := model.SearchKeyOf(r); {
 		case k > 0:
-			step(k, i)
+			step(a.classOf(k), i)
 		case k < 0:
 			lig = model.AppendSearchKeys(lig[:0], string(r))
 			for _, x := range lig {
-				step(x, i)
+				step(a.classOf(x), i)
 			}
 		}
 	}
@@ -157,8 +180,7 @@ func (m *Matcher) windows(text []rune) [][2]int {
 // no keys (a lone tatweel, say): a phrase may begin or end with one, and its hit does
 // not show it.
 func keylessAround(text []rune, start, end int) (ws, we int) {
-	ws, _ = segment.Window(text, start)
-	_, we = segment.Window(text, end-1)
+	ws, we = windowStart(text, start), windowEnd(text, end-1)
 	for {
 		j := ws - 1
 		for j >= 0 && isSpace(text[j]) {
@@ -167,7 +189,7 @@ func keylessAround(text []rune, start, end int) (ws, we int) {
 		if j < 0 || model.SearchKeyOf(text[j]) != 0 {
 			break
 		}
-		ws, _ = segment.Window(text, j)
+		ws = windowStart(text, j)
 	}
 	for {
 		j := we
@@ -177,7 +199,7 @@ func keylessAround(text []rune, start, end int) (ws, we int) {
 		if j == len(text) || model.SearchKeyOf(text[j]) != 0 {
 			break
 		}
-		_, we = segment.Window(text, j)
+		we = windowEnd(text, j)
 	}
 	return ws, we
 }

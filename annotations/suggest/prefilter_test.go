@@ -11,7 +11,9 @@ import (
 	"github.com/hashiya/hashiya/text/segment"
 )
 
-func sampleTexts(t *testing.T) [][]rune {
+func sampleTexts(t *testing.T) [][]rune { return sampleTextsB(t) }
+
+func sampleTextsB(t testing.TB) [][]rune {
 	t.Helper()
 	c := model.Sample()
 	var out [][]rune
@@ -53,6 +55,12 @@ func TestAutomatonFindsEveryTokenMatch(t *testing.T) {
 		b, _ := json.Marshal(map[string]string{"label": "L", "pattern": phrase})
 		lines = append(lines, string(b))
 	}
+	// and text where words are glued by what search ignores or UAX #29 joins
+	texts = append(texts, []rune("بوتينـ قال\u200bبوتين و10بوتين ـبوتين لـبوتين وَبوتين بوتين\u200cها Putinبوتين بوتين10 (بوتين) «لبوتين» للبوتين ب\u0301بوتين"))
+	for _, p := range []string{"بوتين", "ها", "قال", "10", "ـ بوتين", "Putin"} {
+		b, _ := json.Marshal(map[string]string{"label": "L", "pattern": p})
+		lines = append(lines, string(b))
+	}
 	ps, _, err := Parse(strings.NewReader(strings.Join(lines, "\n")), "gen.jsonl")
 	if err != nil {
 		t.Fatal(err)
@@ -83,6 +91,20 @@ func logMissed(t *testing.T, text []rune, fast, full []Match) {
 	for _, x := range full {
 		if !in[x] {
 			t.Logf("missed %+v %q", x, string(text[x.Start:x.End]))
+		}
+	}
+}
+
+// TestWindowsAsSegment: the quick window bounds are segment.Window's, on the sample
+// and on text with marks, joiners and odd spaces after white space.
+func TestWindowsAsSegment(t *testing.T) {
+	texts := append(sampleTexts(t), []rune("a \u064Eb \u200cc \u00a0d ١ ٫5 \u0600e\n\u0301f  g"))
+	for _, text := range texts {
+		for i := range text {
+			s, e := segment.Window(text, i)
+			if gs, ge := windowStart(text, i), windowEnd(text, i); gs != s || ge != e {
+				t.Fatalf("at %d: [%d,%d), segment.Window [%d,%d)", i, gs, ge, s, e)
+			}
 		}
 	}
 }

@@ -37,6 +37,9 @@ type procliticCut struct {
 // letters long), in addition to t itself. A cut inside a ligature (ﻻ) is not one.
 func procliticCuts(t *token, exact bool, out []procliticCut) []procliticCut {
 	out = out[:0]
+	if !startsWithProclitic(t.key) {
+		return out
+	}
 	keys := []rune(t.key)
 	runes := []rune(t.text)
 	for n := 1; n <= maxProclitic && n <= len(keys)-2; n++ {
@@ -78,4 +81,16 @@ func afterKeys(runes []rune, n int) (int, bool) {
 		i++
 	}
 	return i, seen == n
+}
+
+// startsWithProclitic: the key's first letter is one a proclitic begins with.
+func startsWithProclitic(key string) bool {
+	for _, r := range key {
+		switch r {
+		case 'و', 'ف', 'ب', 'ل', 'ك', 'ا':
+			return true
+		}
+		return false
+	}
+	return false
 }

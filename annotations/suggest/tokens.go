@@ -30,7 +30,12 @@ func tokenize(text []rune, from, to int, out []token) []token {
 }
 
 // isSpace is segment's white space: left out of tokens and of the key stream.
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
+func isSpace(r rune) bool {
+	if r < 0x80 {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+}
 
 // appendKeys appends the search keys of r, white space left out: the keys of a token
 // are those of its runes, and the keys of a document those of its tokens in a row.
