@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -21,12 +22,13 @@ type Pattern struct {
 	Tokens []TokenSpec
 }
 
-// Ref is what a match names its pattern by: the pattern's id, or FILE:LINE.
+// Ref is what a match names its pattern by: the pattern's id, or FILE:LINE with the
+// file's base name (a training file should not carry the paths of one machine).
 func (p Pattern) Ref() string {
 	if p.ID != "" {
 		return p.ID
 	}
-	return p.File + ":" + strconv.Itoa(p.Line)
+	return filepath.Base(p.File) + ":" + strconv.Itoa(p.Line)
 }
 
 // Warning is a pattern left out, with where it is and why.

@@ -20,16 +20,16 @@ func TestParseSkipsUnsupportedAttributesNotTheFile(t *testing.T) {
 		`{"label":"X","pattern":[{"SHAPE":"Xxxx"}]}`,
 		`{"label":"ORG","pattern":[{"LOWER":"nato"}],"id":"nato"}`,
 	}, "\n")
-	ps, warns, err := Parse(strings.NewReader(file), "ents.jsonl")
+	ps, warns, err := Parse(strings.NewReader(file), "dir/ents.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(ps) != 2 || ps[0].Line != 1 || ps[1].Line != 11 || ps[1].Ref() != "nato" || ps[0].Ref() != "ents.jsonl:1" {
 		t.Fatalf("patterns %+v", ps)
 	}
-	want := []string{"ents.jsonl:2: token 1: attribute POS", "ents.jsonl:4: token 2: attribute LEMMA", "ents.jsonl:5: token 1: attribute TAG",
-		"ents.jsonl:6: token 1: attribute DEP", "ents.jsonl:7: token 1: attribute MORPH", "ents.jsonl:8: token 1: attribute ENT_TYPE",
-		"ents.jsonl:9: token 1: attribute _", "ents.jsonl:10: token 1: attribute SHAPE"}
+	want := []string{"dir/ents.jsonl:2: token 1: attribute POS", "dir/ents.jsonl:4: token 2: attribute LEMMA", "dir/ents.jsonl:5: token 1: attribute TAG",
+		"dir/ents.jsonl:6: token 1: attribute DEP", "dir/ents.jsonl:7: token 1: attribute MORPH", "dir/ents.jsonl:8: token 1: attribute ENT_TYPE",
+		"dir/ents.jsonl:9: token 1: attribute _", "dir/ents.jsonl:10: token 1: attribute SHAPE"}
 	if len(warns) != len(want) {
 		t.Fatalf("warnings %v", warns)
 	}

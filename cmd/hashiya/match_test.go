@@ -101,8 +101,8 @@ func TestMatchReportsSkippedPatternsAndReadsFiles(t *testing.T) {
 	if !strings.Contains(errOut, pats+":1: token 1: attribute POS is not supported") {
 		t.Errorf("stderr %q", errOut)
 	}
-	want := `{"doc":"a","start":6,"end":12,"label":"GPE","text":"واشنطن","pattern":"` + pats + `:2"}` + "\n" +
-		`{"doc":"c","start":0,"end":6,"label":"GPE","text":"واشنطن","pattern":"` + pats + `:2"}` + "\n"
+	want := `{"doc":"a","start":6,"end":12,"label":"GPE","text":"واشنطن","pattern":"p.jsonl:2"}` + "\n" +
+		`{"doc":"c","start":0,"end":6,"label":"GPE","text":"واشنطن","pattern":"p.jsonl:2"}` + "\n"
 	if out != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
