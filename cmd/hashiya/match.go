@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/hashiya/hashiya/annotations/suggest"
 	"github.com/hashiya/hashiya/model"
@@ -80,6 +82,43 @@ func loadPatterns(path string, o suggest.Options) (*suggest.Matcher, []string, e
 	return m, out, nil
 }
 
+// appendMatchLine appends the line of match x in document doc, as encoding/json
+// writes a matchLine (a test holds it to that): millions of lines are written by hand.
+func appendMatchLine(buf []byte, doc string, x suggest.Match, text []rune) []byte {
+	buf = append(buf, `{"doc":`...)
+	buf = appendJSONString(buf, doc)
+	buf = append(buf, `,"start":`...)
+	buf = strconv.AppendInt(buf, int64(x.Start), 10)
+	buf = append(buf, `,"end":`...)
+	buf = strconv.AppendInt(buf, int64(x.End), 10)
+	buf = append(buf, `,"label":`...)
+	buf = appendJSONString(buf, x.Label)
+	buf = append(buf, `,"text":`...)
+	buf = appendJSONString(buf, string(text))
+	buf = append(buf, `,"pattern":`...)
+	buf = appendJSONString(buf, x.Pattern)
+	return append(buf, "}\n"...)
+}
+
+// appendJSONString appends s quoted as encoding/json quotes it (HTML characters
+// escaped, invalid UTF-8 as U+FFFD, U+2028 and U+2029 escaped).
+func appendJSONString(buf []byte, s string) []byte {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= 0x80 && c == 0xE2 {
+			plain = false
+			break
+		}
+	}
+	if plain && utf8.ValidString(s) {
+		buf = append(buf, '"')
+		buf = append(buf, s...)
+		return append(buf, '"')
+	}
+	b, _ := json.Marshal(s)
+	return append(buf, b...)
+}
+
 // matchLine is one line of `hashiya match`.
 type matchLine struct {
 	Doc     string `json:"doc"`
@@ -107,9 +146,7 @@ func writeMatches(ctx context.Context, w io.Writer, c *model.Corpus, m *suggest.
 				return
 			}
 			for _, x := range m.Match(d.Text) {
-				b, _ := json.Marshal(matchLine{Doc: d.ID, Start: x.Start, End: x.End, Label: x.Label,
-					Text: string(d.Text[x.Start:x.End]), Pattern: x.Pattern})
-				buf = append(append(buf, b...), '\n')
+				buf = appendMatchLine(buf, d.ID, x, d.Text[x.Start:x.End])
 			}
 		}
 		ch <- result{lines: buf}

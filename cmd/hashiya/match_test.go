@@ -115,3 +115,15 @@ func TestMatchReportsSkippedPatternsAndReadsFiles(t *testing.T) {
 		t.Errorf("broken file: %v", err)
 	}
 }
+
+// TestMatchLineAsEncodingJSON: the lines written by hand are what encoding/json writes.
+func TestMatchLineAsEncodingJSON(t *testing.T) {
+	for _, s := range []string{"بوتين", `a"b\c`, "x\ny\t\x01", "<&>", "\u2028\u2029", "bad\xffutf8", "«»", ""} {
+		x := suggest.Match{Start: 3, End: 9, Label: "L" + s, Pattern: "p:" + s}
+		got := string(appendMatchLine(nil, "d"+s, x, []rune(s)))
+		b, _ := json.Marshal(matchLine{Doc: "d" + s, Start: 3, End: 9, Label: "L" + s, Text: string([]rune(s)), Pattern: "p:" + s})
+		if got != string(b)+"\n" {
+			t.Errorf("%q:\n got %s\nwant %s", s, got, b)
+		}
+	}
+}
