@@ -1,16 +1,14 @@
-// Package annotations stores, validates and exports span, claim and document
-// annotations made in hashiya. Its output is training data, so the package is
-// built around one rule: an accepted edit is never lost or silently altered.
-//
-// Every Store method that changes state appends one checksummed line to the
-// annotator's journal and fsyncs it before returning nil. Flush then rewrites
-// the annotations JSONL file atomically (temp file, fsync, rename, fsync dir).
-// The journal alone is enough to rebuild every record. An edit that would change
-// nothing returns an ErrUnchanged error and writes nothing, not even an undo step.
+// Package annotations is the annotation domain: spans, claims and their
+// numbers, documents' states, labels (the label schema), code-point offsets,
+// record tokens, and the operations (Op, Apply, Revert) every store runs to
+// change a document. A Session is what the reader needs from a store.
 //
 // All offsets are Unicode code points (Python str indices), end exclusive.
-// UTF-16 offsets exist only in exports that ask for them.
+// An edit that would change nothing returns an ErrUnchanged error.
 //
-// The package knows nothing about screens; the TUI talks to it through Store,
-// Schema, Tokenize, FindNumber and ParseNumber.
+// The package is pure: it does no I/O (no files, no database, no clock) and
+// knows nothing about screens or stores. The training record and its checks
+// live in annotations/record, exports in annotations/export, stores in
+// annotations/store (SQLite) and annotations/journal (the previous release's
+// files); none of them may be imported from here.
 package annotations

@@ -2,7 +2,6 @@ package annotations
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -106,13 +105,10 @@ func (s Schema) Validate(reserved ...string) error {
 	return nil
 }
 
-// LoadSchema reads a TOML label file (see testdata/labels.toml) and validates
-// it against reserved keys. Missing claim/boilerplate tables keep defaults.
-func LoadSchema(path string, reserved ...string) (Schema, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return Schema{}, err
-	}
+// ParseSchema reads a TOML label file's contents (see testdata/labels.toml)
+// and validates it against reserved keys; errors start with path. Missing
+// claim/boilerplate tables keep defaults. The caller reads the file.
+func ParseSchema(b []byte, path string, reserved ...string) (Schema, error) {
 	def := DefaultSchema()
 	s := Schema{Claim: def.Claim, Boilerplate: def.Boilerplate}
 	md, err := toml.Decode(string(b), &s)

@@ -73,7 +73,7 @@ func FuzzParseNumber(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n, ok := ParseNumber(s)
-		if ok && checkQualifier(n.Qualifier) != nil {
+		if ok && CheckQualifier(n.Qualifier) != nil {
 			t.Fatalf("bad qualifier %q", n.Qualifier)
 		}
 	})

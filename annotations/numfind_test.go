@@ -78,7 +78,7 @@ func FuzzFindNumber(f *testing.F) {
 		if err != nil || got != p.Surface || p.SurfaceEnd <= p.SurfaceStart {
 			t.Fatalf("FindNumber(%q): [%d,%d) holds %q, surface %q (%v)", s, p.SurfaceStart, p.SurfaceEnd, got, p.Surface, err)
 		}
-		if checkQualifier(p.Qualifier) != nil {
+		if CheckQualifier(p.Qualifier) != nil {
 			t.Fatalf("bad qualifier %q", p.Qualifier)
 		}
 	})

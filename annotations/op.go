@@ -305,7 +305,7 @@ func inverse(st State, muts []Mut) ([]Mut, bool, error) {
 				known = false
 				d = &DocState{}
 			}
-			before = d.current(m)
+			before = d.Current(m)
 		}
 		seen[k] = m
 		inv[len(muts)-1-i] = before
@@ -327,7 +327,7 @@ func sameState(a, b Mut) bool { return reflect.DeepEqual(normMut(a), normMut(b))
 // normMut makes equal states compare equal (nil vs empty link lists).
 func normMut(m Mut) Mut {
 	if m.Claim != nil {
-		c := cloneClaim(*m.Claim)
+		c := CloneClaim(*m.Claim)
 		m.Claim = &c
 	}
 	return m
@@ -355,7 +355,7 @@ func Revert(st State, s Step, undo bool) (Change, []Mut, error) {
 		if err != nil {
 			return Change{}, nil, err
 		}
-		if d == nil || !sameState(d.current(m), m) {
+		if d == nil || !sameState(d.Current(m), m) {
 			return Change{}, nil, fmt.Errorf("cannot %s %s: document %q changed it since", verb, s.Name, m.Doc)
 		}
 	}

@@ -74,7 +74,7 @@ func applyAddClaim(st State, o AddClaim) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
-	for _, old := range sortedClaims(d.claims) {
+	for _, old := range SortedClaims(d.claims) {
 		if old.Span.Start == o.Start && old.Span.End == o.End {
 			return Change{Claim: &old}, fmt.Errorf("%w: «%s» is already claim %s", ErrUnchanged, old.Span.Text, old.ID)
 		}
@@ -117,9 +117,9 @@ func applyEditClaim(st State, o EditClaim) (Change, error) {
 			return Change{}, fmt.Errorf("claimant span %q not in document %q", c.Claimant.SpanID, docID)
 		}
 	}
-	nc := cloneClaim(c)
+	nc := CloneClaim(c)
 	if nc.Numeric != nil {
-		if err := checkQualifier(nc.Numeric.Qualifier); err != nil {
+		if err := CheckQualifier(nc.Numeric.Qualifier); err != nil {
 			return Change{}, err
 		}
 		locateSurface(nc.Numeric, sp)
@@ -152,7 +152,7 @@ func removeClaim(st State, d *DocState, claimID string) (Change, error) {
 		if !ok {
 			continue
 		}
-		other := cloneClaim(oc)
+		other := CloneClaim(oc)
 		other.Links = dropLink(other.Links, me)
 		muts = append(muts, Mut{Doc: r.Doc, Claim: &other})
 	}
@@ -183,7 +183,7 @@ func dropLink(ls []Link, to string) []Link {
 // replaced; with mustExist, there must be one). Linked claims share a
 // cluster ID; linking two clusters merges them into the smaller ID.
 func applyLink(st State, from, to ClaimRef, relation string, mustExist bool) (Change, error) {
-	if err := checkRelation(relation); err != nil {
+	if err := CheckRelation(relation); err != nil {
 		return Change{}, err
 	}
 	fromRef, toRef := from.local(), to.local()
@@ -210,7 +210,7 @@ func applyLink(st State, from, to ClaimRef, relation string, mustExist bool) (Ch
 	if hasLink(a.Links, toRef, relation) && hasLink(b.Links, fromRef, relation) {
 		return Change{}, fmt.Errorf("%w: %s and %s are already linked as %s", ErrUnchanged, fromRef, toRef, relation)
 	}
-	a, b = cloneClaim(a), cloneClaim(b)
+	a, b = CloneClaim(a), CloneClaim(b)
 	a.Links = append(dropLink(a.Links, toRef), Link{To: toRef, Relation: relation})
 	b.Links = append(dropLink(b.Links, fromRef), Link{To: fromRef, Relation: relation})
 	cluster := pickCluster(a.Cluster, b.Cluster, fromRef)
@@ -231,7 +231,7 @@ func applyLink(st State, from, to ClaimRef, relation string, mustExist bool) (Ch
 				continue
 			}
 			moved[ref] = true
-			c := cloneClaim(m.Claim)
+			c := CloneClaim(m.Claim)
 			c.Cluster = cluster
 			muts = append(muts, Mut{Doc: m.Doc, Claim: &c})
 		}
@@ -291,7 +291,7 @@ func applyUnlink(st State, o UnlinkClaims) (Change, error) {
 	if !hasLink(a.Links, toRef, "") && !hasLink(b.Links, fromRef, "") {
 		return Change{}, fmt.Errorf("%w: %s and %s are not linked", ErrUnchanged, fromRef, toRef)
 	}
-	a, b = cloneClaim(a), cloneClaim(b)
+	a, b = CloneClaim(a), CloneClaim(b)
 	a.Links, b.Links = dropLink(a.Links, toRef), dropLink(b.Links, fromRef)
 	return Change{Name: "unlink-claims", Doc: o.From.Doc, Undoable: true,
 		Muts: []Mut{{Doc: o.From.Doc, Claim: &a}, {Doc: o.To.Doc, Claim: &b}}}, nil

@@ -105,7 +105,7 @@ func applySetLabel(st State, o SetLabel) (Change, error) {
 // one extent holds at most one span.
 func sameExtent(d *DocState, start, end int, first string) []Span {
 	var out []Span
-	for _, sp := range sortedSpans(d.spans) {
+	for _, sp := range SortedSpans(d.spans) {
 		if sp.Start == start && sp.End == end {
 			if sp.ID == first {
 				out = append([]Span{sp}, out...)
@@ -148,7 +148,7 @@ func relabel(d *DocState, same []Span, label string) (Change, error) {
 func dropSpan(d *DocState, sp Span, into string) []Mut {
 	doc := d.info.ID
 	muts := []Mut{{Doc: doc, DelID: sp.ID}}
-	for _, c := range sortedClaims(d.claims) {
+	for _, c := range SortedClaims(d.claims) {
 		if c.Claimant.SpanID == sp.ID {
 			c.Claimant.SpanID = into
 			if c.Claimant.Text == "" {
@@ -191,7 +191,7 @@ func applyResize(st State, o Resize) (Change, error) {
 	merged := map[string]Span{}
 	for grew := true; grew; { // a merged span may reach one more
 		grew = false
-		for _, s := range sortedSpans(d.spans) {
+		for _, s := range SortedSpans(d.spans) {
 			if s.ID != o.Span && s.Label == old.Label && merged[s.ID].ID == "" && s.Start < end && start < s.End {
 				merged[s.ID] = s
 				start, end, grew = min(start, s.Start), max(end, s.End), true
@@ -203,14 +203,14 @@ func applyResize(st State, o Resize) (Change, error) {
 		return Change{}, err
 	}
 	sp.Source = old.Source // a suggestion resized by hand still came from its pattern
-	for _, s := range sortedSpans(d.spans) {
+	for _, s := range SortedSpans(d.spans) {
 		if s.ID != o.Span && merged[s.ID].ID == "" && s.Start == start && s.End == end {
 			return Change{Span: &old}, fmt.Errorf("%s «%s» [%d,%d) is already %s (%s): tag it to relabel, or remove one", old.Label, sp.Text, start, end, s.Label, s.ID)
 		}
 	}
 	muts := []Mut{{Doc: o.Doc, Span: &sp}}
 	name := "resize-span"
-	for _, s := range sortedSpans(merged) {
+	for _, s := range SortedSpans(merged) {
 		muts = append(muts, dropSpan(d, s, o.Span)...)
 		name = "resize-span (merged)"
 	}

@@ -60,7 +60,7 @@ func (d *DocState) Clone() *DocState {
 	}
 	c.claims = make(map[string]Claim, len(d.claims))
 	for k, v := range d.claims {
-		c.claims[k] = cloneClaim(v)
+		c.claims[k] = CloneClaim(v)
 	}
 	return &c
 }
@@ -69,10 +69,10 @@ func (d *DocState) Clone() *DocState {
 func (d *DocState) Info() DocInfo { return d.info }
 
 // Spans are the spans sorted by start, then end.
-func (d *DocState) Spans() []Span { return sortedSpans(d.spans) }
+func (d *DocState) Spans() []Span { return SortedSpans(d.spans) }
 
 // Claims are the claims sorted by span start, then end.
-func (d *DocState) Claims() []Claim { return sortedClaims(d.claims) }
+func (d *DocState) Claims() []Claim { return SortedClaims(d.claims) }
 
 // Answer is accept, reject, ignore or "".
 func (d *DocState) Answer() string { return d.answer }
@@ -80,13 +80,17 @@ func (d *DocState) Answer() string { return d.answer }
 // Updated is the unix time in milliseconds of the last change.
 func (d *DocState) Updated() int64 { return d.updated }
 
+// SetUpdated records ts (unix ms) as the time of the last change, for a
+// history keeper that replays or adds a document without a mutation.
+func (d *DocState) SetUpdated(ts int64) { d.updated = ts }
+
 // NextIDs are the numbers of the next span ("sN") and claim ("cN") IDs.
 func (d *DocState) NextIDs() (span, claim int) { return d.nextSpan, d.nextClm }
 
 // View is a read-only copy (without undo/redo flags, which belong to the
 // history keeper).
 func (d *DocState) View() DocView {
-	v := DocView{Info: d.info, Spans: sortedSpans(d.spans), Claims: sortedClaims(d.claims), Answer: d.answer}
+	v := DocView{Info: d.info, Spans: SortedSpans(d.spans), Claims: SortedClaims(d.claims), Answer: d.answer}
 	v.Tokens = alignTokens(d.toks(), v.Spans, v.Claims) // as in the record
 	return v
 }
@@ -98,8 +102,8 @@ func (d *DocState) toks() []Token {
 	return d.tokens
 }
 
-// checkSpan verifies a span against the document text.
-func (d *DocState) checkSpan(sp Span) error {
+// CheckSpan verifies a span against the document text.
+func (d *DocState) CheckSpan(sp Span) error {
 	if sp.Start < 0 || sp.End <= sp.Start || sp.End > d.runes {
 		return fmt.Errorf("span %s [%d,%d) outside text of %d code points", sp.ID, sp.Start, sp.End, d.runes)
 	}
@@ -113,9 +117,9 @@ func (d *DocState) checkSpan(sp Span) error {
 	return nil
 }
 
-// current returns the mutation that would recreate the present state of the
+// Current returns the mutation that would recreate the present state of the
 // object m touches (a put, or a delete if it does not exist).
-func (d *DocState) current(m Mut) Mut {
+func (d *DocState) Current(m Mut) Mut {
 	cur := Mut{Doc: m.Doc}
 	switch {
 	case m.Answer != nil:
@@ -137,7 +141,7 @@ func (d *DocState) current(m Mut) Mut {
 			id = m.Claim.ID
 		}
 		if c, ok := d.claims[id]; ok {
-			c = cloneClaim(c)
+			c = CloneClaim(c)
 			cur.Claim = &c
 		} else {
 			cur.DelID = id
@@ -158,19 +162,19 @@ func (d *DocState) Put(m Mut, ts int64) error {
 		}
 		d.answer = *m.Answer
 	case m.Span != nil:
-		if err := d.checkSpan(*m.Span); err != nil {
+		if err := d.CheckSpan(*m.Span); err != nil {
 			return err
 		}
 		d.spans[m.Span.ID] = *m.Span
 		d.nextSpan = max(d.nextSpan, idNum(m.Span.ID)+1)
 	case m.Claim != nil:
-		if err := d.checkSpan(m.Claim.Span); err != nil {
+		if err := d.CheckSpan(m.Claim.Span); err != nil {
 			return fmt.Errorf("claim %s: %w", m.Claim.ID, err)
 		}
 		if err := checkSurface(m.Claim.Numeric, m.Claim.Span); err != nil {
 			return fmt.Errorf("claim %s: %w", m.Claim.ID, err)
 		}
-		d.claims[m.Claim.ID] = cloneClaim(*m.Claim)
+		d.claims[m.Claim.ID] = CloneClaim(*m.Claim)
 		d.nextClm = max(d.nextClm, idNum(m.Claim.ID)+1)
 	case strings.HasPrefix(m.DelID, "s"):
 		delete(d.spans, m.DelID)

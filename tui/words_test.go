@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // newTextApp opens one plain-text document holding text, annotating into a temporary
@@ -43,7 +44,7 @@ func onlySpan(t *testing.T, a *App) annotations.Span {
 
 // savedRecord quits (saving) and reads the one record of the training file, checking
 // that every span starts and ends on a token boundary.
-func savedRecord(t *testing.T, a *App, out string) annotations.Record {
+func savedRecord(t *testing.T, a *App, out string) record.Record {
 	t.Helper()
 	pressBindings(t, a, a.keys.Quit)
 	f, err := os.Open(out)
@@ -51,7 +52,7 @@ func savedRecord(t *testing.T, a *App, out string) annotations.Record {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	recs, probs, err := annotations.ReadRecords(f, out)
+	recs, probs, err := record.ReadRecords(f, out)
 	if err != nil || len(recs) != 1 {
 		t.Fatalf("training file: %d records, %v %v", len(recs), err, probs)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/journal"
 )
 
 // benchLines is n Prodigy lines of about 1,000 code points with three spans
@@ -30,7 +31,7 @@ func benchLines(b *testing.B, n int) (prodigy, hashiya []byte) {
 			ps = append(ps, fmt.Sprintf(`{"start":%d,"end":%d,"label":"PERSON"}`, s, e))
 		}
 		fmt.Fprintf(&p, `{"text":%q,"meta":{"id":"d%d"},"spans":[%s],"answer":"accept","_annotator_id":"a"}`+"\n", text, i, strings.Join(ps, ","))
-		rec, err := annotations.RecordFromParts(annotations.DocInfo{ID: fmt.Sprintf("d%d", i), Text: text}, spans, nil, "accept", "a", "a-1", 0)
+		rec, err := journal.RecordFromParts(annotations.DocInfo{ID: fmt.Sprintf("d%d", i), Text: text}, spans, nil, "accept", "a", "a-1", 0)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/rivo/uniseg"
 )
 
@@ -110,13 +112,13 @@ func claimNumber(sp annotations.Span) *annotations.Numeric {
 // build renders a parsed document as a record and checks the result as
 // hashiya checks every record before writing it: a span the tokens cannot
 // hold (white space the tokenizer drops) is refused here, not later.
-func build(info annotations.DocInfo, spans []annotations.Span, claims []annotations.Claim, answer, annotator, session string, updated int64) (annotations.Record, []string) {
-	rec, err := annotations.RecordFromParts(info, spans, claims, answer, annotator, session, updated)
+func build(info annotations.DocInfo, spans []annotations.Span, claims []annotations.Claim, answer, annotator, session string, updated int64) (record.Record, []string) {
+	rec, err := journal.RecordFromParts(info, spans, claims, answer, annotator, session, updated)
 	if err != nil {
-		return annotations.Record{}, []string{err.Error()}
+		return record.Record{}, []string{err.Error()}
 	}
-	if probs := annotations.CheckRecord(rec); len(probs) > 0 {
-		return annotations.Record{}, probs
+	if probs := record.CheckRecord(rec); len(probs) > 0 {
+		return record.Record{}, probs
 	}
 	return rec, nil
 }

@@ -3,14 +3,14 @@ package importer
 import (
 	"strings"
 
-	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // Combine checks the records of several imported files together, as one
 // training file would be checked (a document by one annotator in two files is
 // refused, naming both places), and returns them in file order.
-func Combine(files []*File) ([]annotations.Record, error) {
-	var recs []annotations.Record
+func Combine(files []*File) ([]record.Record, error) {
+	var recs []record.Record
 	var from []Pos
 	var names []string
 	for _, f := range files {
@@ -31,7 +31,7 @@ type Count struct {
 }
 
 // Add counts r.
-func (c *Count) Add(r annotations.Record) {
+func (c *Count) Add(r record.Record) {
 	c.Documents++
 	c.Spans += len(r.Spans)
 	c.Claims += len(r.Claims)

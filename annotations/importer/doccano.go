@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // doccano's JSONL: sequence labelling writes "label" as [[start, end,
@@ -39,13 +41,13 @@ type doccanoRelation struct {
 // link from a claimant span to its claim.
 const claimantRelation = "CLAIMANT"
 
-func (p *parser) doccano(line []byte, n int) (annotations.Record, []string) {
+func (p *parser) doccano(line []byte, n int) (record.Record, []string) {
 	var l doccanoLine
 	if err := json.Unmarshal(line, &l); err != nil {
-		return annotations.Record{}, []string{badJSON(err)}
+		return record.Record{}, []string{badJSON(err)}
 	}
 	if l.Text == nil {
-		return annotations.Record{}, []string{`no "text" field`}
+		return record.Record{}, []string{`no "text" field`}
 	}
 	var msgs []string
 	add := func(f string, a ...any) { msgs = append(msgs, fmt.Sprintf(f, a...)) }
@@ -78,12 +80,12 @@ func (p *parser) doccano(line []byte, n int) (annotations.Record, []string) {
 		add("relations without entities")
 	}
 	if len(msgs) > 0 {
-		return annotations.Record{}, msgs
+		return record.Record{}, msgs
 	}
 
 	t := newTextIndex(*l.Text)
 	var om *annotations.OffsetMap
-	if p.o.Offsets == annotations.OffsetsUTF16 {
+	if p.o.Offsets == export.OffsetsUTF16 {
 		om = annotations.NewOffsetMap(*l.Text)
 	}
 	type built struct {
@@ -152,7 +154,7 @@ func (p *parser) doccano(line []byte, n int) (annotations.Record, []string) {
 		}
 	}
 	if len(msgs) > 0 {
-		return annotations.Record{}, msgs
+		return record.Record{}, msgs
 	}
 	info := annotations.DocInfo{ID: id, Text: *l.Text}
 	return build(info, spans, claims, "", who, p.o.session(who), 0)

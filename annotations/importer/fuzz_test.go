@@ -4,7 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // FuzzParseLine feeds any line to every line format. A line is refused with
@@ -25,7 +26,7 @@ func FuzzParseLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string, mode uint8) {
 		o := Options{Annotator: "fuzz"}
 		if mode%2 == 1 {
-			o.Offsets = annotations.OffsetsUTF16
+			o.Offsets = export.OffsetsUTF16
 		}
 		if err := o.norm(); err != nil {
 			t.Fatal(err)
@@ -41,7 +42,7 @@ func FuzzParseLine(f *testing.F) {
 			if msgs != nil {
 				continue
 			}
-			if probs := annotations.CheckRecord(rec); len(probs) > 0 {
+			if probs := record.CheckRecord(rec); len(probs) > 0 {
 				t.Fatalf("%s: accepted a record that does not check: %v", format, probs)
 			}
 			if probs := checkBoundaries(rec); len(probs) > 0 {

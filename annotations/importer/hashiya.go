@@ -8,25 +8,26 @@ import (
 	"strconv"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // hashiya reads one line of hashiya's own training file: the checks of
 // hashiya validate, then every span's ends on character boundaries.
-func (p *parser) hashiya(line []byte) (annotations.Record, []string) {
+func (p *parser) hashiya(line []byte) (record.Record, []string) {
 	if !p.validated {
-		if msgs := annotations.ValidateLine(line); len(msgs) > 0 {
-			return annotations.Record{}, msgs
+		if msgs := record.ValidateLine(line); len(msgs) > 0 {
+			return record.Record{}, msgs
 		}
 	}
-	var r annotations.Record
+	var r record.Record
 	if err := json.Unmarshal(line, &r); err != nil {
 		if p.validated {
-			return annotations.Record{}, nil // the validator says what is wrong
+			return record.Record{}, nil // the validator says what is wrong
 		}
-		return annotations.Record{}, []string{badJSON(err)}
+		return record.Record{}, []string{badJSON(err)}
 	}
 	if msgs := checkBoundaries(r); len(msgs) > 0 {
-		return annotations.Record{}, msgs
+		return record.Record{}, msgs
 	}
 	return r, nil
 }
@@ -34,7 +35,7 @@ func (p *parser) hashiya(line []byte) (annotations.Record, []string) {
 // checkBoundaries checks that every span and claim of a record starts and
 // ends between characters. Offsets out of range and a span text that is not
 // text[start:end] are CheckRecord's to report.
-func checkBoundaries(r annotations.Record) []string {
+func checkBoundaries(r record.Record) []string {
 	var msgs []string
 	t := newTextIndex(r.Text)
 	check := func(where string, sp annotations.Span) {
@@ -58,12 +59,12 @@ func checkBoundaries(r annotations.Record) []string {
 // training file (one line per document and annotator, links that resolve
 // and link back, claimant spans, repeated extents) and names the problems
 // by the lines the records came from.
-func crossCheck(recs []annotations.Record, from []Pos) []annotations.Problem {
+func crossCheck(recs []record.Record, from []Pos) []record.Problem {
 	if len(recs) == 0 {
 		return nil
 	}
-	var out []annotations.Problem
-	for _, p := range annotations.Validate(&recordReader{recs: recs}, "") {
+	var out []record.Problem
+	for _, p := range record.Validate(&recordReader{recs: recs}, "") {
 		at := Pos{"?", 0}
 		if p.Line >= 1 && p.Line <= len(from) {
 			at = from[p.Line-1]
@@ -75,7 +76,7 @@ func crossCheck(recs []annotations.Record, from []Pos) []annotations.Problem {
 			}
 			return m
 		})
-		out = append(out, annotations.Problem{File: at.File, Line: at.Line, Msg: msg})
+		out = append(out, record.Problem{File: at.File, Line: at.Line, Msg: msg})
 	}
 	return out
 }
@@ -86,7 +87,7 @@ var firstOnLine = regexp.MustCompile(`\(first on line ([0-9]+)\)`)
 
 // recordReader streams records as JSONL, one marshalled at a time.
 type recordReader struct {
-	recs []annotations.Record
+	recs []record.Record
 	i    int
 	buf  []byte
 }

@@ -1,6 +1,6 @@
 // Package importer reads annotation work made elsewhere - Prodigy and doccano
 // JSONL, hashiya's own training files and the journal beside them - into
-// hashiya records (annotations.Record), checking every span against its
+// hashiya records (record.Record), checking every span against its
 // text. A file is imported whole or not at all: any bad line makes Read
 // return an *Error naming every bad line as FILE:LINE: reason, and no
 // records. The package only reads what it is given.
@@ -19,6 +19,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // Format is an input format.
@@ -29,7 +31,7 @@ const (
 	Auto    Format = ""
 	Prodigy Format = "prodigy" // text, spans, tokens, answer, _annotator_id, _session_id, meta
 	Doccano Format = "doccano" // label [[start, end, "LABEL"]] or entities/relations
-	Hashiya Format = "hashiya" // hashiya's training file (annotations.Record lines)
+	Hashiya Format = "hashiya" // hashiya's training file (record.Record lines)
 	Journal Format = "journal" // hashiya's journal, <out>.journal/<annotator>.jsonl
 )
 
@@ -40,8 +42,8 @@ var Formats = []Format{Prodigy, Doccano, Hashiya, Journal}
 type Options struct {
 	// Format forces the format of every file; Auto detects it per file.
 	Format Format
-	// Offsets is the unit of doccano offsets: annotations.OffsetsCodepoint
-	// (default) or annotations.OffsetsUTF16 for files of tools that count
+	// Offsets is the unit of doccano offsets: export.OffsetsCodepoint
+	// (default) or export.OffsetsUTF16 for files of tools that count
 	// UTF-16 units (JavaScript).
 	Offsets string
 	// Annotator is used for lines that name none (doccano, Prodigy without
@@ -67,8 +69,8 @@ func (o *Options) norm() error {
 	}
 	switch o.Offsets {
 	case "":
-		o.Offsets = annotations.OffsetsCodepoint
-	case annotations.OffsetsCodepoint, annotations.OffsetsUTF16:
+		o.Offsets = export.OffsetsCodepoint
+	case export.OffsetsCodepoint, export.OffsetsUTF16:
 	default:
 		return fmt.Errorf("unknown offset unit %q (codepoint or utf16)", o.Offsets)
 	}
@@ -98,7 +100,7 @@ func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 type File struct {
 	Name     string
 	Format   Format
-	Records  []annotations.Record
+	Records  []record.Record
 	From     []Pos
 	Warnings []string // nothing lost, but worth saying (a torn journal tail, relations not kept)
 }
@@ -106,7 +108,7 @@ type File struct {
 // Error is a file that was not imported, with every problem found.
 type Error struct {
 	File     string
-	Problems []annotations.Problem // in line order
+	Problems []record.Problem // in line order
 }
 
 func (e *Error) Error() string {
@@ -133,7 +135,7 @@ func Read(r io.Reader, name string, o Options) (*File, error) {
 		// Detect from the first non-blank line, then go on from it.
 		line, n, err := lr.next()
 		if err != nil && err != io.EOF {
-			return nil, fileErr(name, annotations.Problem{File: name, Line: n, Msg: err.Error()})
+			return nil, fileErr(name, record.Problem{File: name, Line: n, Msg: err.Error()})
 		}
 		if line == nil {
 			return &File{Name: name, Format: format}, nil // empty: nothing to import
@@ -145,7 +147,7 @@ func Read(r io.Reader, name string, o Options) (*File, error) {
 				if !json.Valid(line) {
 					msg = "bad JSON, so the format cannot be told from this first line"
 				}
-				return nil, fileErr(name, annotations.Problem{File: name, Line: n, Msg: msg})
+				return nil, fileErr(name, record.Problem{File: name, Line: n, Msg: msg})
 			}
 			format = f
 		}
@@ -166,7 +168,7 @@ func Read(r io.Reader, name string, o Options) (*File, error) {
 // together, as hashiya validate checks a training file.
 func readLines(lr *lineReader, name string, format Format, o Options) (*File, error) {
 	out := &File{Name: name, Format: format}
-	var probs []annotations.Problem
+	var probs []record.Problem
 	p := &parser{name: name, format: format, o: o, notes: map[string]int{}}
 	// The records are checked together as hashiya validate checks a file,
 	// on the other core while lines are read here: a hashiya file as it
@@ -181,7 +183,7 @@ func readLines(lr *lineReader, name string, format Format, o Options) (*File, er
 			}
 			rec, msgs := p.parse(line, n, o.Format == Auto)
 			for _, m := range msgs {
-				probs = append(probs, annotations.Problem{File: name, Line: n, Msg: m})
+				probs = append(probs, record.Problem{File: name, Line: n, Msg: m})
 			}
 			if msgs == nil && rec.Meta.ID != "" {
 				out.Records = append(out.Records, rec)
@@ -195,7 +197,7 @@ func readLines(lr *lineReader, name string, format Format, o Options) (*File, er
 			break
 		}
 		if err != nil {
-			probs = append(probs, annotations.Problem{File: name, Line: n, Msg: err.Error()})
+			probs = append(probs, record.Problem{File: name, Line: n, Msg: err.Error()})
 			break
 		}
 	}
@@ -207,7 +209,7 @@ func readLines(lr *lineReader, name string, format Format, o Options) (*File, er
 	return out, nil
 }
 
-func fileErr(name string, probs ...annotations.Problem) *Error {
+func fileErr(name string, probs ...record.Problem) *Error {
 	sort.SliceStable(probs, func(i, j int) bool {
 		if probs[i].File != probs[j].File {
 			return probs[i].File < probs[j].File
@@ -283,7 +285,7 @@ type parser struct {
 	format Format
 	o      Options
 	notes  map[string]int // warning → count
-	// validated: annotations.Validate reads the same lines, so hashiya
+	// validated: record.Validate reads the same lines, so hashiya
 	// lines are only decoded here, and one that does not decode is left to
 	// it to report (parse returns no record and no message).
 	validated bool
@@ -303,7 +305,7 @@ func (p *parser) warnings() []string {
 // parse reads one line; msgs is nil when the line is good (and then rec has
 // a document id, unless the line is left to a validator). With check, a
 // line that looks like another format than the file's is refused.
-func (p *parser) parse(line []byte, n int, check bool) (rec annotations.Record, msgs []string) {
+func (p *parser) parse(line []byte, n int, check bool) (rec record.Record, msgs []string) {
 	if !utf8.Valid(line) {
 		i := 0
 		for i < len(line) {
@@ -435,34 +437,34 @@ func loneSurrogate(line []byte) (int, bool) {
 	return 0, false
 }
 
-// validator runs annotations.Validate, in other goroutines, over the lines
+// validator runs record.Validate, in other goroutines, over the lines
 // and records given to it, each at its line number in the input (blank lines
 // fill the gaps), so the problems name the input's lines.
 type validator struct {
 	items chan validatorItem
-	probs chan []annotations.Problem
+	probs chan []record.Problem
 }
 
 type validatorItem struct {
 	n   int
-	raw []byte              // a line to check as it stands, or
-	rec *annotations.Record // a record to check as it will be written
+	raw []byte         // a line to check as it stands, or
+	rec *record.Record // a record to check as it will be written
 }
 
 func startValidator(name string) *validator {
 	pr, pw := io.Pipe()
-	v := &validator{items: make(chan validatorItem, 256), probs: make(chan []annotations.Problem, 1)}
-	unwritable := make(chan []annotations.Problem, 1)
+	v := &validator{items: make(chan validatorItem, 256), probs: make(chan []record.Problem, 1)}
+	unwritable := make(chan []record.Problem, 1)
 	go func() { // feeds the pipe, marshalling records off the reading goroutine
 		bw := bufio.NewWriterSize(pw, 1<<20)
-		var bad []annotations.Problem
+		var bad []record.Problem
 		last := 0
 		for it := range v.items {
 			b := it.raw
 			if it.rec != nil {
 				var err error
 				if b, err = json.Marshal(it.rec); err != nil {
-					bad = append(bad, annotations.Problem{File: name, Line: it.n, Msg: "the record cannot be written: " + err.Error()})
+					bad = append(bad, record.Problem{File: name, Line: it.n, Msg: "the record cannot be written: " + err.Error()})
 					continue
 				}
 			}
@@ -478,7 +480,7 @@ func startValidator(name string) *validator {
 		unwritable <- bad
 	}()
 	go func() {
-		probs := annotations.Validate(pr, name)
+		probs := record.Validate(pr, name)
 		io.Copy(io.Discard, pr) // never leave the feeder blocked
 		v.probs <- append(probs, <-unwritable...)
 	}()
@@ -487,10 +489,10 @@ func startValidator(name string) *validator {
 
 func (v *validator) line(raw []byte, n int) { v.items <- validatorItem{n: n, raw: raw} }
 
-func (v *validator) record(rec annotations.Record, n int) { v.items <- validatorItem{n: n, rec: &rec} }
+func (v *validator) record(rec record.Record, n int) { v.items <- validatorItem{n: n, rec: &rec} }
 
 // finish waits for the checks and returns their problems.
-func (v *validator) finish() []annotations.Problem {
+func (v *validator) finish() []record.Problem {
 	close(v.items)
 	return <-v.probs
 }

@@ -9,6 +9,9 @@ import (
 	"testing/iotest"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 func read(t *testing.T, name, content string, o Options) (*File, error) {
@@ -23,7 +26,7 @@ func mustRead(t *testing.T, name, content string, o Options) *File {
 		t.Fatal(err)
 	}
 	for i, r := range f.Records {
-		if p := annotations.CheckRecord(r); len(p) > 0 {
+		if p := record.CheckRecord(r); len(p) > 0 {
 			t.Fatalf("record %d does not check: %v", i, p)
 		}
 	}
@@ -59,7 +62,7 @@ func TestProdigyArabicPersianEmoji(t *testing.T) {
 	if got := spanList(a.Spans); got != "PERSON«بوتين»[6,11) GPE«🇷🇺»[30,32)" {
 		t.Errorf("spans: %s", got)
 	}
-	if a.Meta != (annotations.Meta{ID: "d1", Source: "wire", Lang: "ar"}) || a.AnnotatorID != "news-alice" || a.SessionID != "news-alice" {
+	if a.Meta != (record.Meta{ID: "d1", Source: "wire", Lang: "ar"}) || a.AnnotatorID != "news-alice" || a.SessionID != "news-alice" {
 		t.Errorf("meta/annotator: %+v %s %s", a.Meta, a.AnnotatorID, a.SessionID)
 	}
 	if a.InputHash != -12345 || a.TaskHash != 777 || a.Answer != "accept" || a.Timestamp != 1700000000 {
@@ -142,14 +145,14 @@ func TestUTF16OffsetsConvertExactly(t *testing.T) {
 	for _, tc := range []struct {
 		offsets string
 		m       map[string][2]int
-	}{{annotations.OffsetsUTF16, u16}, {annotations.OffsetsCodepoint, cp}, {"", cp}} {
+	}{{export.OffsetsUTF16, u16}, {export.OffsetsCodepoint, cp}, {"", cp}} {
 		f := mustRead(t, "u.jsonl", line(tc.m), Options{Offsets: tc.offsets, Annotator: "a"})
 		if got := spanList(f.Records[0].Spans); got != want {
 			t.Errorf("%q: %s, want %s", tc.offsets, got, want)
 		}
 	}
 	// Inside the surrogate pair of 🇷 (units 0-1): an error, not rounding.
-	_, err := read(t, "u.jsonl", `{"id":"u","text":"`+text+`","label":[[1,4,"X"]]}`, Options{Offsets: annotations.OffsetsUTF16, Annotator: "a"})
+	_, err := read(t, "u.jsonl", `{"id":"u","text":"`+text+`","label":[[1,4,"X"]]}`, Options{Offsets: export.OffsetsUTF16, Annotator: "a"})
 	wantErr(t, err, "u.jsonl:1: label[0] [1,4): UTF-16 offset 1 is inside a surrogate pair")
 }
 
@@ -162,13 +165,13 @@ func TestUTF16RoundTripThroughExport(t *testing.T) {
 		s, e := find(t, text, w)
 		spans = append(spans, annotations.Span{ID: fmt.Sprintf("s%d", i+1), Start: s, End: e, Label: "GPE", Text: w})
 	}
-	rec, err := annotations.RecordFromParts(annotations.DocInfo{ID: "rt", Text: text}, spans, nil, "", "a", "a-1", 0)
+	rec, err := journal.RecordFromParts(annotations.DocInfo{ID: "rt", Text: text}, spans, nil, "", "a", "a-1", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, unit := range []string{annotations.OffsetsUTF16, annotations.OffsetsCodepoint} {
+	for _, unit := range []string{export.OffsetsUTF16, export.OffsetsCodepoint} {
 		var b strings.Builder
-		if err := annotations.Export(&b, []annotations.Record{rec}, annotations.FormatDoccano, annotations.ExportOptions{Offsets: unit}); err != nil {
+		if err := export.Export(&b, []record.Record{rec}, export.FormatDoccano, export.ExportOptions{Offsets: unit}); err != nil {
 			t.Fatal(err)
 		}
 		f := mustRead(t, "x.jsonl", b.String(), Options{Offsets: unit})
@@ -322,7 +325,7 @@ func TestEveryErrorNamesFileAndLine(t *testing.T) {
 		})
 	}
 	// UTF-16 errors need --offsets utf16.
-	_, err := read(t, "f.jsonl", good[Doccano]+"\n"+hw(`"id":"2","label":[[0,30,"X"]],"annotator":"a"`)+"\n", Options{Offsets: annotations.OffsetsUTF16})
+	_, err := read(t, "f.jsonl", good[Doccano]+"\n"+hw(`"id":"2","label":[[0,30,"X"]],"annotator":"a"`)+"\n", Options{Offsets: export.OffsetsUTF16})
 	wantErr(t, err, "f.jsonl:2: label[0] [0,30): offsets outside the text of 11 UTF-16 units")
 	_, err = read(t, "f.jsonl", good[Doccano], Options{Offsets: "bytes"})
 	if err == nil || !strings.Contains(err.Error(), `unknown offset unit "bytes"`) {
@@ -383,7 +386,7 @@ func TestLinesOfAnyLength(t *testing.T) {
 }
 
 func TestHashiyaRecordsAreCheckedToo(t *testing.T) {
-	rec, err := annotations.RecordFromParts(annotations.DocInfo{ID: "h", Text: "كَتَبَ الوزيرُ"},
+	rec, err := journal.RecordFromParts(annotations.DocInfo{ID: "h", Text: "كَتَبَ الوزيرُ"},
 		[]annotations.Span{{ID: "s1", Start: 0, End: 6, Label: "X", Text: "كَتَبَ"}}, nil, "accept", "a", "a-1", 1000)
 	if err != nil {
 		t.Fatal(err)

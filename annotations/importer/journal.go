@@ -9,11 +9,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // readJournal rebuilds one annotator's documents from a journal with the
-// Store's own replay (annotations.ReplayJournal): what the reader would load.
+// Store's own replay (journal.ReplayJournal): what the reader would load.
 // A torn last line is left out with a warning, as the reader leaves it out;
 // damage in the middle is an error for each line.
 func readJournal(data []byte, name string, o Options) (*File, error) {
@@ -22,18 +23,18 @@ func readJournal(data []byte, name string, o Options) (*File, error) {
 		who = o.Annotator
 	}
 	if who == "" {
-		return nil, fileErr(name, annotations.Problem{File: name, Line: 1,
+		return nil, fileErr(name, record.Problem{File: name, Line: 1,
 			Msg: "a journal is named <annotator>.jsonl in <training file>.journal/; give the annotator with --annotator"})
 	}
-	rep := annotations.ReplayJournal(data, who, "")
+	rep := journal.ReplayJournal(data, who, "")
 	out := &File{Name: name, Format: Journal}
-	var probs []annotations.Problem
+	var probs []record.Problem
 	for _, b := range rep.Bad {
-		probs = append(probs, annotations.Problem{File: name, Line: b.Line, Msg: b.Msg})
+		probs = append(probs, record.Problem{File: name, Line: b.Line, Msg: b.Msg})
 	}
 	for i, r := range rep.Records {
 		for _, m := range checkBoundaries(r) {
-			probs = append(probs, annotations.Problem{File: name, Line: rep.Lines[i], Msg: fmt.Sprintf("document %q: %s", r.Meta.ID, m)})
+			probs = append(probs, record.Problem{File: name, Line: rep.Lines[i], Msg: fmt.Sprintf("document %q: %s", r.Meta.ID, m)})
 		}
 		r.SessionID = o.Session
 		if r.SessionID == "" { // the journal does not say; the reader names sessions so
@@ -98,7 +99,7 @@ func Open(path string, o Options) (*File, error) {
 		return file, nil
 	}
 	var journals []*File
-	var probs []annotations.Problem
+	var probs []record.Problem
 	for _, de := range des { // sorted by name; .torn-* and .corrupt-* copies are not journals
 		if de.IsDir() || !strings.HasSuffix(de.Name(), ".jsonl") {
 			continue
@@ -138,7 +139,7 @@ func Open(path string, o Options) (*File, error) {
 func merge(training *File, journals []*File) *File {
 	type key struct{ annotator, doc string }
 	replace := map[key]int{} // → index in all
-	var all []annotations.Record
+	var all []record.Record
 	var from []Pos
 	for _, j := range journals {
 		for i, r := range j.Records {

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // Prodigy's ner_manual / spans_manual task as its db-out writes it. Offsets
@@ -41,15 +42,15 @@ type prodigySpan struct {
 	Text       *string `json:"text"`
 }
 
-func (p *parser) prodigy(line []byte, n int) (annotations.Record, []string) {
+func (p *parser) prodigy(line []byte, n int) (record.Record, []string) {
 	var l prodigyLine
 	if err := json.Unmarshal(line, &l); err != nil {
-		return annotations.Record{}, []string{badJSON(err)}
+		return record.Record{}, []string{badJSON(err)}
 	}
 	var msgs []string
 	add := func(f string, a ...any) { msgs = append(msgs, fmt.Sprintf(f, a...)) }
 	if l.Text == nil {
-		return annotations.Record{}, []string{`no "text" field`}
+		return record.Record{}, []string{`no "text" field`}
 	}
 	id, err := p.docID(l.ID, l.Meta, n)
 	if err != nil {
@@ -100,7 +101,7 @@ func (p *parser) prodigy(line []byte, n int) (annotations.Record, []string) {
 		spans = append(spans, annotations.Span{ID: fmt.Sprintf("s%d", len(spans)+1), Start: *s.Start, End: *s.End, Label: s.Label, Text: txt})
 	}
 	if len(msgs) > 0 {
-		return annotations.Record{}, msgs
+		return record.Record{}, msgs
 	}
 	if len(l.Relations) > 0 {
 		p.note("Prodigy relations are not imported (hashiya keeps a relation only as the claimant of a claim)")

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // The files in testdata/release were written by this release's Store on the
@@ -52,7 +54,7 @@ func TestPreviousReleaseImportsAsTheStoreOpensIt(t *testing.T) {
 	out := filepath.Join(dir, "annotations.jsonl")
 	carol := readOut(t, out)
 	for _, who := range []string{"alice", "bob"} {
-		st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: who})
+		st, err := journal.Open(journal.StoreOptions{Out: out, Annotator: who})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +71,7 @@ func TestPreviousReleaseImportsAsTheStoreOpensIt(t *testing.T) {
 		}
 	}
 	// What only alice's journal knows came in.
-	var d3 annotations.Record
+	var d3 record.Record
 	for _, r := range f.Records {
 		if r.AnnotatorID == "alice" && strings.HasPrefix(r.Meta.ID, "003") {
 			d3 = r

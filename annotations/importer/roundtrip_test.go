@@ -9,6 +9,9 @@ import (
 	"testing"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 func marshal(t *testing.T, v any) string {
@@ -29,9 +32,9 @@ func sub(t *testing.T, d annotations.DocInfo, s string) (int, int) { return find
 
 // buildStore makes a store with spans, claims with claimants, a link across
 // documents and answers, through the reader's own Store API.
-func buildStore(t *testing.T, out, annotator string) *annotations.Store {
+func buildStore(t *testing.T, out, annotator string) *journal.Store {
 	t.Helper()
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: annotator, Session: annotator + "-s1"})
+	st, err := journal.Open(journal.StoreOptions{Out: out, Annotator: annotator, Session: annotator + "-s1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,14 +76,14 @@ func buildStore(t *testing.T, out, annotator string) *annotations.Store {
 	return st
 }
 
-func readOut(t *testing.T, path string) []annotations.Record {
+func readOut(t *testing.T, path string) []record.Record {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	recs, probs, err := annotations.ReadRecords(f, path)
+	recs, probs, err := record.ReadRecords(f, path)
 	if err != nil {
 		t.Fatal(err, probs)
 	}
@@ -98,23 +101,23 @@ func TestExportsImportBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := readOut(t, out)
-	export := func(format, offsets string) string {
+	exportTo := func(format, offsets string) string {
 		var b strings.Builder
-		if err := annotations.Export(&b, recs, format, annotations.ExportOptions{Offsets: offsets}); err != nil {
+		if err := export.Export(&b, recs, format, export.ExportOptions{Offsets: offsets}); err != nil {
 			t.Fatal(err)
 		}
 		return b.String()
 	}
 
 	t.Run("prodigy", func(t *testing.T) {
-		f := mustRead(t, "p.jsonl", export(annotations.FormatProdigy, ""), Options{})
+		f := mustRead(t, "p.jsonl", exportTo(export.FormatProdigy, ""), Options{})
 		if f.Format != Hashiya || !reflect.DeepEqual(f.Records, recs) {
 			t.Errorf("prodigy export imported as %s:\n%s\nwant\n%s", f.Format, marshal(t, f.Records), marshal(t, recs))
 		}
 	})
-	for _, unit := range []string{annotations.OffsetsCodepoint, annotations.OffsetsUTF16} {
+	for _, unit := range []string{export.OffsetsCodepoint, export.OffsetsUTF16} {
 		t.Run("doccano-"+unit, func(t *testing.T) {
-			f := mustRead(t, "d.jsonl", export(annotations.FormatDoccano, unit), Options{Offsets: unit})
+			f := mustRead(t, "d.jsonl", exportTo(export.FormatDoccano, unit), Options{Offsets: unit})
 			if f.Format != Doccano || len(f.Records) != len(recs) {
 				t.Fatalf("%s, %d records", f.Format, len(f.Records))
 			}
@@ -143,7 +146,7 @@ func TestExportsImportBack(t *testing.T) {
 	}
 }
 
-func spanByID(r annotations.Record, id string) annotations.Span {
+func spanByID(r record.Record, id string) annotations.Span {
 	for _, sp := range r.Spans {
 		if sp.ID == id {
 			return sp
@@ -207,7 +210,7 @@ type docState struct {
 	Answer string
 }
 
-func stateOf(recs []annotations.Record) map[[2]string]docState {
+func stateOf(recs []record.Record) map[[2]string]docState {
 	out := map[[2]string]docState{}
 	for _, r := range recs {
 		out[[2]string{r.AnnotatorID, r.Meta.ID}] = docState{r.Spans, normClaims(r.Claims), r.Answer}
@@ -228,7 +231,7 @@ func normClaims(cs []annotations.Claim) []annotations.Claim {
 
 // compareWithStore checks that the imported records of annotator hold
 // exactly the documents, spans, claims, links and answers st reports.
-func compareWithStore(t *testing.T, f *File, st *annotations.Store, annotator string) {
+func compareWithStore(t *testing.T, f *File, st *journal.Store, annotator string) {
 	t.Helper()
 	got := stateOf(f.Records)
 	n := 0

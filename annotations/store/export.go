@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // ExportStats reports what an export wrote.
@@ -22,11 +23,11 @@ type ExportStats struct {
 // WriteTraining streams the training JSONL, one record per annotator and
 // document, from one read snapshot: edits keep committing meanwhile, and
 // only one document's record is in memory at a time. Every record is
-// checked (annotations.CheckRecord) before it is written; the first bad
+// checked (record.CheckRecord) before it is written; the first bad
 // one stops the export with an error naming it.
 func (db *DB) WriteTraining(w io.Writer) (ExportStats, error) {
 	var stats ExportStats
-	_, err := db.EachRecord("", func(r annotations.Record) error {
+	_, err := db.EachRecord("", func(r record.Record) error {
 		b, err := json.Marshal(r)
 		if err != nil {
 			return fmt.Errorf("record of %q by %s: %w", r.Meta.ID, r.AnnotatorID, err)
@@ -44,10 +45,10 @@ func (db *DB) WriteTraining(w io.Writer) (ExportStats, error) {
 
 // EachRecord calls fn with every record (of annotator, or of all when it is
 // ""), in document then annotator order, from one read snapshot, one
-// record in memory at a time. Each is checked (annotations.CheckRecord)
+// record in memory at a time. Each is checked (record.CheckRecord)
 // first; a bad one, or an error from fn, stops it. It returns the number
 // of records given to fn.
-func (db *DB) EachRecord(annotator string, fn func(annotations.Record) error) (int, error) {
+func (db *DB) EachRecord(annotator string, fn func(record.Record) error) (int, error) {
 	n := 0
 	ctx := context.Background()
 	conn, err := db.sql.Conn(ctx)
@@ -89,8 +90,8 @@ func (db *DB) EachRecord(annotator string, fn func(annotations.Record) error) (i
 		if err != nil {
 			return n, fmt.Errorf("database %s: annotator %s: %w", db.path, name, err)
 		}
-		r := annotations.BuildRecord(st, name, session)
-		if p := annotations.CheckRecord(r); len(p) > 0 {
+		r := record.BuildRecord(st, name, session)
+		if p := record.CheckRecord(r); len(p) > 0 {
 			return n, fmt.Errorf("record of %q by %s not written: %s", info.ID, name, strings.Join(p, "; "))
 		}
 		if err := fn(r); err != nil {

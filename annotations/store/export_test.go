@@ -13,10 +13,13 @@ import (
 	"testing"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // sameEdits makes the same edits through the journal Store and a session.
-func sameEdits(t *testing.T, js *annotations.Store, s *Session) {
+func sameEdits(t *testing.T, js *journal.Store, s *Session) {
 	t.Helper()
 	a0, a1 := at(t, docA.Text, "روسيا")
 	c0, c1 := at(t, docA.Text, "نشرت أكثر من 8 آلاف جندي")
@@ -71,7 +74,7 @@ func lines(b []byte) [][]byte { return bytes.Split(bytes.TrimRight(b, "\n"), []b
 func TestExportIsTheJournalStoresFormat(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "annotations.jsonl")
-	js, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "alice", Session: "alice-s1"})
+	js, err := journal.Open(journal.StoreOptions{Out: out, Annotator: "alice", Session: "alice-s1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,24 +106,24 @@ func TestExportIsTheJournalStoresFormat(t *testing.T) {
 	}
 	f, _ := os.Open(exported)
 	defer f.Close()
-	recs, probs, err := annotations.ReadRecords(f, exported)
+	recs, probs, err := record.ReadRecords(f, exported)
 	if err != nil || len(probs) > 0 || len(recs) != 2 {
 		t.Fatalf("the export does not read back: %v %v", err, probs)
 	}
 	// doccano (claims as CLAIM entities, claimant relations) from records
 	// streamed by EachRecord is the journal Store's too.
-	var fromDB []annotations.Record
-	if n, err := db.EachRecord("", func(r annotations.Record) error { fromDB = append(fromDB, r); return nil }); err != nil || n != 2 {
+	var fromDB []record.Record
+	if n, err := db.EachRecord("", func(r record.Record) error { fromDB = append(fromDB, r); return nil }); err != nil || n != 2 {
 		t.Fatal(n, err)
 	}
 	wf, _ := os.Open(out)
-	fromFile, _, _ := annotations.ReadRecords(wf, out)
+	fromFile, _, _ := record.ReadRecords(wf, out)
 	wf.Close()
 	var wd, gd bytes.Buffer
-	if err := annotations.Export(&wd, fromFile, annotations.FormatDoccano, annotations.ExportOptions{}); err != nil {
+	if err := export.Export(&wd, fromFile, export.FormatDoccano, export.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := annotations.Export(&gd, fromDB, annotations.FormatDoccano, annotations.ExportOptions{}); err != nil {
+	if err := export.Export(&gd, fromDB, export.FormatDoccano, export.ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if wd.String() != gd.String() || !strings.Contains(gd.String(), "CLAIM") {
@@ -146,7 +149,7 @@ func TestExportHugeRecord(t *testing.T) {
 	if err != nil && err != io.EOF {
 		t.Fatal(err)
 	}
-	var rec annotations.Record
+	var rec record.Record
 	if err := json.Unmarshal(line, &rec); err != nil || rec.Text != huge.Text || len(rec.Spans) != 1 {
 		t.Fatalf("a %d-byte record did not read back: %v", len(line), err)
 	}

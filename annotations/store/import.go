@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // ImportSource identifies a file brought in by hashiya import.
@@ -79,9 +80,9 @@ func findImport(ctx context.Context, q querier, sha string) (*Imported, error) {
 // Span and claim IDs are given anew in ID order (the same IDs when a
 // record's are s1, s2, ... without gaps), and claimant spans and links
 // follow them; clusters are those the links make.
-func (db *DB) Import(src ImportSource, recs []annotations.Record) (ImportCounts, error) {
+func (db *DB) Import(src ImportSource, recs []record.Record) (ImportCounts, error) {
 	var counts ImportCounts
-	byAnn := map[string][]annotations.Record{}
+	byAnn := map[string][]record.Record{}
 	var annotators []string
 	for _, r := range recs {
 		if _, ok := byAnn[r.AnnotatorID]; !ok {
@@ -118,7 +119,7 @@ func (db *DB) Import(src ImportSource, recs []annotations.Record) (ImportCounts,
 // importAnnotator applies one annotator's records inside the import's
 // transaction, through a session value that holds no lease (the
 // transaction is the only writer, and a running holder is refused).
-func (db *DB) importAnnotator(ctx context.Context, q querier, annotator string, recs []annotations.Record) error {
+func (db *DB) importAnnotator(ctx context.Context, q querier, annotator string, recs []record.Record) error {
 	if !annotatorRE.MatchString(annotator) {
 		return fmt.Errorf("annotator name %q: use letters, digits, '.', '_' or '-'", annotator)
 	}
@@ -206,7 +207,7 @@ func (db *DB) importAnnotator(ctx context.Context, q querier, annotator string, 
 }
 
 // importRecord applies one record's document, spans, claims and answer.
-func importRecord(t *txState, r annotations.Record, claimIDs map[string]string) error {
+func importRecord(t *txState, r record.Record, claimIDs map[string]string) error {
 	info := annotations.DocInfo{ID: r.Meta.ID, Text: r.Text, Source: r.Meta.Source, Lang: r.Meta.Lang}
 	if _, err := t.apply(annotations.Touch{Doc: info}); err != nil {
 		return err

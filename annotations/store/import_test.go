@@ -10,14 +10,16 @@ import (
 	"testing"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // journalFile writes the training file of sameEdits made by the journal
 // Store, and returns its records and bytes.
-func journalFile(t *testing.T, dir string) ([]annotations.Record, []byte) {
+func journalFile(t *testing.T, dir string) ([]record.Record, []byte) {
 	t.Helper()
 	out := filepath.Join(dir, "annotations.jsonl")
-	js, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "alice", Session: "alice-s1"})
+	js, err := journal.Open(journal.StoreOptions{Out: out, Annotator: "alice", Session: "alice-s1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +30,7 @@ func journalFile(t *testing.T, dir string) ([]annotations.Record, []byte) {
 	}
 	js.Close()
 	b, _ := os.ReadFile(out)
-	recs, probs, err := annotations.ReadRecords(bytes.NewReader(b), out)
+	recs, probs, err := record.ReadRecords(bytes.NewReader(b), out)
 	if err != nil || len(probs) > 0 {
 		t.Fatal(err, probs)
 	}
@@ -78,7 +80,7 @@ func TestImportExportsBackAndIsRecordedOnce(t *testing.T) {
 func TestImportIsWholeOrNothing(t *testing.T) {
 	dir := t.TempDir()
 	recs, b := journalFile(t, dir)
-	bad := append([]annotations.Record(nil), recs...)
+	bad := append([]record.Record(nil), recs...)
 	bad[1].Spans = append(bad[1].Spans, annotations.Span{ID: "s9", Start: 0, End: 99999, Label: "X"})
 	db := openDB(t, filepath.Join(dir, "p.db"))
 	src := ImportSource{Name: "bad.jsonl", SHA256: sha(string(b) + "x")}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // buildVersion makes a database at schema version v (0 = empty file) the
@@ -115,11 +116,11 @@ func TestMigrationsFromEveryVersion(t *testing.T) {
 		s.Close()
 		// Imports are recorded from version 3 on, and refused twice.
 		src := ImportSource{Name: "f.jsonl", SHA256: sha("f" + itoa(v))}
-		rec := annotations.Record{Text: docB.Text, Meta: annotations.Meta{ID: docB.ID}, AnnotatorID: "bob"}
-		if _, err := db.Import(src, []annotations.Record{rec}); err != nil {
+		rec := record.Record{Text: docB.Text, Meta: record.Meta{ID: docB.ID}, AnnotatorID: "bob"}
+		if _, err := db.Import(src, []record.Record{rec}); err != nil {
 			t.Fatalf("from version %d: import: %v", v, err)
 		}
-		if _, err := db.Import(src, []annotations.Record{rec}); err == nil {
+		if _, err := db.Import(src, []record.Record{rec}); err == nil {
 			t.Fatalf("from version %d: the same file imported twice", v)
 		}
 	}

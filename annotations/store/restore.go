@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // Restore brings this annotator's records (a previous version's training file and
@@ -12,7 +13,7 @@ import (
 // as an import operation; one this annotator already has is left as it is, so a
 // second Restore of the same records imports nothing. It returns how many documents
 // it imported.
-func (s *Session) Restore(recs []annotations.Record) (int, error) {
+func (s *Session) Restore(recs []record.Record) (int, error) {
 	n := 0
 	_, err := s.run(func(t *txState) (annotations.Change, error) {
 		n = 0

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 // backend is a database the store suite runs against: SQLite here; a
@@ -67,18 +68,18 @@ func session(t *testing.T, b backend, annotator string) annotations.Session {
 	return s
 }
 
-func training(t *testing.T, b backend) []annotations.Record {
+func training(t *testing.T, b backend) []record.Record {
 	t.Helper()
 	var buf bytes.Buffer
 	if _, err := b.WriteTraining(&buf); err != nil {
 		t.Fatal(err)
 	}
-	var out []annotations.Record
+	var out []record.Record
 	for _, line := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
 		if len(line) == 0 {
 			continue
 		}
-		var r annotations.Record
+		var r record.Record
 		if err := json.Unmarshal(line, &r); err != nil {
 			t.Fatal(err)
 		}

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/hashiya/hashiya/bench/internal/benchtext"
 	"log"
 	"os"
 	"path/filepath"
@@ -19,6 +18,8 @@ import (
 	"time"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/bench/internal/benchtext"
 )
 
 func main() {
@@ -39,7 +40,7 @@ func main() {
 		*dir = d
 	}
 	out := filepath.Join(*dir, "annotations.jsonl")
-	s, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "bench"})
+	s, err := journal.Open(journal.StoreOptions{Out: out, Annotator: "bench"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -134,7 +135,7 @@ func main() {
 		pprof.StartCPUProfile(f)
 	}
 	t0 = time.Now()
-	s, err = annotations.Open(annotations.StoreOptions{Out: out, Annotator: "bench"})
+	s, err = journal.Open(journal.StoreOptions{Out: out, Annotator: "bench"})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -18,7 +18,7 @@ go build -o "$work/bench-sqlite" ./bench/store/sqlite
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 "$work/bench-sqlite" -hashiya "$work/hashiya" -dir "$work" -sizes "${SIZES:-1000,10000,50000}" -edits "${EDITS:-2000}"
 if [ "${JOURNAL:-1}" != 0 ]; then
-	echo "reference: the journal store (annotations.Store), 1,000 documents"
+	echo "reference: the journal store (journal.Store), 1,000 documents"
 	mkdir "$work/journal"
 	go run ./bench/store -edits "${EDITS:-2000}" -docs 1000 -dir "$work/journal"
 fi

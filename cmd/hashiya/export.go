@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/spf13/cobra"
 )
 
@@ -43,15 +45,15 @@ func newExportCmd() *cobra.Command {
 			if len(args) == 1 {
 				in = args[0]
 			}
-			opts := annotations.ExportOptions{Offsets: offsets, IncludeBoilerplate: boilerplate}
-			var check annotations.ValidateOptions
+			opts := export.ExportOptions{Offsets: offsets, IncludeBoilerplate: boilerplate}
+			var check record.ValidateOptions
 			if labels != "" {
-				s, err := annotations.LoadSchema(labels)
+				s, err := loadSchema(labels)
 				if err != nil {
 					return err
 				}
 				opts.Schema = s
-				check = annotations.ValidateOptions{Schema: &s, SchemaName: labels}
+				check = record.ValidateOptions{Schema: &s, SchemaName: labels}
 			}
 			warned := 0
 			opts.Warn = func(m string) {
@@ -71,7 +73,7 @@ func newExportCmd() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "", "output format: "+strings.Join(annotations.Formats, ", "))
+	f.StringVar(&format, "format", "", "output format: "+strings.Join(export.Formats, ", "))
 	f.StringVar(&offsets, "offsets", "codepoint", "offset unit: codepoint or utf16")
 	f.BoolVar(&boilerplate, "include-boilerplate", false, "keep BOILERPLATE spans")
 	f.StringVar(&out, "out", "", "output file or directory (default stdout; required for brat)")
@@ -82,7 +84,7 @@ func newExportCmd() *cobra.Command {
 	return cmd
 }
 
-func runExport(cmd *cobra.Command, in, format, out string, opts annotations.ExportOptions, check annotations.ValidateOptions, warned *int) error {
+func runExport(cmd *cobra.Command, in, format, out string, opts export.ExportOptions, check record.ValidateOptions, warned *int) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return err
@@ -92,7 +94,7 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 		f.Close()
 		return err
 	}
-	recs, probs, err := annotations.ReadRecordsWith(f, in, check)
+	recs, probs, err := record.ReadRecordsWith(f, in, check)
 	f.Close()
 	for _, p := range probs {
 		fmt.Fprintln(stderrOf(cmd), p)
@@ -100,13 +102,13 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 	if err != nil {
 		return err
 	}
-	if format == annotations.FormatBrat {
+	if format == export.FormatBrat {
 		if out == "" {
 			return fmt.Errorf("brat writes one .txt and .ann per document: give --out DIR")
 		}
 		opts.Dir = out
 		opts.Guard = guard.check
-		return annotations.Export(io.Discard, recs, format, opts)
+		return export.Export(io.Discard, recs, format, opts)
 	}
 	if out == "" {
 		if so, ok := cmd.OutOrStdout().(*os.File); ok {
@@ -114,11 +116,11 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 				return fmt.Errorf("refusing to write to standard output: it is the input %s (redirect it to another file)", in)
 			}
 		}
-		if err := annotations.Export(cmd.OutOrStdout(), recs, format, opts); err != nil {
+		if err := export.Export(cmd.OutOrStdout(), recs, format, opts); err != nil {
 			return err
 		}
-		if format == annotations.FormatHF {
-			names, _ := json.Marshal(annotations.HFLabels(opts))
+		if format == export.FormatHF {
+			names, _ := json.Marshal(export.HFLabels(opts))
 			fmt.Fprintf(stderrOf(cmd), "ner_tags names: %s\n", names)
 		}
 		return nil
@@ -131,16 +133,16 @@ func runExport(cmd *cobra.Command, in, format, out string, opts annotations.Expo
 	if err := guard.check(out); err != nil {
 		return err
 	}
-	if format == annotations.FormatHF {
+	if format == export.FormatHF {
 		if err := guard.check(lp); err != nil {
 			return err
 		}
 	}
-	if err := writeFileAtomic(out, func(w io.Writer) error { return annotations.Export(w, recs, format, opts) }); err != nil {
+	if err := writeFileAtomic(out, func(w io.Writer) error { return export.Export(w, recs, format, opts) }); err != nil {
 		return err
 	}
-	if format == annotations.FormatHF {
-		b, _ := json.MarshalIndent(map[string]any{"names": annotations.HFLabels(opts), "tokenization": annotations.Tokenization}, "", "  ")
+	if format == export.FormatHF {
+		b, _ := json.MarshalIndent(map[string]any{"names": export.HFLabels(opts), "tokenization": annotations.Tokenization}, "", "  ")
 		if err := writeFileAtomic(lp, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err }); err != nil {
 			return err
 		}
@@ -184,7 +186,7 @@ func outFileIn(out, stem, format string) (string, error) {
 			return "", err
 		}
 		ext := ".jsonl"
-		if format == annotations.FormatCoNLL {
+		if format == export.FormatCoNLL {
 			ext = ".conll"
 		}
 		return filepath.Join(out, stem+"."+format+ext), nil

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/hashiya/hashiya/annotations/store"
 	"github.com/spf13/cobra"
 )
@@ -18,24 +20,24 @@ import (
 // a time as the database gives them; conll (one header for the file) and
 // brat (a mapping file over every document) take them all first.
 var streamable = map[string]bool{
-	annotations.FormatProdigy: true, annotations.FormatDoccano: true, annotations.FormatSpacy: true,
-	annotations.FormatHF: true, annotations.FormatClaims: true,
+	export.FormatProdigy: true, export.FormatDoccano: true, export.FormatSpacy: true,
+	export.FormatHF: true, export.FormatClaims: true,
 }
 
 // runExportDB exports the records of a project database.
-func runExportDB(cmd *cobra.Command, path, annotator, format, out string, opts annotations.ExportOptions, warned *int) error {
+func runExportDB(cmd *cobra.Command, path, annotator, format, out string, opts export.ExportOptions, warned *int) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("database %s: %w", path, err) // never create an empty one to export
 	}
-	if !slicesContains(annotations.Formats, format) {
-		return fmt.Errorf("unknown format %q (one of %v)", format, annotations.Formats)
+	if !slicesContains(export.Formats, format) {
+		return fmt.Errorf("unknown format %q (one of %v)", format, export.Formats)
 	}
 	db, err := store.Open(path)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if format == annotations.FormatBrat {
+	if format == export.FormatBrat {
 		if out == "" {
 			return fmt.Errorf("brat writes one .txt and .ann per document: give --out DIR")
 		}
@@ -44,15 +46,15 @@ func runExportDB(cmd *cobra.Command, path, annotator, format, out string, opts a
 			return err
 		}
 		opts.Dir = out
-		return annotations.Export(io.Discard, recs, format, opts)
+		return export.Export(io.Discard, recs, format, opts)
 	}
 	write := func(w io.Writer) (int, error) { return exportRecords(w, db, annotator, format, opts) }
 	if out == "" {
 		if _, err := write(cmd.OutOrStdout()); err != nil {
 			return err
 		}
-		if format == annotations.FormatHF {
-			names, _ := json.Marshal(annotations.HFLabels(opts))
+		if format == export.FormatHF {
+			names, _ := json.Marshal(export.HFLabels(opts))
 			fmt.Fprintf(stderrOf(cmd), "ner_tags names: %s\n", names)
 		}
 		return nil
@@ -68,9 +70,9 @@ func runExportDB(cmd *cobra.Command, path, annotator, format, out string, opts a
 	if err := writeFileAtomic(out, func(w io.Writer) error { var err error; n, err = write(w); return err }); err != nil {
 		return err
 	}
-	if format == annotations.FormatHF {
+	if format == export.FormatHF {
 		lp := strings.TrimSuffix(out, filepath.Ext(out)) + ".labels.json"
-		b, _ := json.MarshalIndent(map[string]any{"names": annotations.HFLabels(opts), "tokenization": annotations.Tokenization}, "", "  ")
+		b, _ := json.MarshalIndent(map[string]any{"names": export.HFLabels(opts), "tokenization": annotations.Tokenization}, "", "  ")
 		if err := writeFileAtomic(lp, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err }); err != nil {
 			return err
 		}
@@ -81,19 +83,19 @@ func runExportDB(cmd *cobra.Command, path, annotator, format, out string, opts a
 }
 
 // exportRecords writes the database's records in format to w.
-func exportRecords(w io.Writer, db *store.DB, annotator, format string, opts annotations.ExportOptions) (int, error) {
+func exportRecords(w io.Writer, db *store.DB, annotator, format string, opts export.ExportOptions) (int, error) {
 	if !streamable[format] {
 		recs, err := allRecords(db, annotator)
 		if err != nil {
 			return 0, err
 		}
-		return len(recs), annotations.Export(w, recs, format, opts)
+		return len(recs), export.Export(w, recs, format, opts)
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)
-	one := make([]annotations.Record, 1)
-	n, err := db.EachRecord(annotator, func(r annotations.Record) error {
+	one := make([]record.Record, 1)
+	n, err := db.EachRecord(annotator, func(r record.Record) error {
 		one[0] = r
-		return annotations.Export(bw, one, format, opts)
+		return export.Export(bw, one, format, opts)
 	})
 	if err != nil {
 		return n, err
@@ -101,9 +103,9 @@ func exportRecords(w io.Writer, db *store.DB, annotator, format string, opts ann
 	return n, bw.Flush()
 }
 
-func allRecords(db *store.DB, annotator string) ([]annotations.Record, error) {
-	var recs []annotations.Record
-	_, err := db.EachRecord(annotator, func(r annotations.Record) error { recs = append(recs, r); return nil })
+func allRecords(db *store.DB, annotator string) ([]record.Record, error) {
+	var recs []record.Record
+	_, err := db.EachRecord(annotator, func(r record.Record) error { recs = append(recs, r); return nil })
 	return recs, err
 }
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
 )
 
 // dropTimestamps parses JSONL without _timestamp (an import is a new change).
@@ -34,8 +34,8 @@ func TestExportFromDatabaseEqualsExportFromFile(t *testing.T) {
 	if _, errOut, err := run(t, newImportCmd(), "--db", db, in); err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
-	for _, f := range annotations.Formats {
-		if f == annotations.FormatBrat {
+	for _, f := range export.Formats {
+		if f == export.FormatBrat {
 			continue
 		}
 		want, _, err := run(t, newExportCmd(), "--format", f, in)
@@ -46,7 +46,7 @@ func TestExportFromDatabaseEqualsExportFromFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(f, err)
 		}
-		if f == annotations.FormatProdigy {
+		if f == export.FormatProdigy {
 			if w, g := dropTimestamps(t, want), dropTimestamps(t, got); !reflect.DeepEqual(w, g) {
 				t.Errorf("%s differs:\n got %s\nwant %s", f, got, want)
 			}

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
+	"github.com/hashiya/hashiya/annotations/journal"
 	"github.com/spf13/cobra"
 )
 
@@ -16,7 +18,7 @@ func annotated(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "annotations.jsonl")
-	s, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "amira"})
+	s, err := journal.Open(journal.StoreOptions{Out: out, Annotator: "amira"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +65,7 @@ func TestExportCmd(t *testing.T) {
 	if _, _, err := run(t, newExportCmd(), "--format", "brat", "--out", filepath.Join(dir, "brat"), in); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"d1.txt", "d1.ann", annotations.BratMappingFile, "annotation.conf"} {
+	for _, f := range []string{"d1.txt", "d1.ann", export.BratMappingFile, "annotation.conf"} {
 		if _, err := os.Stat(filepath.Join(dir, "brat", f)); err != nil {
 			t.Fatal(err)
 		}

@@ -9,7 +9,9 @@ import (
 	"strings"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/export"
 	"github.com/hashiya/hashiya/annotations/importer"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/spf13/cobra"
 )
 
@@ -48,7 +50,7 @@ func newImportCmd() *cobra.Command {
 				o.Format = importer.Auto
 			}
 			if labels != "" {
-				s, err := annotations.LoadSchema(labels)
+				s, err := loadSchema(labels)
 				if err != nil {
 					return err
 				}
@@ -113,7 +115,7 @@ func runImport(cmd *cobra.Command, paths []string, o importer.Options, out, data
 		}
 	}
 	if len(files) > 1 {
-		var all []annotations.Record
+		var all []record.Record
 		for _, f := range files {
 			all = append(all, f.Records...)
 		}
@@ -150,9 +152,9 @@ func runImport(cmd *cobra.Command, paths []string, o importer.Options, out, data
 		return fmt.Errorf("%w; nothing written to %s", err, out)
 	}
 	// The prodigy export writes records as they are; keep every span.
-	opts := annotations.ExportOptions{IncludeBoilerplate: true}
+	opts := export.ExportOptions{IncludeBoilerplate: true}
 	if err := writeFileAtomic(out, func(w io.Writer) error {
-		return annotations.Export(w, recs, annotations.FormatProdigy, opts)
+		return export.Export(w, recs, export.FormatProdigy, opts)
 	}); err != nil {
 		return err
 	}
@@ -161,7 +163,7 @@ func runImport(cmd *cobra.Command, paths []string, o importer.Options, out, data
 }
 
 // printSummary prints what records hold, in all and per annotator.
-func printSummary(w io.Writer, title string, recs []annotations.Record) {
+func printSummary(w io.Writer, title string, recs []record.Record) {
 	var total importer.Count
 	per := map[string]*importer.Count{}
 	for _, r := range recs {

@@ -6,7 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/journal"
+	"github.com/hashiya/hashiya/annotations/record"
 )
 
 func writeFile(t *testing.T, dir, name, content string) string {
@@ -60,12 +61,12 @@ func TestImportOutWritesATrainingFileTheReaderOpens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	probs := annotations.Validate(f, out)
+	probs := record.Validate(f, out)
 	f.Close()
 	if len(probs) > 0 {
 		t.Fatalf("written file does not validate: %v", probs)
 	}
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: "omar"})
+	st, err := journal.Open(journal.StoreOptions{Out: out, Annotator: "omar"})
 	if err != nil {
 		t.Fatal(err)
 	}

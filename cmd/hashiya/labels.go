@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -63,7 +64,7 @@ func checkedSchema(path string) (annotations.Schema, error) {
 		}
 		return s, nil
 	}
-	s, err := annotations.LoadSchema(path)
+	s, err := loadSchema(path)
 	if err != nil {
 		return s, err
 	}
@@ -78,5 +79,14 @@ func checkedSchema(path string) (annotations.Schema, error) {
 		return s, fmt.Errorf("%s: invalid label schema:\n  %s\n(choose other keys, or set keyboard = \"none\" in %s)",
 			path, strings.Join(layout, "\n  "), tui.UserConfigPath())
 	}
-	return annotations.LoadSchema(path, reserved...)
+	return loadSchema(path, reserved...)
+}
+
+// loadSchema reads and checks a TOML label file; errors name the file.
+func loadSchema(path string, reserved ...string) (annotations.Schema, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return annotations.Schema{}, err
+	}
+	return annotations.ParseSchema(b, path, reserved...)
 }

@@ -82,7 +82,7 @@ func loadReaderSchema(path string) (annotations.Schema, error) {
 	if err != nil {
 		return annotations.Schema{}, err
 	}
-	return annotations.LoadSchema(path, o.ReservedLabelKeys()...)
+	return loadSchema(path, o.ReservedLabelKeys()...)
 }
 
 func TestLabelsCmdAcceptedLayoutLetters(t *testing.T) {

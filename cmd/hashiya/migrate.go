@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/importer"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/hashiya/hashiya/annotations/store"
 )
 
@@ -28,7 +28,7 @@ func migrateOldWork(db *store.DB, sess *store.Session, out string) ([]string, er
 	if err != nil {
 		return nil, fmt.Errorf("importing the previous version's work from %s: %w (nothing was changed; `hashiya validate` names the lines)", out, err)
 	}
-	by := map[string][]annotations.Record{}
+	by := map[string][]record.Record{}
 	for _, r := range f.Records {
 		who := r.AnnotatorID
 		if who == "" {
@@ -65,7 +65,7 @@ func migrateOldWork(db *store.DB, sess *store.Session, out string) ([]string, er
 }
 
 // restoreOnce imports recs for an annotator with nothing in the database yet.
-func restoreOnce(s *store.Session, recs []annotations.Record) (int, error) {
+func restoreOnce(s *store.Session, recs []record.Record) (int, error) {
 	has, err := s.HasWork()
 	if err != nil || has {
 		return 0, err

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/hashiya/hashiya/annotations/store"
 	"github.com/hashiya/hashiya/annotations/suggest"
 	"github.com/spf13/cobra"
@@ -37,7 +38,7 @@ func newPatternsCmd() *cobra.Command {
 			defer d.Close()
 			who := annotator
 			if who == "" {
-				n, err := d.EachRecord(goldAnnotator, func(annotations.Record) error { return nil })
+				n, err := d.EachRecord(goldAnnotator, func(record.Record) error { return nil })
 				if err != nil {
 					return err
 				}
@@ -48,7 +49,7 @@ func newPatternsCmd() *cobra.Command {
 			schema := annotations.DefaultSchema()
 			var b suggest.Bootstrap
 			spans := 0
-			_, err = d.EachRecord(who, func(r annotations.Record) error {
+			_, err = d.EachRecord(who, func(r record.Record) error {
 				for _, sp := range r.Spans {
 					if sp.Label != schema.Boilerplate.Name && sp.Label != schema.Claim.Name {
 						b.Add(sp.Label, sp.Text)

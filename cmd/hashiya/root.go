@@ -96,7 +96,7 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	}
 	schema := annotations.DefaultSchema()
 	if f.labels != "" {
-		if schema, err = annotations.LoadSchema(f.labels, opts.ReservedLabelKeys()...); err != nil {
+		if schema, err = loadSchema(f.labels, opts.ReservedLabelKeys()...); err != nil {
 			return err
 		}
 	}

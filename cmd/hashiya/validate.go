@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/spf13/cobra"
 )
 
@@ -22,13 +22,13 @@ func newValidateCmd() *cobra.Command {
 			"FILE:LINE: problem and exits non-zero if there is any.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var o annotations.ValidateOptions
+			var o record.ValidateOptions
 			if labels != "" {
-				s, err := annotations.LoadSchema(labels)
+				s, err := loadSchema(labels)
 				if err != nil {
 					return err
 				}
-				o = annotations.ValidateOptions{Schema: &s, SchemaName: labels}
+				o = record.ValidateOptions{Schema: &s, SchemaName: labels}
 			}
 			bad := 0
 			for _, path := range args {
@@ -36,7 +36,7 @@ func newValidateCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				probs := annotations.ValidateWith(f, path, o)
+				probs := record.ValidateWith(f, path, o)
 				f.Close()
 				for _, p := range probs {
 					fmt.Fprintln(stdoutOf(cmd), p)

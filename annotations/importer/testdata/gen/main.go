@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/journal"
 	"github.com/hashiya/hashiya/model"
 )
 
@@ -96,8 +97,8 @@ func doc(c *model.Corpus, i int) annotations.DocInfo {
 	return annotations.DocInfo{ID: d.ID, Text: string(d.Text), Source: d.Source, Lang: d.Lang}
 }
 
-func open(out, who string) *annotations.Store {
-	st, err := annotations.Open(annotations.StoreOptions{Out: out, Annotator: who, Session: who + "-2026-11-30"})
+func open(out, who string) *journal.Store {
+	st, err := journal.Open(journal.StoreOptions{Out: out, Annotator: who, Session: who + "-2026-11-30"})
 	must(err)
 	return st
 }
@@ -111,14 +112,14 @@ func at(d annotations.DocInfo, w string) (int, int) {
 	return s, s + annotations.CodePointLen(w)
 }
 
-func span(st *annotations.Store, d annotations.DocInfo, label, w string) annotations.Span {
+func span(st *journal.Store, d annotations.DocInfo, label, w string) annotations.Span {
 	s, e := at(d, w)
 	sp, err := st.AddSpan(d, label, s, e)
 	must(err)
 	return sp
 }
 
-func claim(st *annotations.Store, d annotations.DocInfo, w string, claimant annotations.Span) annotations.Claim {
+func claim(st *journal.Store, d annotations.DocInfo, w string, claimant annotations.Span) annotations.Claim {
 	s, e := at(d, w)
 	c, err := st.AddClaim(d, s, e)
 	must(err)
