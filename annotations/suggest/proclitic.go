@@ -1,6 +1,10 @@
 package suggest
 
-import "github.com/hashiya/hashiya/model"
+import (
+	"unicode/utf8"
+
+	"github.com/hashiya/hashiya/model"
+)
 
 // Proclitics are written glued to the next word: و ف (and, so), ب ل ك (with, for,
 // like), and the article ال (لل after ل). A prefix is at most one of each, in that
@@ -8,6 +12,7 @@ import "github.com/hashiya/hashiya/model"
 var (
 	procliticPlain   = map[string]bool{} // without the article
 	procliticArticle = map[string]bool{} // ending in the article
+	procliticStart   = map[string]bool{} // every beginning of one
 	maxProclitic     = 4                 // keys: و + ل + ال
 )
 
@@ -20,6 +25,14 @@ func init() {
 			procliticArticle[conj+prep+"ال"] = true
 		}
 		procliticArticle[conj+"لل"] = true
+	}
+	for _, set := range []map[string]bool{procliticPlain, procliticArticle} {
+		for p := range set {
+			r := []rune(p)
+			for i := 1; i <= len(r); i++ {
+				procliticStart[string(r[:i])] = true
+			}
+		}
 	}
 }
 
@@ -40,47 +53,59 @@ func procliticCuts(t *token, exact bool, out []procliticCut) []procliticCut {
 	if !startsWithProclitic(t.key) {
 		return out
 	}
-	keys := []rune(t.key)
-	runes := []rune(t.text)
-	for n := 1; n <= maxProclitic && n <= len(keys)-2; n++ {
-		pre := string(keys[:n])
+	nkeys := utf8.RuneCountInString(t.key)
+	b := 0
+	for n := 1; n <= maxProclitic && n <= nkeys-2; n++ {
+		_, size := utf8.DecodeRuneInString(t.key[b:])
+		b += size
+		pre := t.key[:b]
+		if !procliticStart[pre] {
+			break // no proclitic begins so
+		}
 		plain, art := procliticPlain[pre], procliticArticle[pre]
 		if !plain && !art {
 			continue
 		}
-		i, ok := afterKeys(runes, n)
+		i, bi, ok := afterKeys(t.text, n)
 		if !ok {
 			continue
 		}
-		rest := string(keys[n:])
+		rest := t.key[b:]
 		if exact {
-			rest = string(runes[i:])
+			rest = t.text[bi:]
 		}
 		out = append(out, procliticCut{rest: rest, offset: t.start + i, article: art})
 	}
 	return out
 }
 
-// afterKeys is the index in runes after its first n keys and the marks that follow
-// them; false when the n-th key is inside a ligature.
-func afterKeys(runes []rune, n int) (int, bool) {
+// afterKeys is where s continues after its first n keys and the marks that follow
+// them, in code points and bytes; false when the n-th key is inside a ligature.
+func afterKeys(s string, n int) (cp, byt int, ok bool) {
 	seen := 0
-	i := 0
-	for ; i < len(runes) && seen < n; i++ {
-		switch k := model.SearchKeyOf(runes[i]); {
+	for byt < len(s) && seen < n {
+		r, size := utf8.DecodeRuneInString(s[byt:])
+		switch k := model.SearchKeyOf(r); {
 		case k > 0:
 			seen++
 		case k < 0:
-			seen += len(model.AppendSearchKeys(nil, string(runes[i])))
+			seen += len(model.AppendSearchKeys(nil, string(r)))
 			if seen > n {
-				return 0, false
+				return 0, 0, false
 			}
 		}
+		byt += size
+		cp++
 	}
-	for i < len(runes) && model.SearchKeyOf(runes[i]) == 0 {
-		i++
+	for byt < len(s) {
+		r, size := utf8.DecodeRuneInString(s[byt:])
+		if model.SearchKeyOf(r) != 0 {
+			break
+		}
+		byt += size
+		cp++
 	}
-	return i, seen == n
+	return cp, byt, seen == n
 }
 
 // startsWithProclitic: the key's first letter is one a proclitic begins with.
