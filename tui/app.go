@@ -110,9 +110,9 @@ type App struct {
 	labelCursor  int
 	labelColors  map[string]color.Color
 
-	suggest suggestLayer  // pre-annotation from Options.Suggest (suggest.go)
-	prop    *propagation  // occurrences of a span's words waiting for a decision (propagate.go)
-	jumps   map[*Pane]int // where a pane's cursor goes once its document loads
+	suggest suggestLayer   // pre-annotation from Options.Suggest (suggest.go)
+	prop    *propagation   // occurrences of a span's words waiting for a decision (propagate.go)
+	jumps   map[*Pane]jump // where a pane's cursor goes once a document loads in it (propagate.go)
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -139,7 +139,7 @@ func New(opts Options) *App {
 		session:  opts.Session,
 		docs:     map[string]cached{},
 		schema:   opts.Schema,
-		jumps:    map[*Pane]int{},
+		jumps:    map[*Pane]jump{},
 	}
 	a.exportEvery = opts.ExportEvery
 	if a.exportEvery <= 0 {
@@ -394,9 +394,11 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 		a.addWarning(w)
 	}
 	a.pruneCache()
-	if off, ok := a.jumps[p]; ok {
+	if j, ok := a.jumps[p]; ok {
 		delete(a.jumps, p)
-		p.jumpTo(min(off, max(len(p.view.text)-1, 0)))
+		if j.index == msg.index { // not when another document was opened meanwhile
+			p.jumpTo(min(j.offset, max(len(p.view.text)-1, 0)))
+		}
 	}
 	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID), a.suggestCmd(p)}
 	if a.query != "" {

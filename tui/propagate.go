@@ -18,6 +18,9 @@ import (
 // occurrences are counted, then accepted all at once or stepped through one by one.
 // Each accepted one records its source, propagation:DOC#SPAN.
 
+// jump is where a pane's cursor goes once document index has loaded in it.
+type jump struct{ index, offset int }
+
 // occurrence is one place the words occur untagged.
 type occurrence struct {
 	suggestion
@@ -225,7 +228,7 @@ func (a *App) stepOccurrence(p *Pane) tea.Cmd {
 			p.jumpTo(o.start)
 			return nil
 		}
-		a.jumps[p] = o.start // docLoaded moves the cursor there
+		a.jumps[p] = jump{index: o.index, offset: o.start} // docLoaded moves the cursor there
 		return a.openInPane(p, o.index)
 	}
 	a.prop = nil

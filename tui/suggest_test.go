@@ -231,3 +231,32 @@ func hasSpanAt(v annotations.DocView, s, e int) bool {
 	}
 	return false
 }
+
+// TestPropagationJumpLeftForAnotherDocument: stepping to an occurrence in another
+// document and opening a third before it loaded put the cursor of the third at the
+// occurrence's offset.
+func TestPropagationJumpLeftForAnotherDocument(t *testing.T) {
+	a, _ := newAnnotatingApp(t, 120, 40)
+	p := a.focused()
+	press(t, a, "1", a.keys.Propagate.Keys()[0])
+	var far occurrence
+	for _, o := range a.prop.occ {
+		if o.index != p.DocIndex && o.start > 0 {
+			far = o
+			break
+		}
+	}
+	a.prop.at = -1
+	for i, o := range a.prop.occ {
+		if o == far {
+			a.prop.at = i - 1 // the next step lands on far
+		}
+	}
+	_, step := a.Update(keyMsg(a.keys.Propagate.Keys()[0])) // far's document starts loading
+	_, other := a.Update(keyMsg(a.keys.NextDoc.Keys()[0]))  // and another is asked for before it arrives
+	drive(t, a, step)
+	drive(t, a, other)
+	if p.DocIndex == far.index || p.cursor != 0 {
+		t.Fatalf("document %d (far one %d), cursor %d: the jump meant for the other document was applied", p.DocIndex, far.index, p.cursor)
+	}
+}
