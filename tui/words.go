@@ -258,6 +258,9 @@ func resizeBounds(text []rune, s, e int, msg tea.KeyPressMsg, k *KeyMap) (int, i
 // its start or end moved past the cursor.
 func keepCursorIn(p *Pane, r layout.Range) {
 	p.cursor = max(r.Start, min(p.cursor, r.End-1))
+	if p.cursor < len(p.view.text) { // r.End-1 may be a mark: back to the character it belongs to
+		p.cursor, _ = segment.Character(p.view.text, p.cursor)
+	}
 }
 
 // moveSelectionEnd moves the start or the end of the selection by one character and
