@@ -89,6 +89,12 @@ type KeyMap struct {
 	HistoryPrev, HistoryNext key.Binding // in the search prompt: earlier / later searches
 	CorpusResults            key.Binding // the list of the last corpus search's hits
 	ResultOpen, ResultClose  key.Binding // in that list (the move keys work there too)
+
+	// Pre-annotation (suggest.go, propagate.go): suggestions of a pattern file, and
+	// propagation of a span's words across the corpus.
+	AcceptSuggestion, RejectSuggestion, AcceptAllSuggestions key.Binding
+	Propagate                                                key.Binding
+	PropagateStop                                            key.Binding // while a propagation's occurrences wait
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -208,5 +214,12 @@ func DefaultKeyMap() KeyMap {
 		CorpusResults: b([]string{"F"}, "F", "hits of the last corpus search"),
 		ResultOpen:    b([]string{"enter"}, "enter", "open the hit"),
 		ResultClose:   b([]string{"esc"}, "esc", "close the hits list, stopping the search"),
+
+		// Pre-annotation.
+		AcceptSuggestion:     b([]string{"y"}, "y", "accept the suggestion under the cursor (propagating: and go on)"),
+		RejectSuggestion:     b([]string{"z"}, "z", "reject the suggestion under the cursor (propagating: skip it)"),
+		AcceptAllSuggestions: b([]string{"Y"}, "Y", "accept every suggestion of the document (propagating: everywhere)"),
+		Propagate:            b([]string{"p"}, "p", "find the span's words across the corpus (then: the next one)"),
+		PropagateStop:        b([]string{"esc"}, "esc", "stop the propagation"),
 	}
 }
