@@ -5,7 +5,7 @@
 # no normalization, no words: less work, the floor). Prints per run wall time, CPU
 # time (user+sys) and peak RSS, then the medians, MB/s and the ratios.
 #   bench/patterns/run.sh [-n RUNS]          # default 3 runs of each
-#   OUT=/tmp/hb REAL=1000 bench/patterns/run.sh
+#   OUT=DIR REAL=1000 bench/patterns/run.sh   # corpus and outputs in DIR; 1,000 n-grams of the sample among the phrases
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=3
