@@ -23,6 +23,7 @@ type AddSpan struct {
 	Doc        DocInfo
 	Label      string
 	Start, End int
+	Source     string // the new span's Span.Source ("pattern:ID"), or ""
 }
 
 // SetLabel relabels a span, keeping its ID and extent.
@@ -151,6 +152,9 @@ func EncodeOp(op Op) ([]byte, error) {
 		v["doc"] = o.Doc.ID
 	case AddSpan:
 		v["doc"], v["label"], v["start"], v["end"] = o.Doc.ID, o.Label, o.Start, o.End
+		if o.Source != "" {
+			v["source"] = o.Source
+		}
 	case AddClaim:
 		v["doc"], v["start"], v["end"] = o.Doc.ID, o.Start, o.End
 	default:

@@ -80,6 +80,7 @@ func applyAddSpan(st State, o AddSpan) (Change, error) {
 	if same := sameExtent(d, o.Start, o.End, ""); len(same) > 0 {
 		return relabel(d, same, o.Label)
 	}
+	sp.Source = o.Source
 	return Change{Name: "add-span", Doc: o.Doc.ID, NewDoc: newDoc, Undoable: true, Span: &sp,
 		Muts: []Mut{{Doc: o.Doc.ID, Span: &sp}}}, nil
 }
@@ -201,6 +202,7 @@ func applyResize(st State, o Resize) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
+	sp.Source = old.Source // a suggestion resized by hand still came from its pattern
 	for _, s := range SortedSpans(d.spans) {
 		if s.ID != o.Span && merged[s.ID].ID == "" && s.Start == start && s.End == end {
 			return Change{Span: &old}, fmt.Errorf("%s «%s» [%d,%d) is already %s (%s): tag it to relabel, or remove one", old.Label, sp.Text, start, end, s.Label, s.ID)

@@ -10,6 +10,9 @@ type Span struct {
 	TokenEnd   int    `json:"token_end"`
 	Label      string `json:"label"`
 	Text       string `json:"text"`
+	// Source says where a span came from when the annotator did not select it
+	// by hand: "pattern:ID" for an accepted suggestion of a pattern file.
+	Source string `json:"source,omitempty"`
 }
 
 // Qualifiers of a Numeric value.

@@ -30,6 +30,9 @@ func (a *App) annotationKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	doc := p.info.ID
+	if cmd, ok := a.suggestionKey(p, msg); ok {
+		return cmd, true
+	}
 	switch {
 	case key.Matches(msg, k.Select):
 		if p.selAnchor >= 0 {
@@ -240,7 +243,8 @@ func (a *App) decorations(p *Pane) []decoration {
 	first := p.view.line(p.top).Start
 	end, _ := p.view.move(p.top, p.textHeight())
 	last := p.view.line(end).End + 1
-	key := decoKey{doc: p.info.ID, version: a.docs[p.info.ID].version, first: first, last: last, styleGen: a.styleGen}
+	key := decoKey{doc: p.info.ID, version: a.docs[p.info.ID].version, first: first, last: last, styleGen: a.styleGen,
+		suggestGen: a.suggest.gen}
 	if f := a.focused(); f.ready() {
 		key.focusDoc, key.focusVersion, key.focusCursor = f.info.ID, a.docs[f.info.ID].version, f.cursor
 	}
@@ -259,6 +263,7 @@ func (a *App) decorations(p *Pane) []decoration {
 		}
 		out = append(out, decoration{c.Span.Start, c.Span.End, look})
 	}
+	out = append(out, a.suggestionDecorations(p, first, last)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	p.drawn.decoKey, p.drawn.decos, p.drawn.decoValid = key, out, true
 	return out
@@ -275,6 +280,7 @@ type decoKey struct {
 	focusVersion uint64
 	focusCursor  int
 	styleGen     int // the styles the looks came from (App.restyle)
+	suggestGen   int // the suggestions and propagation drawn (suggestLayer.gen)
 }
 
 // labelLook is the look of a label's spans: the palette's look for the label's place in
@@ -358,6 +364,9 @@ func (a *App) describeCursor(p *Pane) string {
 			d += " · " + l.Relation + " " + l.To
 		}
 		parts = append(parts, d)
+	}
+	if s := a.describeSuggestion(p); s != "" {
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, " | ")
 }

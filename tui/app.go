@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/annotations/suggest"
 	"github.com/hashiya/hashiya/model"
 	"github.com/hashiya/hashiya/text/layout"
 )
@@ -42,6 +43,10 @@ type Options struct {
 
 	History SearchHistory // the annotator's searches across restarts; nil keeps them for this run only
 	Team    Team          // set by hashiya serve: assignments, team progress, the others' work
+
+	// Suggest pre-annotates from a pattern file: its matches are a layer of
+	// suggestions to accept or reject (suggest.go). nil shows none.
+	Suggest *suggest.Matcher
 }
 
 type mode int
@@ -127,9 +132,13 @@ type App struct {
 	unplaced     map[int]bool // panes whose saved document is not indexed yet
 	savedPlace   string       // the place last saved, as saved
 
-	corpusSearchState            // corpus-wide search and search history (corpus_search_app.go)
-	drag              *mouseDrag // a selection made with the mouse, while the button is held
-	team              teamState  // hashiya serve (team.go)
+	corpusSearchState                // corpus-wide search and search history (corpus_search_app.go)
+	drag              *mouseDrag     // a selection made with the mouse, while the button is held
+	team              teamState      // hashiya serve (team.go)
+	jumps             map[*Pane]jump // where a pane's cursor goes once its document loads (jump.go)
+
+	suggest suggestLayer // pre-annotation from Options.Suggest (suggest.go)
+	prop    *propagation // occurrences of a span's words waiting for a decision (propagate.go)
 }
 
 // New builds the reader; documents load once Init's commands run.
@@ -304,6 +313,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, tea.Quit
 	}
+	if cmd, ok := a.propagationMsg(msg); ok {
+		return a, cmd
+	}
 	return a, nil
 }
 
@@ -476,7 +488,7 @@ func (a *App) docLoaded(msg docLoadedMsg) tea.Cmd {
 		a.addWarning(w)
 	}
 	a.pruneCache()
-	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID), a.savePlaceCmd()}
+	cmds := []tea.Cmd{a.loadViewCmd(p.info.ID), a.savePlaceCmd(), a.suggestCmd(p)}
 	if a.query != "" {
 		cmds = append(cmds, searchCmd(a.gen, p, p.DocIndex, p.view.text, a.query))
 	}

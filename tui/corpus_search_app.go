@@ -18,7 +18,6 @@ type corpusSearchState struct {
 	history    searchHistory
 	// historyPending: the annotator's history file is being read (Init to historyLoaded).
 	historyPending bool
-	jumps          map[*Pane]int // offset to put the cursor on once the pane's document loads
 }
 
 // startCorpusSearch searches every document for query in the background and shows the
@@ -92,32 +91,12 @@ func (a *App) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // openHit opens the hit's document in the focused pane, the cursor on the hit.
 func (a *App) openHit(h corpusHit) tea.Cmd {
-	p := a.focused()
-	if a.jumps == nil {
-		a.jumps = map[*Pane]int{}
-	}
-	a.jumps[p] = h.start
-	cmd := a.openInPane(p, h.doc)
+	cmd := a.openAt(a.focused(), h.doc, h.start)
 	if a.query != a.results.query {
 		return tea.Batch(cmd, a.startSearch(a.results.query))
 	}
 	a.setStatus("", false)
 	return cmd
-}
-
-// landJump puts the cursor where openHit asked, once the document is in the pane.
-func (a *App) landJump(p *Pane, index int) {
-	off, ok := a.jumps[p]
-	if !ok {
-		return
-	}
-	delete(a.jumps, p)
-	if p.DocIndex != index || off >= len(p.view.text) {
-		return
-	}
-	p.jumpTo(off)
-	p.normalizeCursor(1)
-	p.centerOn()
 }
 
 // showResults reopens the list of the last corpus search.

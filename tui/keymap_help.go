@@ -41,6 +41,10 @@ func (k KeyMap) helpGroups() []helpGroup {
 			{in("linking", k.Link), []key.Binding{k.LinkTarget, k.LinkChoice, k.LinkCancel}},
 		}},
 		{"answers", []helpSection{{"", []key.Binding{k.Accept, k.Reject, k.Ignore}}}},
+		{"pre-annotation", []helpSection{
+			{"", []key.Binding{k.AcceptSuggestion, k.RejectSuggestion, k.AcceptAllSuggestions, k.Propagate}},
+			{in("propagating", k.Propagate), []key.Binding{k.PropagateStop}},
+		}},
 		{"search", []helpSection{
 			{"", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.CorpusResults}},
 			{in("search prompt", k.Search), []key.Binding{k.SearchRun, k.SearchCancel, k.SearchCorpus, k.HistoryPrev, k.HistoryNext}},
@@ -99,6 +103,9 @@ func (a *App) shortHelp() []key.Binding {
 	}
 	if a.link != nil {
 		return []key.Binding{k.NextPane, k.LinkTarget, k.LinkCancel, k.Down, k.Up}
+	}
+	if a.prop != nil {
+		return []key.Binding{k.AcceptAllSuggestions, k.Propagate, k.AcceptSuggestion, k.RejectSuggestion, k.PropagateStop}
 	}
 	return k.ShortHelp()
 }

@@ -32,6 +32,7 @@ func (k *KeyMap) normalBindings() []*key.Binding {
 		&k.Undo, &k.Redo, &k.Link, &k.Unlink, &k.Relink, &k.Accept, &k.Reject, &k.Ignore,
 		&k.NextUnannotated, &k.PrevUnannotated, &k.NextUnanswered, &k.PrevUnanswered, &k.AnnotationList,
 		&k.CorpusResults, &k.NextAssigned, &k.Others,
+		&k.AcceptSuggestion, &k.RejectSuggestion, &k.AcceptAllSuggestions, &k.Propagate,
 	}
 }
 
@@ -52,9 +53,18 @@ func (k *KeyMap) modes() []keyMode {
 			linking = append(linking, b)
 		}
 	}
+	// While a propagation's occurrences wait, its stop key stands in for the selection's
+	// cancel key; the suggestion keys act on the occurrences (propagate.go).
+	propagating := []*key.Binding{&k.PropagateStop}
+	for _, b := range k.normalBindings() {
+		if b != &k.SelectCancel {
+			propagating = append(propagating, b)
+		}
+	}
 	return []keyMode{
 		{name: "the documents", bindings: k.normalBindings(), labels: true},
 		{name: "picking a link's target", bindings: linking, labels: true},
+		{name: "a propagation's occurrences", bindings: propagating, labels: true},
 		{name: "the relation or link prompt", bindings: []*key.Binding{&k.LinkChoice, &k.LinkCancel, &k.QuitFromPrompt}},
 		{name: "the document list", bindings: []*key.Binding{&k.PickerUp, &k.PickerDown, &k.PickerOpen, &k.PickerCancel, &k.QuitFromPrompt}},
 		{name: "the search prompt", bindings: []*key.Binding{&k.SearchRun, &k.SearchCancel, &k.SearchCorpus,

@@ -581,6 +581,12 @@ func resizeCase(b func(*KeyMap) *key.Binding, startWay, endWay int) func(r *bind
 // fails, so a new one needs one.
 func TestEveryBindingActsInItsMode(t *testing.T) {
 	cases := bindingCases()
+	for name, c := range moreBindingCases() {
+		if cases[name] != nil {
+			t.Fatalf("two cases for %s", name)
+		}
+		cases[name] = c
+	}
 	km := DefaultKeyMap()
 	for _, name := range km.Names() {
 		c, ok := cases[name]

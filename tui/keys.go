@@ -105,6 +105,12 @@ type KeyMap struct {
 	// Team server (hashiya serve, team.go): the next assigned document, the others' work.
 	NextAssigned, Others key.Binding
 	OthersClose          key.Binding // in the list of the others' annotations
+
+	// Pre-annotation (suggest.go, propagate.go): suggestions of a pattern file, and
+	// propagation of a span's words across the corpus.
+	AcceptSuggestion, RejectSuggestion, AcceptAllSuggestions key.Binding
+	Propagate                                                key.Binding
+	PropagateStop                                            key.Binding // while a propagation's occurrences wait
 }
 
 // DefaultKeyMap is the documented default binding set.
@@ -246,5 +252,12 @@ func DefaultKeyMap() KeyMap {
 		ReviewScrollDown:    b([]string{"ctrl+d", "pgdown"}, "ctrl+d", "scroll every pane down"),
 		ReviewScrollUp:      b([]string{"ctrl+u", "pgup"}, "ctrl+u", "scroll every pane up"),
 		ReviewQuit:          b([]string{"q", "ctrl+c"}, "q", "quit the review"),
+
+		// Pre-annotation.
+		AcceptSuggestion:     b([]string{"y"}, "y", "accept the suggestion under the cursor (propagating: and go on)"),
+		RejectSuggestion:     b([]string{"z"}, "z", "reject the suggestion under the cursor (propagating: skip it)"),
+		AcceptAllSuggestions: b([]string{"Y"}, "Y", "accept every suggestion of the document (propagating: everywhere)"),
+		Propagate:            b([]string{"p"}, "p", "find the span's words across the corpus (then: the next one)"),
+		PropagateStop:        b([]string{"esc"}, "esc", "stop the propagation"),
 	}
 }

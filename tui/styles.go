@@ -38,6 +38,7 @@ type Styles struct {
 	Claim        cellLook
 	Boilerplate  cellLook
 	Linked       cellLook // laid over a claim linked to the one under the cursor
+	Suggestion   cellLook // a suggestion to accept or reject (suggest.go)
 
 	pal  palette.Palette
 	dark bool
@@ -78,6 +79,7 @@ func NewStyles(dark bool, profile colorprofile.Profile) Styles {
 		Claim:        lookOf(pal.Claim),
 		Boilerplate:  lookOf(pal.Boilerplate),
 		Linked:       lookOf(pal.Linked),
+		Suggestion:   lookOf(pal.Suggestion),
 		pal:          pal,
 		dark:         dark,
 	}

@@ -59,6 +59,11 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
+	if a.prop != nil { // a propagation's keys come first, as a link's do (keymap_modes.go)
+		if cmd, ok := a.propagationKey(a.focused(), msg); ok {
+			return cmd
+		}
+	}
 	return a.normalKey(msg)
 }
 

@@ -123,6 +123,9 @@ func relSpan(sp annotations.Span) RelSpan {
 // it). The schema's links[].to pattern is the same.
 var linkToRE = regexp.MustCompile(`^[^#]+#c[0-9]+(@[A-Za-z0-9._-]+)?$`)
 
+// sourceRE is the form of Span.Source: a kind of origin and what in it.
+var sourceRE = regexp.MustCompile(`^[a-z]+:\S.*$`)
+
 // CheckRecord verifies a record against its own text: hash, offset unit,
 // tokens, every span and claim span, enums and IDs. It returns every
 // problem found; nil means the record is safe to write.
@@ -177,6 +180,9 @@ func CheckRecord(r Record) []string {
 		}
 		if sp.Label == "" {
 			add("%s: empty label", where)
+		}
+		if sp.Source != "" && !sourceRE.MatchString(sp.Source) {
+			add("%s: source %q is not KIND:ID (pattern:ID)", where, sp.Source)
 		}
 		if len(r.Tokens) > 0 && (sp.TokenStart < 0 || sp.TokenEnd < sp.TokenStart || sp.TokenEnd >= len(r.Tokens)) {
 			add("%s: token_start %d / token_end %d out of range", where, sp.TokenStart, sp.TokenEnd)

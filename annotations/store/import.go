@@ -369,7 +369,7 @@ func importRecord(t *txState, r record.Record, claimIDs map[string]string) error
 		if err := keepID(t, info.ID, sp.ID, 's'); err != nil {
 			return err
 		}
-		ch, err := t.apply(annotations.AddSpan{Doc: info, Label: sp.Label, Start: sp.Start, End: sp.End})
+		ch, err := t.apply(annotations.AddSpan{Doc: info, Label: sp.Label, Start: sp.Start, End: sp.End, Source: sp.Source})
 		if err != nil {
 			return fmt.Errorf("span %s: %w", sp.ID, err)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/store"
+	"github.com/hashiya/hashiya/annotations/suggest"
 	"github.com/hashiya/hashiya/model"
 	"github.com/hashiya/hashiya/text/layout"
 	"github.com/hashiya/hashiya/tui"
@@ -19,7 +20,7 @@ import (
 
 func newRootCmd() *cobra.Command {
 	var engine engineFlags
-	var annotator, out, labels, db string
+	var annotator, out, labels, db, patterns string
 	root := &cobra.Command{
 		Use:   "hashiya [PATH...]",
 		Short: "Read and annotate right-to-left news corpora side by side",
@@ -38,7 +39,7 @@ func newRootCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return runReader(cmd, args, readerFlags{engine: opts, annotator: annotator, out: out, labels: labels, db: db})
+			return runReader(cmd, args, readerFlags{engine: opts, annotator: annotator, out: out, labels: labels, db: db, patterns: patterns})
 		},
 	}
 	engine.register(root.Flags(), false)
@@ -46,6 +47,7 @@ func newRootCmd() *cobra.Command {
 	root.Flags().StringVar(&out, "out", "", "the training-data file (JSONL, code-point offsets), written from the database on quit and every 30 s while editing (default: $XDG_DATA_HOME/hashiya/CORPUS/annotations.jsonl, ~/.local/share/hashiya/… without it)")
 	addDBFlag(root.Flags(), &db)
 	root.Flags().StringVar(&labels, "labels", "", "label schema (TOML) replacing the default labels; see `hashiya labels`")
+	root.Flags().StringVar(&patterns, "patterns", "", "pattern file (spaCy/Prodigy JSONL) whose matches are shown as suggestions to accept; see `hashiya match`")
 	root.AddCommand(newRenderCmd())
 	root.AddCommand(newExportCmd())
 	root.AddCommand(newValidateCmd())
@@ -54,14 +56,16 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newDoctorCmd())
 	root.AddCommand(newAgreeCmd())
 	root.AddCommand(newReviewCmd())
-	completeValues(root)
 	root.AddCommand(newServeCmd(), newTeamCmd())
+	root.AddCommand(newMatchCmd())
+	root.AddCommand(newPatternsCmd())
+	completeValues(root) // after every subcommand: it walks them
 	return root
 }
 
 type readerFlags struct {
-	engine                     layout.Options
-	annotator, out, labels, db string
+	engine                               layout.Options
+	annotator, out, labels, db, patterns string
 }
 
 func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
@@ -111,6 +115,14 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 		return fmt.Errorf("%s and the key map of %s: %w", labels, cfgPath, err)
 	}
 	opts.Schema = schema
+	if f.patterns != "" {
+		m, warns, err := loadPatterns(f.patterns, suggest.Options{Proclitics: true})
+		if err != nil {
+			return err
+		}
+		opts.Suggest = m
+		opts.Warnings = append(opts.Warnings, warns...)
+	}
 	dbFile := dbPath(f.db, f.out)
 	db, sess, err := openProject(dbFile, opts.Annotator)
 	if err != nil {

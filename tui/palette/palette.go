@@ -47,6 +47,7 @@ type Palette struct {
 	Selection   Look
 	Match       Look
 	Current     Look // the match n/N landed on
+	Suggestion  Look // a suggestion to accept or reject, not yet anyone's work (suggestion.go)
 	Chrome      Chrome
 }
 
@@ -67,6 +68,7 @@ func For(p colorprofile.Profile, dark bool) Palette {
 		pal = trueColour(dark)
 	}
 	pal.Profile, pal.Dark = p, dark
+	pal.Suggestion = suggestion(pal)
 	return pal
 }
 

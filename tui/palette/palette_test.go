@@ -163,7 +163,7 @@ func TestLabelsDistinctInEveryProfile(t *testing.T) {
 	for _, p := range profiles {
 		for _, dark := range []bool{true, false} {
 			pal := For(p, dark)
-			ls := append(labelsOf(pal), named{"plain text", Look{}})
+			ls := append(labelsOf(pal), named{"plain text", Look{}}, named{"suggestion", pal.Suggestion})
 			for i := range ls {
 				for j := i + 1; j < len(ls); j++ {
 					a, b := convert(p, ls[i].look), convert(p, ls[j].look)
@@ -188,6 +188,7 @@ func TestEveryColourReadableOnItsBackground(t *testing.T) {
 			pal := For(p, dark)
 			var fgs []named
 			fgs = append(fgs, labelsOf(pal)...)
+			fgs = append(fgs, named{"suggestion", pal.Suggestion})
 			ch := pal.Chrome
 			for _, c := range []struct {
 				name string

@@ -1,0 +1,228 @@
+package suggest
+
+import (
+	"sort"
+
+	"github.com/hashiya/hashiya/model"
+)
+
+// Options say how phrase patterns compare tokens.
+type Options struct {
+	Exact      bool // compare token text (spaCy's ORTH) instead of search keys
+	Proclitics bool // a phrase may start after proclitics glued to its first word
+}
+
+// Match is one pattern found in a document: code points, end exclusive.
+type Match struct {
+	Start, End int
+	Label      string
+	Pattern    string // the pattern's Ref: its id or FILE:LINE
+	Index      int    // the pattern's index in the list given to Compile
+}
+
+// Matcher finds patterns in documents. It is safe for use by several goroutines.
+type Matcher struct {
+	patterns []Pattern
+	opts     Options
+	phrases  *phraseNode // trie root, shared read-only
+	auto     *automaton  // over phrase keys; nil without phrase patterns
+	tokens   []tokenPattern
+}
+
+// Compile builds a matcher. A phrase with nothing to match (only characters search
+// ignores) is left out with a warning.
+func Compile(ps []Pattern, o Options) (*Matcher, []Warning) {
+	m := &Matcher{patterns: ps, opts: o}
+	set := phraseSet{exact: o.Exact}
+	var keys [][]rune
+	var warns []Warning
+	for i, p := range ps {
+		if p.Phrase == "" {
+			m.tokens = append(m.tokens, tokenPattern{specs: p.Tokens, index: i})
+			continue
+		}
+		text := []rune(p.Phrase)
+		toks := tokenize(text, 0, len(text), nil)
+		var k []rune
+		for _, t := range toks {
+			k = append(k, []rune(t.key)...)
+		}
+		if len(k) == 0 {
+			warns = append(warns, Warning{File: p.File, Line: p.Line, Msg: "phrase has nothing search can match (only marks or joiners); pattern skipped"})
+			continue
+		}
+		set.add(i, toks)
+		keys = append(keys, k)
+	}
+	if len(keys) > 0 {
+		m.phrases = &set.root
+		m.auto = newAutomaton(keys)
+	}
+	return m, warns
+}
+
+// Patterns is the list the matcher was compiled from.
+func (m *Matcher) Patterns() []Pattern { return m.patterns }
+
+// Match finds every pattern in text: for each phrase pattern every occurrence, for each
+// token pattern its longest matches, left to right; sorted by start, then end, then
+// pattern. Matches of different patterns may overlap (Resolve picks among them).
+func (m *Matcher) Match(text []rune) []Match {
+	if len(m.tokens) > 0 { // token patterns look at every token
+		return m.matchFull(text)
+	}
+	var hits []hit
+	if m.auto != nil {
+		var toks []token
+		for _, w := range m.windows(text) {
+			toks = tokenize(text, w[0], w[1], toks[:0])
+			hits = m.phraseHits(toks, hits)
+		}
+	}
+	return m.name(hits)
+}
+
+// matchFull segments all of text and tries every pattern at every token.
+func (m *Matcher) matchFull(text []rune) []Match {
+	toks := tokenize(text, 0, len(text), nil)
+	var hits []hit
+	for _, tp := range m.tokens {
+		hits = tp.match(toks, m.opts.Proclitics, hits)
+	}
+	return m.name(m.phraseHits(toks, hits))
+}
+
+func (m *Matcher) phraseHits(toks []token, hits []hit) []hit {
+	if m.phrases == nil {
+		return hits
+	}
+	ps := phraseSet{root: *m.phrases, exact: m.opts.Exact, procl: m.opts.Proclitics}
+	for i := range toks {
+		hits = ps.matchAt(toks, i, hits)
+	}
+	return hits
+}
+
+// windows are the stretches of text, between safe boundaries (segment.Window), that
+// hold every place the automaton found the keys of a phrase: only they are segmented.
+func (m *Matcher) windows(text []rune) [][2]int {
+	a := m.auto
+	ring := make([]int, a.maxLen) // document index of each of the last maxLen keys
+	p := 0
+	var out [][2]int
+	procl := m.opts.Proclitics
+	// found takes the phrases ending at end-1 (state st and its failure chain), the
+	// longest first, and keeps a window for the first that may begin a word.
+	found := func(st int32, end int) {
+		if !wordEndOK(text, end) {
+			return
+		}
+		start := -1
+		for ; st >= 0; st = a.dict[st] {
+			if l := int(a.own[st]); l > 0 {
+				if s := ring[(p-l+len(ring))%len(ring)]; wordStartOK(text, s, procl) {
+					start = s
+					break
+				}
+			}
+		}
+		if start < 0 {
+			return
+		}
+		if n := len(out); n > 0 && start >= out[n-1][0] && end <= out[n-1][1] {
+			return
+		}
+		ws, we := keylessAround(text, start, end)
+		// Hits come by end; a longer one may reach back over earlier windows.
+		for n := len(out); n > 0 && ws <= out[n-1][1]; n = len(out) {
+			ws, we = min(ws, out[n-1][0]), max(we, out[n-1][1])
+			out = out[:n-1]
+		}
+		out = append(out, [2]int{ws, we})
+	}
+	var s int32
+	var lig []rune
+	step := func(c int32, i int) {
+		s = a.delta[s+c]
+		ring[p] = i
+		if p++; p == len(ring) {
+			p = 0
+		}
+		if s < 0 { // a phrase ends here
+			s = -s - 1
+			found(s/int32(a.cols), i+1)
+		}
+	}
+	for i, r := range text {
+		if r >= 0x0600 && r <= 0x06FF { // most of the text: key and class by table
+			if c := a.arabic[r-0x0600]; c >= 0 {
+				step(c, i)
+			}
+			continue
+		}
+		if isSpace(r) {
+			continue
+		}
+		switch k := model.SearchKeyOf(r); {
+		case k > 0:
+			step(a.classOf(k), i)
+		case k < 0:
+			lig = model.AppendSearchKeys(lig[:0], string(r))
+			for _, x := range lig {
+				step(a.classOf(x), i)
+			}
+		}
+	}
+	return out
+}
+
+// keylessAround is the window of [start,end) grown over neighbouring tokens that have
+// no keys (a lone tatweel, say): a phrase may begin or end with one, and its hit does
+// not show it.
+func keylessAround(text []rune, start, end int) (ws, we int) {
+	ws, we = windowStart(text, start), windowEnd(text, end-1)
+	for {
+		j := ws - 1
+		for j >= 0 && isSpace(text[j]) {
+			j--
+		}
+		if j < 0 || model.SearchKeyOf(text[j]) != 0 {
+			break
+		}
+		ws = windowStart(text, j)
+	}
+	for {
+		j := we
+		for j < len(text) && isSpace(text[j]) {
+			j++
+		}
+		if j == len(text) || model.SearchKeyOf(text[j]) != 0 {
+			break
+		}
+		we = windowEnd(text, j)
+	}
+	return ws, we
+}
+
+// name sorts hits, drops repeats and names their patterns.
+func (m *Matcher) name(hits []hit) []Match {
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.end != b.end {
+			return a.end < b.end
+		}
+		return a.pattern < b.pattern
+	})
+	out := make([]Match, 0, len(hits))
+	for i, h := range hits {
+		if i > 0 && h == hits[i-1] {
+			continue
+		}
+		p := m.patterns[h.pattern]
+		out = append(out, Match{Start: h.start, End: h.end, Label: p.Label, Pattern: p.Ref(), Index: h.pattern})
+	}
+	return out
+}
