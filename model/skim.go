@@ -40,19 +40,26 @@ type skimmer struct {
 // skimLine validates line (one JSONL line without its newline) and returns its id: the
 // "id" field's value if it is a string or a number, else "" (the caller's default).
 func skimLine(line []byte) (id string, err *lineError) {
+	id, _, err = skimRecord(line)
+	return id, err
+}
+
+// skimRecord is skimLine that also says where the "text" value (the literal with its
+// quotes) lies in line, for Stream to unescape.
+func skimRecord(line []byte) (id string, text []byte, err *lineError) {
 	s := skimmer{b: line}
 	s.ws()
 	if s.i < len(s.b) && s.b[s.i] != '{' {
 		if e := s.value(); e != nil {
-			return "", e
+			return "", nil, e
 		}
 		if e := s.end(); e != nil {
-			return "", e
+			return "", nil, e
 		}
-		return "", &lineError{kind: errNotObject, msg: "line is not a JSON object"}
+		return "", nil, &lineError{kind: errNotObject, msg: "line is not a JSON object"}
 	}
 	if s.i >= len(s.b) {
-		return "", s.fail("unexpected end of line")
+		return "", nil, s.fail("unexpected end of line")
 	}
 	s.i++ // '{'
 	s.depth = 1
@@ -60,33 +67,33 @@ func skimLine(line []byte) (id string, err *lineError) {
 	for first := true; ; first = false {
 		s.ws()
 		if s.i >= len(s.b) {
-			return "", s.fail("unexpected end of line")
+			return "", nil, s.fail("unexpected end of line")
 		}
 		if s.b[s.i] == '}' && first {
 			s.i++
 			break
 		}
 		if s.b[s.i] != '"' {
-			return "", s.fail("expected a field name")
+			return "", nil, s.fail("expected a field name")
 		}
 		k0 := s.i
 		if e := s.str(); e != nil {
-			return "", e
+			return "", nil, e
 		}
 		key := unquote(s.b[k0:s.i])
 		s.ws()
 		if s.i >= len(s.b) || s.b[s.i] != ':' {
-			return "", s.fail("expected ':' after field name")
+			return "", nil, s.fail("expected ':' after field name")
 		}
 		s.i++
 		s.ws()
 		v0 := s.i
 		if e := s.value(); e != nil {
-			return "", e
+			return "", nil, e
 		}
 		switch key {
 		case "text": // duplicates: the last one counts, as in encoding/json
-			hasText, textOK = true, s.b[v0] == '"'
+			hasText, textOK, text = true, s.b[v0] == '"', s.b[v0:s.i]
 		case "id":
 			id = ""
 			if c := s.b[v0]; c == '"' {
@@ -97,27 +104,27 @@ func skimLine(line []byte) (id string, err *lineError) {
 		}
 		s.ws()
 		if s.i >= len(s.b) {
-			return "", s.fail("unexpected end of line")
+			return "", nil, s.fail("unexpected end of line")
 		}
 		if s.b[s.i] == '}' {
 			s.i++
 			break
 		}
 		if s.b[s.i] != ',' {
-			return "", s.fail("expected ',' or '}'")
+			return "", nil, s.fail("expected ',' or '}'")
 		}
 		s.i++
 	}
 	if e := s.end(); e != nil {
-		return "", e
+		return "", nil, e
 	}
 	switch {
 	case !hasText:
-		return "", &lineError{kind: errNoText, msg: `line has no "text" field`}
+		return "", nil, &lineError{kind: errNoText, msg: `line has no "text" field`}
 	case !textOK:
-		return "", &lineError{kind: errTextType, msg: `"text" is not a string`}
+		return "", nil, &lineError{kind: errTextType, msg: `"text" is not a string`}
 	}
-	return id, nil
+	return id, text, nil
 }
 
 // unquote decodes a JSON string literal that skimLine has already validated.
