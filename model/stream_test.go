@@ -65,7 +65,7 @@ func TestStreamGivesTheSampleAsLoad(t *testing.T) {
 func TestStreamGivesWhatLoadGives(t *testing.T) {
 	dir := t.TempDir()
 	lines := []string{
-		"\xEF\xBB\xBF" + `{"id": "a", "text": "كوريا الشمالية\nبوتين \"قال\" \\ \/ \b\f\r\t"}`,
+		"\xEF\xBB\xBF" + `{"id": "a", "text": "كوريا 😀 الشمالية\nبوتين \"قال\" \\ \/ \b\f\r\t"}`,
 		`{"text": "no id \u0628\u0648\u062a\u064a\u0646"}`,
 		`{"id": 12345678901234567, "text": "pair \ud83d\ude00 lone \ud83d x \ude00 rev \ude00\ud83d hi\ud83d\u0041 end\ud83d"}`,
 		`{"id": true, "text": "id of another type"}`,

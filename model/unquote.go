@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -24,16 +25,13 @@ func unquoteRunes(q []byte) []rune {
 	}
 	rs := make([]rune, 0, len(b))
 	for i := 0; i < len(b); {
-		c := b[i]
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRune(b[i:])
-			rs = append(rs, r)
+		if b[i] != '\\' {
+			n := bytes.IndexByte(b[i:], '\\')
+			if n < 0 {
+				n = len(b) - i
+			}
+			rs = appendValidUTF8(rs, b[i:i+n])
 			i += n
-			continue
-		}
-		if c != '\\' {
-			rs = append(rs, rune(c))
-			i++
 			continue
 		}
 		switch e := b[i+1]; e {
@@ -87,4 +85,26 @@ func hex4(b []byte) rune {
 		r = r<<4 | rune(c)
 	}
 	return r
+}
+
+// appendValidUTF8 appends the code points of b, which is valid UTF-8: news text is
+// mostly two-byte letters, decoded here without utf8.DecodeRune's checks.
+func appendValidUTF8(rs []rune, b []byte) []rune {
+	for i := 0; i < len(b); {
+		switch c := b[i]; {
+		case c < 0x80:
+			rs = append(rs, rune(c))
+			i++
+		case c < 0xE0:
+			rs = append(rs, rune(c&0x1F)<<6|rune(b[i+1]&0x3F))
+			i += 2
+		case c < 0xF0:
+			rs = append(rs, rune(c&0x0F)<<12|rune(b[i+1]&0x3F)<<6|rune(b[i+2]&0x3F))
+			i += 3
+		default:
+			rs = append(rs, rune(c&0x07)<<18|rune(b[i+1]&0x3F)<<12|rune(b[i+2]&0x3F)<<6|rune(b[i+3]&0x3F))
+			i += 4
+		}
+	}
+	return rs
 }
