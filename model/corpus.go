@@ -52,8 +52,18 @@ type entry struct {
 // is left (so a lone binary file is an error, one among text files a warning). Close the
 // corpus to release its files.
 func Open(paths []string) (*Corpus, error) {
+	srcs, rejected, err := sourcesOf(paths)
+	if err != nil {
+		return nil, err
+	}
+	return start(srcs, rejected)
+}
+
+// sourcesOf lists the files of paths as Open takes them, with warnings about
+// directories that hold none or hold other entries.
+func sourcesOf(paths []string) ([]*source, []Warning, error) {
 	if len(paths) == 0 {
-		return nil, errors.New("no corpus given")
+		return nil, nil, errors.New("no corpus given")
 	}
 	var srcs []*source
 	var rejected []Warning
@@ -61,9 +71,9 @@ func Open(paths []string) (*Corpus, error) {
 		st, err := os.Stat(p)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file or directory", p)
+				return nil, nil, fmt.Errorf("%s: no such file or directory", p)
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		if !st.IsDir() {
 			srcs = append(srcs, &source{path: p, kind: kindOf(p, true)})
@@ -71,7 +81,7 @@ func Open(paths []string) (*Corpus, error) {
 		}
 		des, err := os.ReadDir(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		n, other := 0, 0
 		for _, de := range des { // ReadDir sorts by name
@@ -89,7 +99,7 @@ func Open(paths []string) (*Corpus, error) {
 			rejected = append(rejected, warnf(p, 0, -1, "%d entries that are not .txt, .jsonl or .jsonl.gz files ignored", other))
 		}
 	}
-	return start(srcs, rejected)
+	return srcs, rejected, nil
 }
 
 // start sniffs the sources, drops the unreadable ones and starts indexing the rest.

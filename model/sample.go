@@ -14,6 +14,15 @@ var sampleFS embed.FS
 // Sample returns the embedded sample corpus. Its documents' Source is
 // "sample/treaty/<name>.txt".
 func Sample() *Corpus {
+	c, err := start(sampleSources(), nil)
+	if err != nil {
+		panic("model: embedded sample: " + err.Error())
+	}
+	return c
+}
+
+// sampleSources lists the embedded sample's files.
+func sampleSources() []*source {
 	const dir = "sample/treaty"
 	des, err := sampleFS.ReadDir(dir) // sorted by name
 	if err != nil {
@@ -23,9 +32,5 @@ func Sample() *Corpus {
 	for _, de := range des {
 		srcs = append(srcs, &source{path: path.Join(dir, de.Name()), kind: kindText, fsys: sampleFS})
 	}
-	c, err := start(srcs, nil)
-	if err != nil {
-		panic("model: embedded sample: " + err.Error())
-	}
-	return c
+	return srcs
 }

@@ -42,11 +42,18 @@ type skimmer struct {
 // skimLine validates line (one JSONL line without its newline) and returns its id: the
 // "id" field's value if it is a string or a number, else "" (the caller's default).
 func skimLine(line []byte) (id string, err *lineError) {
+	id, _, err = skimRecord(line)
+	return id, err
+}
+
+// skimRecord is skimLine that also says where the "text" value (the literal with its
+// quotes) lies in line, for Stream to unescape.
+func skimRecord(line []byte) (id string, text []byte, err *lineError) {
 	hasText, textOK := false, false
 	err = skimObject(line, func(key string, v []byte) {
 		switch key {
 		case "text": // duplicates: the last one counts, as in encoding/json
-			hasText, textOK = true, v[0] == '"'
+			hasText, textOK, text = true, v[0] == '"', v
 		case "id":
 			id = ""
 			if c := v[0]; c == '"' {
@@ -58,13 +65,13 @@ func skimLine(line []byte) (id string, err *lineError) {
 	})
 	switch {
 	case err != nil:
-		return "", err
+		return "", nil, err
 	case !hasText:
-		return "", &lineError{kind: errNoText, msg: `line has no "text" field`}
+		return "", nil, &lineError{kind: errNoText, msg: `line has no "text" field`}
 	case !textOK:
-		return "", &lineError{kind: errTextType, msg: `"text" is not a string`}
+		return "", nil, &lineError{kind: errTextType, msg: `"text" is not a string`}
 	}
-	return id, nil
+	return id, text, nil
 }
 
 // skimObject validates line as one JSON object and calls field with each top-level

@@ -6,6 +6,7 @@
 # time (user+sys) and peak RSS, then the medians, MB/s and the ratios.
 #   bench/patterns/run.sh [-n RUNS]          # default 3 runs of each
 #   OUT=DIR REAL=1000 bench/patterns/run.sh   # corpus and outputs in DIR; 1,000 n-grams of the sample among the phrases
+#   BASE=REV bench/patterns/run.sh            # also hashiya as of git revision REV, alternating (A/B)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=3
@@ -19,8 +20,14 @@ if [ ! -s "$corpus" ]; then
 	mv "$corpus.tmp" "$corpus"
 fi
 go build -o "$out/hashiya" ./cmd/hashiya
+if [ -n "${BASE:-}" ]; then
+	rm -rf "$out/base-src"
+	mkdir -p "$out/base-src"
+	git archive "$BASE" | tar -x -C "$out/base-src"
+	(cd "$out/base-src" && go build -o ../hashiya-base ./cmd/hashiya)
+fi
 go run ./bench/patterns/gen -n 10000 -real "${REAL:-0}" -patterns "$out/patterns.jsonl" -phrases "$out/phrases.txt"
-size=$(stat -c %s "$corpus")
+size=$(stat -L -c %s "$corpus")
 cat "$corpus" >/dev/null # page cache warm for both
 echo "corpus: $size bytes; patterns: $(wc -l <"$out/patterns.jsonl"); load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 # Output goes to a file, not /dev/null: GNU grep stops at the first match when it
@@ -36,6 +43,7 @@ measure() { # name command...
 echo "name wall_s cpu_s max_rss_kB output_lines"
 for i in $(seq "$runs"); do
 	measure hashiya "$out/hashiya" match --patterns "$out/patterns.jsonl" "$corpus"
+	[ -n "${BASE:-}" ] && measure base "$out/hashiya-base" match --patterns "$out/patterns.jsonl" "$corpus"
 	measure grep grep -F -o -f "$out/phrases.txt" "$corpus"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -52,4 +60,5 @@ awk -v size="$size" '
 			printf "%-8s median wall %.2f s (%.0f MB/s), CPU %.2f s (%.0f MB/s per CPU second), peak RSS %.0f MB\n", k, w[k], size / 1e6 / w[k], c[k], size / 1e6 / c[k], rss[k] / 1024
 		}
 		printf "ratio hashiya / grep -F: wall %.2f, CPU %.2f\n", w["hashiya"] / w["grep"], c["hashiya"] / c["grep"]
+		if ("base" in w) printf "ratio hashiya / base: wall %.2f, CPU %.2f\n", w["hashiya"] / w["base"], c["hashiya"] / c["base"]
 	}' "$out/runs.txt"

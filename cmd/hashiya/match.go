@@ -39,18 +39,16 @@ func newMatchCmd() *cobra.Command {
 			for _, w := range warns {
 				fmt.Fprintln(stderrOf(cmd), "warning:", w)
 			}
-			corpus := model.Sample()
+			docs := model.StreamSample
 			if len(args) > 0 {
-				if corpus, err = model.Open(args); err != nil {
-					return err
-				}
+				docs = func(fn func(model.StreamDoc) error) ([]model.Warning, error) { return model.Stream(args, fn) }
 			}
-			defer corpus.Close()
 			w := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
-			if err := writeMatches(cmd.Context(), w, corpus, m); err != nil {
+			warnings, err := writeMatches(cmd.Context(), w, docs, m, runtime.GOMAXPROCS(0))
+			if err != nil {
 				return err
 			}
-			for _, warn := range corpus.Warnings() {
+			for _, warn := range warnings {
 				fmt.Fprintln(stderrOf(cmd), "warning:", warn)
 			}
 			return w.Flush()
@@ -129,72 +127,80 @@ type matchLine struct {
 	Pattern string `json:"pattern"`
 }
 
-// writeMatches matches every document, as the index finds them, in batches on all
-// cores, and writes the matches in document order.
-func writeMatches(ctx context.Context, w io.Writer, c *model.Corpus, m *suggest.Matcher) error {
-	const batch = 64
-	type result struct {
-		lines []byte
-		err   error
-	}
-	run := func(first, last int, ch chan<- result) {
-		var buf []byte
-		for i := first; i < last; i++ {
-			d, err := c.Load(i)
-			if err != nil {
-				ch <- result{err: err}
-				return
-			}
-			for _, x := range m.Match(d.Text) {
-				buf = appendMatchLine(buf, d.ID, x, d.Text[x.Start:x.End])
-			}
-		}
-		ch <- result{lines: buf}
-	}
-	// order holds the batches in flight, oldest first: its size bounds how many run.
-	order := make(chan chan result, 2*runtime.GOMAXPROCS(0))
-	go func() {
-		defer close(order)
-		for first := 0; ; {
-			n, _ := waitFor(ctx, c, first+batch)
-			last := min(first+batch, n)
-			if last <= first || ctx.Err() != nil {
-				return // indexing is done and every document was sent
-			}
-			ch := make(chan result, 1)
-			select {
-			case order <- ch:
-			case <-ctx.Done():
-				return
-			}
-			go run(first, last, ch)
-			first = last
-		}
-	}()
-	for ch := range order {
-		r := <-ch
-		if r.err != nil {
-			return r.err
-		}
-		if _, err := w.Write(r.lines); err != nil {
-			return err
-		}
-	}
-	return ctx.Err()
+// docStream is model.Stream over the corpus to match.
+type docStream func(fn func(model.StreamDoc) error) ([]model.Warning, error)
+
+// Batches of about this many code points go to one matcher at a time: big enough that
+// handing them over costs nothing, small enough that a few in flight stay small.
+const batchRunes = 1 << 18
+
+// matchBatch is a run of documents, in corpus order, and where its lines go.
+type matchBatch struct {
+	docs  []model.StreamDoc
+	lines chan []byte // buffered: a matcher never waits for the writer
 }
 
-// waitFor waits until the corpus knows want documents or is fully indexed; it returns
-// how many it knows and whether more may come.
-func waitFor(ctx context.Context, c *model.Corpus, want int) (int, bool) {
-	for {
-		ch := c.Changed()
-		done, n, _, _ := c.Indexing()
-		if n >= want || done || ctx.Err() != nil {
-			return n, !done
+// writeMatches reads the documents in one pass, matches batches of them on workers
+// goroutines and writes the matches in document order. It returns the corpus's
+// warnings.
+func writeMatches(ctx context.Context, w io.Writer, docs docStream, m *suggest.Matcher, workers int) ([]model.Warning, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan *matchBatch, workers)
+	for range workers {
+		go func() {
+			for b := range jobs {
+				var buf []byte
+				for _, d := range b.docs {
+					for _, x := range m.Match(d.Text) {
+						buf = appendMatchLine(buf, d.ID, x, d.Text[x.Start:x.End])
+					}
+				}
+				b.lines <- buf
+			}
+		}()
+	}
+	// order holds the batches in flight, oldest first: its size bounds the memory used.
+	order := make(chan *matchBatch, 2*workers)
+	var warnings []model.Warning
+	var readErr error
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		b, runes := &matchBatch{}, 0
+		send := func() error {
+			b.lines = make(chan []byte, 1)
+			select {
+			case order <- b:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			jobs <- b // a worker is free or soon will be: order has room for it
+			b, runes = &matchBatch{}, 0
+			return nil
 		}
-		select {
-		case <-ch:
-		case <-ctx.Done():
+		warnings, readErr = docs(func(d model.StreamDoc) error {
+			b.docs = append(b.docs, d)
+			if runes += len(d.Text); runes >= batchRunes {
+				return send()
+			}
+			return nil
+		})
+		if readErr == nil && len(b.docs) > 0 {
+			readErr = send()
+		}
+	}()
+	for b := range order {
+		if _, err := w.Write(<-b.lines); err != nil {
+			return nil, err
 		}
 	}
+	// order is closed: the reader has returned and set warnings and readErr.
+	if readErr != nil {
+		return nil, readErr
+	}
+	return warnings, ctx.Err()
 }
