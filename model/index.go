@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -94,56 +93,16 @@ func (ix *indexer) maybePublish(force bool) {
 
 // lines indexes a JSONL stream: one entry per valid line, one warning per broken one.
 func (ix *indexer) lines(ctx context.Context, src int, s *source, r io.Reader, progress func() int64) {
-	br := bufio.NewReaderSize(r, readBufferSize)
-	var long []byte // a line longer than the buffer, being assembled
-	var off int64   // of the current line in the (decompressed) stream
-	lineNo, docs, bad := 0, 0, 0
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			long = append(long, chunk...)
-			continue
+	jsonlLines(s, r, func(body []byte, off int64, lineNo int, bad *int) (bool, error) {
+		return ix.line(src, s, body, off, lineNo, bad), nil
+	}, func() bool {
+		if ctx.Err() != nil {
+			return false
 		}
-		line := chunk
-		if long != nil {
-			line = append(long, chunk...)
-		}
-		if len(line) > 0 {
-			lineNo++
-			body, start := bytes.TrimSuffix(line, []byte{'\n'}), int64(0)
-			if lineNo == 1 && bytes.HasPrefix(body, bom) {
-				body, start = body[len(bom):], int64(len(bom))
-			}
-			if ok := ix.line(src, s, body, off+start, lineNo, &bad); ok {
-				docs++
-			}
-			off += int64(len(line))
-		}
-		long = nil
-		if lineNo%1024 == 0 {
-			if ctx.Err() != nil {
-				return
-			}
-			ix.scanned = progress()
-			ix.maybePublish(false)
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			ix.warns = append(ix.warns, warnf(s.path, lineNo+1, off, "read error, the rest of the file is ignored: %v", unwrapPath(err)))
-			break
-		}
-	}
-	if bad > maxLineWarns {
-		ix.warns = append(ix.warns, warnf(s.path, 0, -1, "%d more broken lines skipped without a warning each", bad-maxLineWarns))
-	}
-	switch {
-	case lineNo == 0:
-		ix.warns = append(ix.warns, warnf(s.path, 0, -1, "empty file, no documents"))
-	case docs == 0:
-		ix.warns = append(ix.warns, warnf(s.path, 0, -1, "no documents: none of its %d lines has a usable \"text\"", lineNo))
-	}
+		ix.scanned = progress()
+		ix.maybePublish(false)
+		return true
+	}, func(w Warning) { ix.warns = append(ix.warns, w) })
 }
 
 // line indexes one JSONL line at offset off; it reports whether it is a document.

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bufio"
 	"bytes"
 	"io"
 	"slices"
@@ -99,54 +98,9 @@ func (st *streamer) text(s *source) error {
 
 // lines streams a JSONL source as the indexer reads it and Load decodes each line.
 func (st *streamer) lines(s *source, r io.Reader) error {
-	br := bufio.NewReaderSize(r, readBufferSize)
-	var long []byte // a line longer than the buffer, being assembled
-	var off int64
-	lineNo, docs, bad := 0, 0, 0
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			long = append(long, chunk...)
-			continue
-		}
-		line := chunk
-		if long != nil {
-			line = append(long, chunk...)
-		}
-		if len(line) > 0 {
-			lineNo++
-			body, start := bytes.TrimSuffix(line, []byte{'\n'}), int64(0)
-			if lineNo == 1 && bytes.HasPrefix(body, bom) {
-				body, start = body[len(bom):], int64(len(bom))
-			}
-			ok, ferr := st.line(s, body, off+start, lineNo, &bad)
-			if ferr != nil {
-				return ferr
-			}
-			if ok {
-				docs++
-			}
-			off += int64(len(line))
-		}
-		long = nil
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			st.note(warnf(s.path, lineNo+1, off, "read error, the rest of the file is ignored: %v", unwrapPath(err)))
-			break
-		}
-	}
-	if bad > maxLineWarns {
-		st.note(warnf(s.path, 0, -1, "%d more broken lines skipped without a warning each", bad-maxLineWarns))
-	}
-	switch {
-	case lineNo == 0:
-		st.note(warnf(s.path, 0, -1, "empty file, no documents"))
-	case docs == 0:
-		st.note(warnf(s.path, 0, -1, "no documents: none of its %d lines has a usable \"text\"", lineNo))
-	}
-	return nil
+	return jsonlLines(s, r, func(body []byte, off int64, lineNo int, bad *int) (bool, error) {
+		return st.line(s, body, off, lineNo, bad)
+	}, nil, func(w Warning) { st.note(w) })
 }
 
 // line hands one JSONL line at offset off to fn if it is a document, with the
