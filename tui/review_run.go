@@ -29,35 +29,5 @@ func RunReviewSession(ctx context.Context, backend ReviewBackend, keys KeyMap, e
 	}
 	io.WriteString(term.Out, bdsmExplicit)
 	defer io.WriteString(term.Out, bdsmImplicit)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	p := tea.NewProgram(NewReview(backend, keys).WithEngine(engine),
-		tea.WithContext(ctx),
-		tea.WithInput(term.In),
-		tea.WithOutput(term.Out),
-		tea.WithEnvironment(term.Env),
-		tea.WithoutSignalHandler(), // the server's signals are the server's
-		tea.WithWindowSize(term.Width, term.Height),
-		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
-			if _, ok := msg.(tea.SuspendMsg); ok { // no shell to go back to
-				return nil
-			}
-			return msg
-		}),
-	)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case m, ok := <-term.Msgs:
-				if !ok {
-					return
-				}
-				p.Send(m)
-			}
-		}
-	}()
-	_, err := p.Run()
-	return err
+	return runOnSession(ctx, NewReview(backend, keys).WithEngine(engine), term)
 }

@@ -36,23 +36,31 @@ func RunSession(ctx context.Context, opts Options, term SessionTerminal) (err er
 			err = fmt.Errorf("reader panicked: %v\n%s", r, debug.Stack())
 		}
 	}()
+	return runOnSession(ctx, pt, term, tea.WithoutRenderer())
+}
+
+// runOnSession runs model m on a remote terminal until it quits or ctx ends: the
+// session's input, output, environment and size, no signal handling of its own (the
+// server's signals are the server's), no suspend (there is no shell to go back to),
+// and what the server sends on term.Msgs passed on.
+func runOnSession(ctx context.Context, m tea.Model, term SessionTerminal, extra ...tea.ProgramOption) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	p := tea.NewProgram(pt,
+	opts := append([]tea.ProgramOption{
 		tea.WithContext(ctx),
 		tea.WithInput(term.In),
 		tea.WithOutput(term.Out),
 		tea.WithEnvironment(term.Env),
-		tea.WithoutRenderer(),
-		tea.WithoutSignalHandler(), // the server's signals are the server's, not this session's
+		tea.WithoutSignalHandler(),
 		tea.WithWindowSize(term.Width, term.Height),
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
-			if _, ok := msg.(tea.SuspendMsg); ok { // there is no shell to go back to
+			if _, ok := msg.(tea.SuspendMsg); ok {
 				return nil
 			}
 			return msg
 		}),
-	)
+	}, extra...)
+	p := tea.NewProgram(m, opts...)
 	go func() {
 		for {
 			select {
@@ -66,6 +74,6 @@ func RunSession(ctx context.Context, opts Options, term SessionTerminal) (err er
 			}
 		}
 	}()
-	_, err = p.Run()
+	_, err := p.Run()
 	return err
 }
