@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/internal/pgtest"
 )
 
 // helperEnv makes the test binary, re-executed, act as a second hashiya
@@ -32,7 +33,7 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(burstEnv); path != "" {
 		os.Exit(burstProcess(path))
 	}
-	os.Exit(m.Run())
+	pgtest.Main(m)
 }
 
 func helperProcess(path string) int {
