@@ -1,7 +1,6 @@
 package store
 
 import (
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -10,8 +9,10 @@ import (
 	"github.com/hashiya/hashiya/annotations/record"
 )
 
-func TestGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "gold.db"))
+func TestGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T) { onBoth(t, testGoldKeepsProvenanceAndExportsLikeAnyAnnotator) }
+
+func testGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T, target string) {
+	db := openDB(t, target)
 	s := openSession(t, db, Gold)
 	defer s.Close()
 	s0, s1 := at(t, docA.Text, "روسيا")
@@ -55,8 +56,10 @@ func TestGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T) {
 	}
 }
 
-func TestOnlyGoldsSessionAcceptsIntoGold(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "gold.db"))
+func TestOnlyGoldsSessionAcceptsIntoGold(t *testing.T) { onBoth(t, testOnlyGoldsSessionAcceptsIntoGold) }
+
+func testOnlyGoldsSessionAcceptsIntoGold(t *testing.T, target string) {
+	db := openDB(t, target)
 	s := openSession(t, db, "sara")
 	defer s.Close()
 	_, err := s.AcceptSpan(docA, annotations.Span{Start: 0, End: 3, Label: "X"}, []string{"sara"}, "sara")

@@ -19,5 +19,3 @@ func newPostgres(t *testing.T) opener {
 		return sqliteBackend{db}
 	}
 }
-
-func TestStoreSuitePostgres(t *testing.T) { runSuite(t, newPostgres) }
