@@ -9,7 +9,9 @@ import (
 	"github.com/hashiya/hashiya/annotations/record"
 )
 
-func TestGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T) { onBoth(t, testGoldKeepsProvenanceAndExportsLikeAnyAnnotator) }
+func TestGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T) {
+	onBoth(t, testGoldKeepsProvenanceAndExportsLikeAnyAnnotator)
+}
 
 func testGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T, target string) {
 	db := openDB(t, target)
@@ -56,7 +58,9 @@ func testGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T, target stri
 	}
 }
 
-func TestOnlyGoldsSessionAcceptsIntoGold(t *testing.T) { onBoth(t, testOnlyGoldsSessionAcceptsIntoGold) }
+func TestOnlyGoldsSessionAcceptsIntoGold(t *testing.T) {
+	onBoth(t, testOnlyGoldsSessionAcceptsIntoGold)
+}
 
 func testOnlyGoldsSessionAcceptsIntoGold(t *testing.T, target string) {
 	db := openDB(t, target)

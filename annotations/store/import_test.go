@@ -39,7 +39,9 @@ func journalFile(t *testing.T, dir string) ([]record.Record, []byte) {
 
 // An imported training file exports back as it was (the timestamps aside),
 // and the same content is refused the second time, naming when.
-func TestImportExportsBackAndIsRecordedOnce(t *testing.T) { onBoth(t, testImportExportsBackAndIsRecordedOnce) }
+func TestImportExportsBackAndIsRecordedOnce(t *testing.T) {
+	onBoth(t, testImportExportsBackAndIsRecordedOnce)
+}
 
 func testImportExportsBackAndIsRecordedOnce(t *testing.T, target string) {
 	dir := t.TempDir()

@@ -82,7 +82,9 @@ func burstProcess(path string) int {
 }
 
 // SIGKILL in a burst of edits loses nothing an Apply confirmed.
-func TestKillInBurstLosesNothingConfirmed(t *testing.T) { onBoth(t, testKillInBurstLosesNothingConfirmed) }
+func TestKillInBurstLosesNothingConfirmed(t *testing.T) {
+	onBoth(t, testKillInBurstLosesNothingConfirmed)
+}
 
 func testKillInBurstLosesNothingConfirmed(t *testing.T, path string) {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")

@@ -7,7 +7,9 @@ import (
 	"github.com/hashiya/hashiya/annotations"
 )
 
-func TestDocProgressListsAnswersAndCounts(t *testing.T) { onBoth(t, testDocProgressListsAnswersAndCounts) }
+func TestDocProgressListsAnswersAndCounts(t *testing.T) {
+	onBoth(t, testDocProgressListsAnswersAndCounts)
+}
 
 func testDocProgressListsAnswersAndCounts(t *testing.T, target string) {
 	db := openDB(t, target)
