@@ -28,8 +28,10 @@ type DB struct {
 	// connection broke (a server restart) before it fails.
 	retryFor time.Duration
 	// afterCommit, in tests, runs after a PostgreSQL COMMIT and may make it
-	// look lost (a connection cut as the server answered).
+	// look lost (a connection cut as the server answered); noStatus, in
+	// tests, makes the lost commit's outcome unknown.
 	afterCommit func() error
+	noStatus    bool
 
 	// wmu serialises this process's writes on wconn, one connection kept for
 	// them: SQLite has one writer at a time, and per-connection pragmas

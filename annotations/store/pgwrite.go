@@ -48,6 +48,9 @@ func (db *DB) pgWrite(fn func(ctx context.Context, q querier) error, retry bool)
 		if err == nil {
 			return nil
 		}
+		if attempt > 1 && loggedTwice(err) {
+			return fmt.Errorf("PostgreSQL %s: this edit was committed before the connection broke, and is not applied again: %w", db.path, err)
+		}
 		if !retry || !transient(err) || time.Now().Add(wait).After(deadline) {
 			if transient(err) {
 				return fmt.Errorf("PostgreSQL %s: not saved after %d attempt(s) in %s, the server is unreachable or restarting: %w",
@@ -84,7 +87,7 @@ func (db *DB) pgAttempt(fn func(ctx context.Context, q querier) error, deadline 
 		return err
 	}
 	// The COMMIT may have reached the server before the connection broke.
-	if db.pgCommitted(xid, deadline) {
+	if !db.noStatus && db.pgCommitted(xid, deadline) {
 		return nil
 	}
 	return err
@@ -106,6 +109,14 @@ func (db *DB) pgCommitted(xid string, deadline time.Time) bool {
 		time.Sleep(wait)
 		wait = min(wait*2, time.Second)
 	}
+}
+
+// loggedTwice reports whether err, in a retry, is a unique key refusing what
+// the lost attempt wrote: ops.uid refusing the same operation, or the rows a
+// first edit of a document makes.
+func loggedTwice(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
 }
 
 // transient reports whether err is a broken or refused connection (a

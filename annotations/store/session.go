@@ -200,8 +200,9 @@ func (s *Session) run(fn func(t *txState) (annotations.Change, error)) (annotati
 		return err
 	})
 	if err != nil {
-		if transient(err) {
-			// Whether it committed is unknown: read the documents again.
+		if s.db.pg {
+			// Whether a broken connection's commit happened may be unknown:
+			// read the documents again.
 			clear(s.cache)
 		}
 		return ch, err
