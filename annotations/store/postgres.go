@@ -82,6 +82,14 @@ func openPostgres(target string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %s", show, scrub(err.Error()))
 	}
+	// An edit is confirmed once its COMMIT is durable: refuse a URL that
+	// turns that off, and set it on where the server's default may not be.
+	switch sc := cfg.RuntimeParams["synchronous_commit"]; sc {
+	case "":
+		cfg.RuntimeParams["synchronous_commit"] = "on"
+	case "off", "local":
+		return nil, fmt.Errorf("database %s: synchronous_commit=%s would confirm edits before they are durable; leave it out", show, sc)
+	}
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = 10 * time.Second
 	}

@@ -312,3 +312,21 @@ func TestPostgresTwoServersShareLeasesAndDocuments(t *testing.T) {
 		t.Fatalf("%d records, want 40", len(got))
 	}
 }
+
+// Edits are durable at COMMIT even where the server's default says
+// otherwise, and a URL may not turn that off.
+func TestPostgresCommitsAreSynchronous(t *testing.T) {
+	url := pgtest.URL(t)
+	name := url[strings.LastIndex(url[:strings.Index(url, "?")], "/")+1 : strings.Index(url, "?")]
+	if err := pgtest.Exec(url, "ALTER DATABASE "+name+" SET synchronous_commit = off"); err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t, url)
+	var sc string
+	if err := db.row("SHOW synchronous_commit").Scan(&sc); err != nil || sc != "on" {
+		t.Fatalf("synchronous_commit %q (%v), want on", sc, err)
+	}
+	if _, err := Open(url + "&synchronous_commit=off"); err == nil || !strings.Contains(err.Error(), "durable") {
+		t.Fatalf("a URL turning synchronous_commit off: %v", err)
+	}
+}
