@@ -260,10 +260,10 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// write runs fn in one immediate transaction on the write connection and
-// commits it (durable on return: WAL with synchronous=FULL). Any error
-// rolls everything back.
-func (db *DB) write(fn func(ctx context.Context, q querier) error) (err error) {
+// write runs fn in one transaction and commits it, durable on return; any
+// error rolls everything back. fn may run more than once on PostgreSQL
+// (pgWrite retries a broken connection), so it must start from nothing.
+func (db *DB) write(fn func(ctx context.Context, q querier) error) error {
 	if db.pg {
 		return db.pgWrite(fn, true)
 	}
@@ -279,6 +279,8 @@ func (db *DB) writeOnce(fn func(ctx context.Context, q querier) error) error {
 	return db.writeSQLite(fn)
 }
 
+// writeSQLite runs fn in one immediate transaction on the write connection
+// and commits it (durable on return: WAL with synchronous=FULL).
 func (db *DB) writeSQLite(fn func(ctx context.Context, q querier) error) (err error) {
 	db.wmu.Lock()
 	defer db.wmu.Unlock()

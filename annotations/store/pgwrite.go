@@ -63,6 +63,23 @@ func (db *DB) pgWrite(fn func(ctx context.Context, q querier) error, retry bool)
 	}
 }
 
+// read runs fn, a read outside a transaction, again while PostgreSQL's
+// connection breaks (for up to 10 s: a reader waits on it), so a
+// pooled connection cut by a restart costs no error on the screen.
+func (db *DB) read(fn func() error) error {
+	err := fn()
+	if !db.pg {
+		return err
+	}
+	wait := 50 * time.Millisecond
+	for deadline := time.Now().Add(10 * time.Second); transient(err) && time.Now().Add(wait).Before(deadline); {
+		time.Sleep(wait)
+		wait = min(wait*2, time.Second)
+		err = fn()
+	}
+	return err
+}
+
 // pgAttempt is one try of pgWrite.
 func (db *DB) pgAttempt(fn func(ctx context.Context, q querier) error, deadline time.Time) error {
 	ctx := context.Background()

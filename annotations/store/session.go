@@ -243,7 +243,10 @@ func (s *Session) Doc(id string) (annotations.DocView, error) {
 	e := s.cache[id]
 	if e == nil {
 		var err error
-		if e, err = loadDoc(context.Background(), s.db.rq, s.annID, id); err != nil {
+		if err = s.db.read(func() error {
+			e, err = loadDoc(context.Background(), s.db.rq, s.annID, id)
+			return err
+		}); err != nil {
 			return annotations.DocView{}, fmt.Errorf("database %s: %w", s.db.path, err)
 		}
 		if e == nil {
