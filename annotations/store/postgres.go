@@ -61,8 +61,10 @@ func openPostgres(target string) (*DB, error) {
 	}
 	password, _ := u.User.Password()
 	scrub := func(s string) string {
-		if len(password) >= 3 {
-			s = strings.ReplaceAll(s, password, "xxxxx")
+		for _, pw := range []string{password, u.Query().Get("password")} {
+			if len(pw) >= 3 {
+				s = strings.ReplaceAll(s, pw, "xxxxx")
+			}
 		}
 		return s
 	}
