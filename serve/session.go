@@ -84,18 +84,22 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			}
 		}()
 		go forwardResizes(sess, winch, ls.msgs)
+		// Every commit to the database, from this server or another, keeps the screen
+		// current; the subscription ends with the session.
+		changes, unsubscribe := s.cfg.DB.Subscribe()
+		defer unsubscribe()
 		opts := tui.Options{
 			Corpus: s.cfg.Corpus, CorpusName: s.cfg.CorpusName, Annotator: member.Name,
 			Engine: s.cfg.Engine, Keys: s.cfg.Keys, Schema: s.cfg.Schema,
 			Session: sh, DB: s.cfg.DBPath, Out: s.cfg.Out,
-			Export: s.export, Team: s.teamFor(member),
+			Export: s.export, Team: s.teamFor(member, changes),
 		}
 		env := append(sess.Environ(), "TERM="+pty.Term)
 		term := tui.SessionTerminal{
 			In: sess, Out: sess, Env: env, Width: pty.Window.Width, Height: pty.Window.Height, Msgs: ls.msgs,
 		}
 		if review {
-			backend := &StoreReview{DB: s.cfg.DB, Gold: sh.Session, Reviewer: member.Name}
+			backend := &StoreReview{DB: s.cfg.DB, Gold: sh.Session, Reviewer: member.Name, Changes: changes}
 			err = tui.RunReviewSession(sess.Context(), backend, s.cfg.Keys, s.cfg.Engine, term)
 		} else {
 			err = tui.RunSession(sess.Context(), opts, term)
