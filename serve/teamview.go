@@ -43,6 +43,9 @@ func (t memberTeam) mine() []int {
 // Next is the first of the member's documents after index after, wrapping round, that
 // they have not answered.
 func (t memberTeam) Next(after int) (int, bool, error) {
+	if err := t.s.freshAssignments(); err != nil { // another server may just have routed
+		return 0, false, err
+	}
 	answers, err := t.s.cfg.DB.Answers()
 	if err != nil {
 		return 0, false, err
