@@ -19,7 +19,7 @@ type Commit struct {
 const watchPoll = 250 * time.Millisecond
 
 // watchBatch bounds the rows one read of the log holds (an import logs
-// thousands of operations at once).
+// thousands of operations at once); more than any lookback.
 const watchBatch = 500
 
 // watchHub is the DB's subscribers and the one poller that serves them.
@@ -32,6 +32,11 @@ type watchHub struct {
 	stop   chan struct{} // of the running poller
 	last   int64         // the last seq delivered; -1: not known yet
 	every  time.Duration // the poll interval; 0: watchPoll
+	// lookback re-reads that many seqs before last: where concurrent writers take
+	// seqs in one order and commit in another (PostgreSQL), a lower seq can appear
+	// after a higher one was delivered. SQLite commits in seq order: 0.
+	lookback int64
+	seen     map[int64]bool // seqs delivered within the lookback
 }
 
 type subscriber struct{ ch chan Commit }
@@ -153,25 +158,37 @@ func (db *DB) readCommits(stop chan struct{}) error {
 		return nil
 	}
 	for {
-		batch, err := db.commitsAfter(last)
+		batch, err := db.commitsAfter(max(0, last-h.lookback))
 		if err != nil {
 			return err
-		}
-		if len(batch) == 0 {
-			return nil
 		}
 		h.mu.Lock()
 		if h.stop != stop { // unsubscribed meanwhile: a newer poller owns h.last
 			h.mu.Unlock()
 			return nil
 		}
+		if h.seen == nil {
+			h.seen = map[int64]bool{}
+		}
+		top := last
 		for _, c := range batch {
+			if h.seen[c.Seq] || c.Seq <= last-h.lookback || (h.lookback == 0 && c.Seq <= last) {
+				continue
+			}
+			if h.lookback > 0 {
+				h.seen[c.Seq] = true
+			}
 			for sub := range h.subs {
 				sub.deliver(c)
 			}
+			top = max(top, c.Seq)
 		}
-		last = batch[len(batch)-1].Seq
-		h.last = last
+		for seq := range h.seen {
+			if seq <= top-h.lookback {
+				delete(h.seen, seq)
+			}
+		}
+		last, h.last = top, top
 		h.mu.Unlock()
 		if len(batch) < watchBatch {
 			return nil

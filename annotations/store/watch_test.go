@@ -119,3 +119,33 @@ func TestSubscriptionClosesOnCancelAndOnClose(t *testing.T) {
 		t.Error("subscription not closed with the database")
 	}
 }
+
+// TestSubscribeDeliversALowerSeqCommittedLate: with a lookback (PostgreSQL's writers
+// commit in another order than they took seqs), a commit whose seq is below one
+// already delivered still arrives, once.
+func TestSubscribeDeliversALowerSeqCommittedLate(t *testing.T) {
+	db := openDB(t, filepath.Join(t.TempDir(), "project.db"))
+	db.watch.lookback = 8
+	s := openSession(t, db, "alice")
+	must(t, s, annotations.AddSpan{Doc: docA, Label: "GPE", Start: 0, End: 3}) // seq 1
+	ch, cancel := db.Subscribe()
+	defer cancel()
+	logAs := func(seq int) {
+		t.Helper()
+		if _, err := db.sql.Exec(`INSERT INTO ops (seq, annotator, session, ts, doc, name, op, change, inverse)
+			SELECT ?, annotator, session, ts, doc, name, op, change, inverse FROM ops WHERE seq = 1`, seq); err != nil {
+			t.Fatal(err)
+		}
+		db.watch.kick()
+	}
+	logAs(10)
+	waitCommit(t, ch, 10, 5*time.Second)
+	logAs(7) // took its seq before 10, committed after
+	if c := waitCommit(t, ch, 7, 5*time.Second); c.Seq != 7 {
+		t.Fatalf("got seq %d, want the late 7", c.Seq)
+	}
+	logAs(11)
+	if c := waitCommit(t, ch, 7, 5*time.Second); c.Seq != 11 {
+		t.Fatalf("got seq %d after 7, want 11 (7 and 10 once only)", c.Seq)
+	}
+}
