@@ -17,9 +17,12 @@ import (
 )
 
 // serverHelperEnv makes the re-executed test binary a second team server: it serves
-// the database and team file in the directory the variable names as server-a, lets
-// sara in, says "ready" and waits to be killed.
-const serverHelperEnv = "HASHIYA_SERVE_HELPER_DIR"
+// the team file in the directory the variable names, on the database serverHelperDB
+// names, as server-a, lets sara in, says "ready" and waits to be killed.
+const (
+	serverHelperEnv = "HASHIYA_SERVE_HELPER_DIR"
+	serverHelperDB  = "HASHIYA_SERVE_HELPER_DB"
+)
 
 func TestMain(m *testing.M) {
 	if dir := os.Getenv(serverHelperEnv); dir != "" {
@@ -30,7 +33,7 @@ func TestMain(m *testing.M) {
 
 func serverHelper(dir string) int {
 	fail := func(err error) int { fmt.Println("error:", err); return 1 }
-	db, err := store.Open(filepath.Join(dir, "project.db"))
+	db, err := store.Open(os.Getenv(serverHelperDB))
 	if err != nil {
 		return fail(err)
 	}
@@ -50,7 +53,11 @@ func serverHelper(dir string) int {
 // TestAnnotatorLiveOnOneServerRefusedOnAnother: two Server values on one database; sara
 // in on A is refused on B, told where she is live; once she leaves A, B lets her in.
 func TestAnnotatorLiveOnOneServerRefusedOnAnother(t *testing.T) {
-	f := newFixture(t, 1, "sara", "bob")
+	onBackends(t, testLiveOnOneServerRefusedOnAnother)
+}
+
+func testLiveOnOneServerRefusedOnAnother(t *testing.T, dbName string) {
+	f := newFixtureOn(t, dbName, 1, "sara", "bob")
 	cfg := f.config()
 	cfg.Name = "server-a"
 	a, err := New(cfg)
@@ -63,7 +70,7 @@ func TestAnnotatorLiveOnOneServerRefusedOnAnother(t *testing.T) {
 	}
 	cfg = f.config()
 	cfg.Name = "server-b"
-	cfg.DB = openStore(t, f.db.Path())
+	cfg.DB = openStore(t, dbName)
 	f.start(cfg)
 	r := f.openReader(f.clientConfig("sara", f.keys["sara"]))
 	if err := r.wait(); exitStatus(err) != 1 {
@@ -83,9 +90,13 @@ func TestAnnotatorLiveOnOneServerRefusedOnAnother(t *testing.T) {
 // frees her at once for a server on the same host (its pid is gone); on another host
 // the lease goes stale after store.StaleAfter (the store's TestLeaseTakeover).
 func TestServerKilledFreesItsAnnotators(t *testing.T) {
-	f := newFixture(t, 1, "sara")
+	onBackends(t, testServerKilledFreesItsAnnotators)
+}
+
+func testServerKilledFreesItsAnnotators(t *testing.T, dbName string) {
+	f := newFixtureOn(t, dbName, 1, "sara")
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), serverHelperEnv+"="+f.dir)
+	cmd.Env = append(os.Environ(), serverHelperEnv+"="+f.dir, serverHelperDB+"="+dbName)
 	stdin, _ := cmd.StdinPipe()
 	defer stdin.Close()
 	stdout, _ := cmd.StdoutPipe()

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -92,8 +91,11 @@ func tag(t *testing.T, db *store.DB, who string, ops ...annotations.Op) {
 // TestReviewerOnOneServerSeesACommitOnAnother: two handles on one database stand in for
 // two servers; bob's commit through B reaches the review screen reading through A.
 func TestReviewerOnOneServerSeesACommitOnAnother(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "project.db")
-	a, b := openStore(t, path), openStore(t, path)
+	onBackends(t, testReviewerSeesACommitOnAnother)
+}
+
+func testReviewerSeesACommitOnAnother(t *testing.T, dbName string) {
+	a, b := openStore(t, dbName), openStore(t, dbName)
 	info := sampleDoc(t, 0)
 	tag(t, b, "sara", annotations.AddSpan{Doc: info, Label: "PERSON", Start: 0, End: 3})
 	gold, err := a.Session(store.Gold)
@@ -117,9 +119,13 @@ func TestReviewerOnOneServerSeesACommitOnAnother(t *testing.T) {
 // TestTeamProgressFollowsAnotherServersCommits: sara's progress line, served by A,
 // counts bob's answer committed through B.
 func TestTeamProgressFollowsAnotherServersCommits(t *testing.T) {
-	f := newFixture(t, 0, "sara", "bob")
+	onBackends(t, testTeamProgressFollowsAnotherServer)
+}
+
+func testTeamProgressFollowsAnotherServer(t *testing.T, dbName string) {
+	f := newFixtureOn(t, dbName, 0, "sara", "bob")
 	srv := f.start(f.config())
-	other := openStore(t, f.db.Path())
+	other := openStore(t, dbName)
 	changes, unsubscribe := f.db.Subscribe()
 	t.Cleanup(unsubscribe)
 	team := srv.teamFor(Member{Name: "sara", Role: RoleAnnotator}, changes)

@@ -15,9 +15,9 @@ type twoServers struct {
 	a, b   *Server
 }
 
-func newTwoServers(t *testing.T, overlap Overlap, teamA, teamB []string) *twoServers {
+func newTwoServers(t *testing.T, dbName string, overlap Overlap, teamA, teamB []string) *twoServers {
 	t.Helper()
-	ts := &twoServers{fa: newFixture(t, overlap, teamA...), fb: newFixture(t, overlap, teamB...)}
+	ts := &twoServers{fa: newFixtureOn(t, dbName, overlap, teamA...), fb: newFixture(t, overlap, teamB...)}
 	cfg := ts.fa.config()
 	cfg.Name = "server-a"
 	var err error
@@ -26,7 +26,7 @@ func newTwoServers(t *testing.T, overlap Overlap, teamA, teamB []string) *twoSer
 	}
 	cfg = ts.fb.config()
 	cfg.Name = "server-b"
-	cfg.DB = openStore(t, ts.fa.db.Path())
+	cfg.DB = openStore(t, dbName)
 	if ts.b, err = New(cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,11 @@ func (ts *twoServers) checkRouting(t *testing.T, want int, names ...string) map[
 }
 
 func TestTwoServersWithDifferentTeamsRouteEachDocumentToOverlapAnnotators(t *testing.T) {
-	ts := newTwoServers(t, 2, []string{"sara", "bob", "rev:reviewer"}, []string{"leila", "omid", "sara"})
+	onBackends(t, testTwoServersWithDifferentTeams)
+}
+
+func testTwoServersWithDifferentTeams(t *testing.T, dbName string) {
+	ts := newTwoServers(t, dbName, 2, []string{"sara", "bob", "rev:reviewer"}, []string{"leila", "omid", "sara"})
 	ts.checkRouting(t, 2, "sara", "bob", "leila", "omid")
 
 	// B's team changes: omid leaves, nima joins.
@@ -94,7 +98,11 @@ func TestTwoServersWithDifferentTeamsRouteEachDocumentToOverlapAnnotators(t *tes
 // moves only documents nobody assigned has started; a started one keeps its annotator,
 // so no document is worked on by more than the overlap.
 func TestStartedDocumentStaysWithItsAnnotator(t *testing.T) {
-	f := newFixture(t, 1, "sara", "bob")
+	onBackends(t, testStartedDocumentStays)
+}
+
+func testStartedDocumentStays(t *testing.T, dbName string) {
+	f := newFixtureOn(t, dbName, 1, "sara", "bob")
 	cfg := f.config()
 	cfg.Name = "server-a"
 	a, err := New(cfg)
@@ -111,7 +119,7 @@ func TestStartedDocumentStaysWithItsAnnotator(t *testing.T) {
 	fb := newFixture(t, 1, "leila", "omid", "nima", "ali")
 	cfg = fb.config()
 	cfg.Name = "server-b"
-	cfg.DB = openStore(t, f.db.Path())
+	cfg.DB = openStore(t, dbName)
 	b, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -129,7 +137,11 @@ func TestStartedDocumentStaysWithItsAnnotator(t *testing.T) {
 }
 
 func TestServersWithDifferentOverlapRefused(t *testing.T) {
-	f := newFixture(t, 2, "sara", "bob")
+	onBackends(t, testDifferentOverlapRefused)
+}
+
+func testDifferentOverlapRefused(t *testing.T, dbName string) {
+	f := newFixtureOn(t, dbName, 2, "sara", "bob")
 	cfg := f.config()
 	cfg.Name = "server-a"
 	if _, err := New(cfg); err != nil {
@@ -138,7 +150,7 @@ func TestServersWithDifferentOverlapRefused(t *testing.T) {
 	fb := newFixture(t, 1, "leila")
 	cfg = fb.config()
 	cfg.Name = "server-b"
-	cfg.DB = openStore(t, f.db.Path())
+	cfg.DB = openStore(t, dbName)
 	_, err := New(cfg)
 	if err == nil || !strings.Contains(err.Error(), "the server server-a routes this database with --overlap 2") ||
 		!strings.Contains(err.Error(), "this one with 1") {
