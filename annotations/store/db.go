@@ -52,6 +52,8 @@ type DB struct {
 	cpStop  chan struct{}
 	cpDone  chan struct{}
 
+	watch watchHub // Subscribe's subscribers and poller
+
 	host           string
 	now            func() time.Time
 	heartbeatEvery time.Duration
@@ -168,6 +170,7 @@ func (db *DB) committed() {
 	case db.commits <- struct{}{}:
 	default:
 	}
+	db.watch.kick()
 }
 
 // fail names the file in an error from SQLite, and says plainly when the

@@ -62,6 +62,10 @@ func newReviewCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Live: the annotators' commits (another reader, a team server) appear as they land.
+			changes, unsubscribe := d.Subscribe()
+			defer unsubscribe()
+			b.Changes = changes
 			return tui.RunReview(cmd.Context(), b, opts.Keys, opts.Engine, cmd.InOrStdin(), cmd.OutOrStdout())
 		},
 	}
