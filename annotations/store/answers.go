@@ -10,7 +10,7 @@ import (
 // ignore): one indexed query, for the reader's progress line at start.
 func (s *Session) AnswerCounts() (map[string]int, error) {
 	var rows *sql.Rows
-	err := s.db.read(func() (err error) {
+	err := s.db.retryRead(func() (err error) {
 		rows, err = s.db.rq.QueryContext(context.Background(),
 			`SELECT answer, count(*) FROM answers WHERE annotator = ? GROUP BY answer`, s.annID)
 		return err

@@ -32,6 +32,8 @@ type DB struct {
 	// tests, makes the lost commit's outcome unknown.
 	afterCommit func() error
 	noStatus    bool
+	// The LISTEN connection's goroutine (pglisten.go), on PostgreSQL.
+	listenStop, listenDone chan struct{}
 
 	// wmu serialises this process's writes on wconn, one connection kept for
 	// them: SQLite has one writer at a time, and per-connection pragmas
@@ -330,6 +332,10 @@ func (db *DB) Close() error {
 	db.wmu.Lock()
 	if db.pg && !db.closed {
 		db.closed = true
+		close(db.listenStop)
+		db.wmu.Unlock()
+		<-db.listenDone
+		db.wmu.Lock()
 		errs = append(errs, db.sql.Close())
 	}
 	if !db.closed {

@@ -117,7 +117,7 @@ func (s *Session) accept(add func(t *txState) (annotations.Change, string, error
 // kind then item order.
 func (db *DB) Provenance(doc string) ([]Provenance, error) {
 	var rows *sql.Rows
-	err := db.read(func() (err error) {
+	err := db.retryRead(func() (err error) {
 		rows, err = db.rq.QueryContext(context.Background(), `SELECT kind, item, sources, decided_by, decided
 			FROM gold_provenance WHERE doc = (SELECT id FROM documents WHERE doc_id = ?) ORDER BY kind, item`, doc)
 		return err

@@ -11,7 +11,7 @@ import (
 // reader's document list and its next unannotated / unanswered document.
 func (s *Session) DocProgress() (answers map[string]string, annotated map[string]int, err error) {
 	var rows *sql.Rows
-	err = s.db.read(func() (err error) {
+	err = s.db.retryRead(func() (err error) {
 		rows, err = s.db.rq.QueryContext(context.Background(), `SELECT d.doc_id, COALESCE(a.answer, ''),
 				(SELECT count(*) FROM spans sp WHERE sp.annotator = ds.annotator AND sp.doc = ds.doc) +
 				(SELECT count(*) FROM claims c WHERE c.annotator = ds.annotator AND c.doc = ds.doc)

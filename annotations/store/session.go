@@ -243,7 +243,7 @@ func (s *Session) Doc(id string) (annotations.DocView, error) {
 	e := s.cache[id]
 	if e == nil {
 		var err error
-		if err = s.db.read(func() error {
+		if err = s.db.retryRead(func() error {
 			e, err = loadDoc(context.Background(), s.db.rq, s.annID, id)
 			return err
 		}); err != nil {

@@ -11,7 +11,7 @@ import (
 // progress line.
 func (db *DB) Answers() (map[string]map[string]string, error) {
 	var rows *sql.Rows
-	err := db.read(func() (err error) {
+	err := db.retryRead(func() (err error) {
 		rows, err = db.rq.QueryContext(context.Background(),
 			`SELECT a.name, d.doc_id, x.answer FROM answers x
 			JOIN annotators a ON a.id = x.annotator
