@@ -23,7 +23,10 @@ func firstLive(doc string, live, pinned []string) []string {
 }
 
 func TestRouteTeamMovesAQuietServersUnstartedDocumentsOnly(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "project.db")
+	onBoth(t, testRouteTeamMovesAQuietServersUnstartedDocumentsOnly)
+}
+
+func testRouteTeamMovesAQuietServersUnstartedDocumentsOnly(t *testing.T, path string) {
 	a, b := openDB(t, path), openDB(t, path)
 	now := time.Now()
 	a.now = func() time.Time { return now }
