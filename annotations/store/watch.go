@@ -18,6 +18,10 @@ type Commit struct {
 // subscribed: commits of other processes arrive within it.
 const watchPoll = 250 * time.Millisecond
 
+// pgLookback is the lookback on PostgreSQL: more seqs than transactions ever run at
+// once on every server's pool.
+const pgLookback = 256
+
 // watchBatch bounds the rows one read of the log holds (an import logs
 // thousands of operations at once); more than any lookback.
 const watchBatch = 500
@@ -81,6 +85,9 @@ func (db *DB) Subscribe() (<-chan Commit, func()) {
 	if len(h.subs) == 1 {
 		h.kickCh, h.stop = make(chan struct{}, 1), make(chan struct{})
 		h.last = seq
+		if db.pg {
+			h.lookback = pgLookback
+		}
 		every := h.every
 		if every == 0 {
 			every = watchPoll
@@ -199,13 +206,13 @@ func (db *DB) readCommits(stop chan struct{}) error {
 // lastSeq is the operation log's last seq, 0 when it is empty.
 func (db *DB) lastSeq() (int64, error) {
 	var seq int64
-	err := db.sql.QueryRowContext(context.Background(), "SELECT COALESCE(max(seq), 0) FROM ops").Scan(&seq)
+	err := db.rq.QueryRowContext(context.Background(), "SELECT COALESCE(max(seq), 0) FROM ops").Scan(&seq)
 	return seq, err
 }
 
 // commitsAfter reads up to watchBatch commits after seq, in order.
 func (db *DB) commitsAfter(seq int64) ([]Commit, error) {
-	rows, err := db.sql.QueryContext(context.Background(), `SELECT o.seq, a.name, d.doc_id FROM ops o
+	rows, err := db.rq.QueryContext(context.Background(), `SELECT o.seq, a.name, d.doc_id FROM ops o
 		JOIN annotators a ON a.id = o.annotator
 		JOIN documents d ON d.id = o.doc
 		WHERE o.seq > ? ORDER BY o.seq LIMIT ?`, seq, watchBatch)
