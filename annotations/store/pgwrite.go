@@ -46,6 +46,7 @@ func (db *DB) pgWrite(fn func(ctx context.Context, q querier) error, retry bool)
 		}
 		err := db.pgAttempt(fn, deadline)
 		if err == nil {
+			db.watch.kick() // Subscribe: this process's commits need not wait for the poll
 			return nil
 		}
 		if attempt > 1 && loggedTwice(err) {

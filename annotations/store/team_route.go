@@ -250,7 +250,11 @@ func (db *DB) AssignedTo(annotator string) ([]string, error) {
 // read runs fn in one read transaction (a consistent view) on a pooled connection.
 func (db *DB) read(fn func(ctx context.Context, q querier) error) error {
 	ctx := context.Background()
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	opts := &sql.TxOptions{ReadOnly: true} // SQLite: one snapshot from the first read
+	if db.pg {
+		opts.Isolation = sql.LevelRepeatableRead // one snapshot for every statement
+	}
+	tx, err := db.sql.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}

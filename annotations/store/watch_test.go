@@ -29,11 +29,11 @@ func waitCommit(t *testing.T, ch <-chan Commit, want int64, within time.Duration
 }
 
 func TestSubscribeSeesCommitOfAnotherHandleWithinASecond(t *testing.T) {
-	onBoth(t, testSubscribeSeesCommitOfAnotherHandleWithinASecond)
+	onBoth(t, testSubscribeSeesAnotherHandle)
 }
 
-func testSubscribeSeesCommitOfAnotherHandleWithinASecond(t *testing.T, path string) {
-	writer, watcher := openDB(t, path), openDB(t, path)
+func testSubscribeSeesAnotherHandle(t *testing.T, target string) {
+	writer, watcher := openDB(t, target), openDB(t, target)
 	ch, cancel := watcher.Subscribe()
 	defer cancel()
 	s := openSession(t, writer, "alice")
@@ -50,10 +50,10 @@ func testSubscribeSeesCommitOfAnotherHandleWithinASecond(t *testing.T, path stri
 	t.Logf("arrived after %v", time.Since(start))
 }
 
-func TestSubscribeSeesOwnCommitAtOnce(t *testing.T) { onBoth(t, testSubscribeSeesOwnCommitAtOnce) }
+func TestSubscribeSeesOwnCommitAtOnce(t *testing.T) { onBoth(t, testSubscribeSeesOwnCommit) }
 
-func testSubscribeSeesOwnCommitAtOnce(t *testing.T, path string) {
-	db := openDB(t, path)
+func testSubscribeSeesOwnCommit(t *testing.T, target string) {
+	db := openDB(t, target)
 	db.watch.every = time.Hour // only the write path's kick can deliver in time
 	ch, cancel := db.Subscribe()
 	defer cancel()
@@ -66,11 +66,11 @@ func testSubscribeSeesOwnCommitAtOnce(t *testing.T, path string) {
 }
 
 func TestSubscriberThatNeverReadsDoesNotBlockApply(t *testing.T) {
-	onBoth(t, testSubscriberThatNeverReadsDoesNotBlockApply)
+	onBoth(t, testSubscriberThatNeverReads)
 }
 
-func testSubscriberThatNeverReadsDoesNotBlockApply(t *testing.T, path string) {
-	db, other := openDB(t, path), openDB(t, path)
+func testSubscriberThatNeverReads(t *testing.T, target string) {
+	db, other := openDB(t, target), openDB(t, target)
 	idle, cancelIdle := db.Subscribe() // never read until the end
 	defer cancelIdle()
 	_, cancelOther := other.Subscribe()
@@ -104,11 +104,11 @@ func testSubscriberThatNeverReadsDoesNotBlockApply(t *testing.T, path string) {
 }
 
 func TestSubscriptionClosesOnCancelAndOnClose(t *testing.T) {
-	onBoth(t, testSubscriptionClosesOnCancelAndOnClose)
+	onBoth(t, testSubscriptionCloses)
 }
 
-func testSubscriptionClosesOnCancelAndOnClose(t *testing.T, path string) {
-	db, err := Open(path)
+func testSubscriptionCloses(t *testing.T, target string) {
+	db, err := Open(target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,11 +135,11 @@ func testSubscriptionClosesOnCancelAndOnClose(t *testing.T, path string) {
 // commit in another order than they took seqs), a commit whose seq is below one
 // already delivered still arrives, once.
 func TestSubscribeDeliversALowerSeqCommittedLate(t *testing.T) {
-	onBoth(t, testSubscribeDeliversALowerSeqCommittedLate)
+	onBoth(t, testSubscribeDeliversLate)
 }
 
-func testSubscribeDeliversALowerSeqCommittedLate(t *testing.T, path string) {
-	db := openDB(t, path)
+func testSubscribeDeliversLate(t *testing.T, target string) {
+	db := openDB(t, target)
 	db.watch.lookback = 8
 	s := openSession(t, db, "alice")
 	must(t, s, annotations.AddSpan{Doc: docA, Label: "GPE", Start: 0, End: 3}) // seq 1
