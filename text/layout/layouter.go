@@ -149,18 +149,17 @@ func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, seen bidi.ClassSet, 
 			if c == '\r' {
 				return 0, 0, 0, false
 			}
-			r, p, cl = rune(c), lowProps[c], lowClasses[c]
+			r = rune(c)
+			e := lowEntries[c]
+			p, cl = e.prop(), e.class()
 			i++
 		case c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80: // 2 bytes: Arabic, Hebrew
 			r = rune(c&0x1F)<<6 | rune(b[i+1]&0x3F)
 			if r == 0x85 { // NEL
 				return 0, 0, 0, false
 			}
-			if r < 0x700 {
-				p, cl = lowProps[r], lowClasses[r]
-			} else {
-				p, cl = propOf(r), bidi.ClassOf(r)
-			}
+			e := lowEntries[r&(lowLimit-1)] // r < 0x800
+			p, cl = e.prop(), e.class()
 			i += 2
 		default:
 			var size int
@@ -168,7 +167,8 @@ func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, seen bidi.ClassSet, 
 			if (r == utf8.RuneError && size == 1) || r == 0x2029 {
 				return 0, 0, 0, false
 			}
-			p, cl = propOf(r), bidi.ClassOf(r)
+			e := entryOf(r)
+			p, cl = e.prop(), e.class()
 			hasBreak = hasBreak || p.kind() == kBreak
 			i += size
 		}
@@ -195,11 +195,13 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 	for i, r := range text {
 		var p prop
 		var c bidi.Class
-		if uint32(r) < uint32(len(lowProps)) {
-			p, c = lowProps[r], lowClasses[r]
+		if uint32(r) < lowLimit {
+			e := lowEntries[r]
+			p, c = e.prop(), e.class()
 		} else {
 			r = validRune(r)
-			p, c = propOf(r), bidi.ClassOf(r)
+			e := entryOf(r)
+			p, c = e.prop(), e.class()
 			hasBreak = hasBreak || p.kind() == kBreak
 		}
 		if !l.srcShared {
@@ -364,8 +366,8 @@ func sameLevel(a, b bidi.Level) bool {
 // setShaped makes index i show its shaped form d unless d is invisible.
 func (l *Layouter) setShaped(i int, d rune, opts Options) {
 	var w int
-	if uint32(d-formsStart) < uint32(len(formProps)) {
-		if fp := formProps[d-formsStart]; fp.kind() == kNormal { // a presentation form: RuneWidth, inline
+	if uint32(d-formsStart) < uint32(len(formEntries)) {
+		if fp := formEntries[d-formsStart].prop(); fp.kind() == kNormal { // a presentation form: RuneWidth, inline
 			w = fp.width()
 		}
 	} else {
