@@ -308,29 +308,41 @@ func (l *Layouter) prepare(src []rune, opts Options) {
 // from the props.
 func (l *Layouter) shape(src []rune, levels []bidi.Level, opts Options) {
 	n := len(src)
-	props := l.props[:n]
+	props, disp, dw := l.props[:n], l.disp[:n], l.dw[:n]
 	if levels != nil {
 		levels = levels[:n]
 	}
-	last, lastType, lastJoins := -1, shape.NonJoining, false
+	// The last non-transparent character (its form waits for the next one), its Joining_Type,
+	// whether it joins the one before it and whether it may take a form.
+	last, lastType, lastJoins, lastForms := -1, shape.NonJoining, false, false
 	merged := -1 // the alef drawn by the lam-alef ligature before it
 	for i, p := range props {
 		t := p.joining()
 		if t == shape.Transparent {
 			continue
 		}
-		if t == shape.NonJoining && lastType == shape.NonJoining && (last < 0 || props[last]&propForms == 0) {
-			last, lastJoins = i, false // between two non-joining characters: no form
+		if t == shape.NonJoining && lastType == shape.NonJoining && !lastForms {
+			last, lastJoins, lastForms = i, false, p&propForms != 0 // between two non-joining characters: no form
 			continue
 		}
 		joins := lastType&shape.LeftJoining != 0 && t&shape.RightJoining != 0 && last >= 0 &&
 			(levels == nil || sameLevel(levels[last], levels[i]))
-		if last >= 0 && (props[last]&propForms != 0 || last == merged) {
+		if lastForms && last != merged && props[last].kind() == kNormal && (src[last] != shape.Lam || !opts.Ligatures) {
+			// The common case, inline: a letter that is not a lam of a possible ligature.
+			r := src[last]
+			if f := shape.Form(r, lastJoins, joins); f != r {
+				if uint32(f-formsStart) < uint32(len(formEntries)) && formEntries[f-formsStart].prop()&(7<<2|3) == prop(kNormal)<<2|1 && dw[last] == 1 {
+					disp[last] = f // a presentation form one cell wide, as the letter was
+				} else {
+					l.setShaped(last, f, opts)
+				}
+			}
+		} else if last >= 0 && (lastForms || last == merged) {
 			merged = l.putForm(src, last, lastJoins, joins, merged, opts)
 		}
-		last, lastType, lastJoins = i, t, joins
+		last, lastType, lastJoins, lastForms = i, t, joins, p&propForms != 0
 	}
-	if last >= 0 && (props[last]&propForms != 0 || last == merged) {
+	if last >= 0 && (lastForms || last == merged) {
 		l.putForm(src, last, lastJoins, false, merged, opts)
 	}
 }
