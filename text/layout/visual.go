@@ -211,48 +211,104 @@ func (l *Layouter) lineUnits(ls, le, width int, opts Options) (lineW int) {
 }
 
 // appendRange appends the units of [s, e) (uw >= 0), in logical order or, on a
-// right-to-left level (odd), in reverse and mirrored; le is the end of the line.
+// right-to-left level (odd), in reverse and mirrored; le is the end of the line. A base
+// character shown as a code point below U+10000, unmirrored, with no marks after it (the
+// common case) is encoded inline, in room grown beforehand; appendUnit does the rest.
 func (l *Layouter) appendRange(dst []byte, s, e, le int, odd bool) []byte {
-	uw, disp, src, props, isBase := l.uw[:le], l.disp[:le], l.src[:le], l.props[:le], l.base[:le]
-	i, step := s, 1
-	if odd {
-		i, step = e-1, -1
+	uw, disp, props, isBase := l.uw[:le], l.disp[:le], l.props[:le], l.base[:le]
+	if s < 0 || e > le || s >= e {
+		return dst
 	}
-	for ; i >= s && i < e; i += step {
-		w := uw[i]
+	slow := kindMask // props that take appendUnit
+	if odd {
+		slow |= propMirror
+	}
+	buf, k := roomFor(dst, e-s)
+	if !odd {
+		for i := s; i < e; i++ {
+			w, p, r := uw[i], props[i], disp[i]
+			if w <= 0 {
+				continue // no cell of its own, or a tab clamped to nothing
+			}
+			if p&slow != 0 || uint32(r) >= 0x10000 || (i+1 < le && !isBase[i+1]) {
+				buf, k = roomFor(l.appendUnit(buf[:k], i, le, odd), e-i)
+				continue
+			}
+			switch {
+			case r < utf8.RuneSelf:
+				buf[k] = byte(r)
+				k++
+			case r < 0x800:
+				_ = buf[k+1]
+				buf[k], buf[k+1] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+				k += 2
+			default:
+				_ = buf[k+2]
+				buf[k], buf[k+1], buf[k+2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+				k += 3
+			}
+		}
+		return buf[:k]
+	}
+	for i := e - 1; i >= s; i-- {
+		w, p, r := uw[i], props[i], disp[i]
 		if w <= 0 {
-			continue // no cell of its own, or a tab clamped to nothing
-		}
-		r := disp[i]
-		switch p := props[i]; p.kind() {
-		case kNormal:
-			if p&propMirror != 0 && odd && r == src[i] {
-				r = bidi.Mirror(r) // a shaped form or an ellipsis has no mirrored glyph
-			}
-		case kTab:
-			for ; w > 0; w-- {
-				dst = append(dst, ' ')
-			}
 			continue
-		case kMark: // no base: drawn on a dotted circle
-			dst = utf8.AppendRune(dst, dottedCircle)
-			r = src[i]
+		}
+		if p&slow != 0 || uint32(r) >= 0x10000 || (i+1 < le && !isBase[i+1]) {
+			buf, k = roomFor(l.appendUnit(buf[:k], i, le, odd), i-s+1)
+			continue
+		}
+		switch {
+		case r < utf8.RuneSelf:
+			buf[k] = byte(r)
+			k++
+		case r < 0x800:
+			_ = buf[k+1]
+			buf[k], buf[k+1] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+			k += 2
 		default:
-			dst = utf8.AppendRune(dst, r)
-			continue // controls and markers take no marks
+			_ = buf[k+2]
+			buf[k], buf[k+1], buf[k+2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+			k += 3
 		}
-		if r < utf8.RuneSelf {
-			dst = append(dst, byte(r))
-		} else if r < 0x800 {
-			dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
-		} else if r < 0x10000 { // a presentation form; never a surrogate
-			dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
-		} else {
-			dst = utf8.AppendRune(dst, r)
+	}
+	return buf[:k]
+}
+
+// roomFor returns dst grown to its capacity, with room for the inline encoding of n units
+// (3 bytes each) after its length k.
+func roomFor(dst []byte, n int) (buf []byte, k int) {
+	if cap(dst)-len(dst) < 3*n {
+		dst = slices.Grow(dst, 3*n)
+	}
+	return dst[:cap(dst)], len(dst)
+}
+
+// appendUnit appends unit i of a line ending at le (uw[i] > 0) with the marks drawn on it,
+// mirrored on an odd level.
+func (l *Layouter) appendUnit(dst []byte, i, le int, odd bool) []byte {
+	w := l.uw[i]
+	r := l.disp[i]
+	switch p := l.props[i]; p.kind() {
+	case kNormal:
+		if p&propMirror != 0 && odd && r == l.src[i] {
+			r = bidi.Mirror(r) // a shaped form or an ellipsis has no mirrored glyph
 		}
-		if i+1 < le && !isBase[i+1] {
-			dst = l.appendMarks(dst, i+1, le)
+	case kTab:
+		for ; w > 0; w-- {
+			dst = append(dst, ' ')
 		}
+		return dst
+	case kMark: // no base: drawn on a dotted circle
+		dst = utf8.AppendRune(dst, dottedCircle)
+		r = l.src[i]
+	default:
+		return utf8.AppendRune(dst, r) // controls and markers take no marks
+	}
+	dst = utf8.AppendRune(dst, r)
+	if i+1 < le && !l.base[i+1] {
+		dst = l.appendMarks(dst, i+1, le)
 	}
 	return dst
 }

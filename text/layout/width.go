@@ -38,6 +38,9 @@ const (
 	propOpen   prop = 1 << 12 // an opening paired bracket (bidi rule N0)
 )
 
+// kindMask selects a prop's kind bits: zero for kNormal.
+const kindMask prop = 7 << 2
+
 func (p prop) width() int             { return int(p & 3) }
 func (p prop) kind() kind             { return kind(p>>2) & 7 }
 func (p prop) rtl() bool              { return p&propRTL != 0 }
