@@ -233,7 +233,15 @@ func (l *Layouter) finishResolve(n int, any prop, seen bidi.ClassSet, opts Optio
 	}
 	l.prepare(src, opts)
 	if opts.Shaping == App && needBidi {
-		l.shape(src, levels, opts)
+		const embeddings = 1<<bidi.LRE | 1<<bidi.RLE | 1<<bidi.LRO | 1<<bidi.RLO | 1<<bidi.PDF |
+			1<<bidi.LRI | 1<<bidi.RLI | 1<<bidi.FSI | 1<<bidi.PDI
+		if !opts.Ligatures && seen&embeddings == 0 && any&propOddJoiner == 0 {
+			// One isolating run sequence, and every character that may join a neighbour is R,
+			// AL or removed (BN): two joining neighbours always share a level.
+			l.shapeOneLevel(src, opts)
+		} else {
+			l.shape(src, levels, opts)
+		}
 	}
 	return base, bp
 }
@@ -344,6 +352,40 @@ func (l *Layouter) shape(src []rune, levels []bidi.Level, opts Options) {
 	}
 	if last >= 0 && (lastForms || last == merged) {
 		l.putForm(src, last, lastJoins, false, merged, opts)
+	}
+}
+
+// shapeOneLevel is shape for a paragraph whose joining neighbours always share a level,
+// without ligatures.
+func (l *Layouter) shapeOneLevel(src []rune, opts Options) {
+	n := len(src)
+	props, disp, dw := l.props[:n], l.disp[:n], l.dw[:n]
+	// The last non-transparent character (its form waits for the next one), its Joining_Type,
+	// whether it joins the one before it and whether it is a base character that may take a
+	// form.
+	last, lastType, lastJoins, lastForms := 0, shape.NonJoining, false, false
+	for i, p := range props {
+		t := p.joining()
+		if t == shape.Transparent {
+			continue
+		}
+		joins := lastType&shape.LeftJoining != 0 && t&shape.RightJoining != 0
+		if lastForms {
+			r := src[last]
+			if f := shape.Form(r, lastJoins, joins); f != r {
+				if uint32(f-formsStart) < uint32(len(formEntries)) && formEntries[f-formsStart].prop()&(kindMask|3) == 1 && dw[last] == 1 {
+					disp[last] = f // a presentation form one cell wide, as the letter was
+				} else {
+					l.setShaped(last, f, opts)
+				}
+			}
+		}
+		last, lastType, lastJoins, lastForms = i, t, joins, p&(propForms|kindMask) == propForms
+	}
+	if lastForms {
+		if r := src[last]; shape.Form(r, lastJoins, false) != r {
+			l.setShaped(last, shape.Form(r, lastJoins, false), opts)
+		}
 	}
 }
 

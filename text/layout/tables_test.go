@@ -6,9 +6,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/hashiya/hashiya/bench/render/mixgen"
 	"github.com/hashiya/hashiya/text/bidi"
 	"github.com/hashiya/hashiya/text/shape"
 	"github.com/mattn/go-runewidth"
@@ -54,6 +57,12 @@ func referenceProp(r rune) prop {
 		p |= propForms
 	}
 	p |= prop(shape.JoiningType(r)) << joinShift
+	switch shape.JoiningType(r) {
+	case shape.DualJoining, shape.RightJoining, shape.LeftJoining, shape.JoinCausing:
+		if c := bidi.ClassOf(r); c != bidi.R && c != bidi.AL && c != bidi.BN {
+			p |= propOddJoiner
+		}
+	}
 	if _, t := bidi.Bracket(r); t == bidi.Open {
 		p |= propOpen
 	}
@@ -133,5 +142,34 @@ func TestGeneratedTablesUpToDate(t *testing.T) {
 		if !bytes.Equal(got, committed) {
 			t.Errorf("%s/tables.go is not what its generator writes now: run go generate ./text/...", pkg)
 		}
+	}
+}
+
+// TestShapeOneLevelMatchesShape checks the shaper for paragraphs whose joining neighbours
+// share a level against the general one, given the levels, on generated news lines.
+func TestShapeOneLevelMatchesShape(t *testing.T) {
+	var buf bytes.Buffer
+	mixgen.New(7).Write(&buf, 1<<20, 60)
+	lines := strings.Split(buf.String(), "\n")
+	lines = append(lines, "ᠮᠣᠩᠭᠣᠯ بسم", "لا إله", "ب‍ ‍ب", "كتاب ١٢٣ كتب")
+	var l Layouter
+	checked := 0
+	for _, line := range lines {
+		text := []rune(line)
+		l.resolve(text, Options{})
+		n := len(text)
+		if l.bp.Levels() == nil {
+			continue
+		}
+		got := slices.Clone(l.disp[:n])
+		l.prepare(l.src[:n], Options{})
+		l.shape(l.src[:n], l.bp.Levels(), Options{})
+		if !slices.Equal(got, l.disp[:n]) {
+			t.Fatalf("%q: shapeOneLevel and shape differ:\n%q\n%q", line, string(got), string(l.disp[:n]))
+		}
+		checked++
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d paragraphs checked", checked)
 	}
 }

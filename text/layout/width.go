@@ -26,8 +26,9 @@ const (
 // prop packs, for one code point, its width (bits 0–1), its kind (bits 2–4), whether the
 // paragraph needs the bidi algorithm because of it (bit 5: classes R, AL, AN and the explicit
 // formatting characters), whether it has a mirrored glyph (bit 6), whether the shaper may
-// give it a presentation form (bit 7), its Joining_Type (bits 8–11) and whether it is an
-// opening paired bracket (bit 12).
+// give it a presentation form (bit 7), its Joining_Type (bits 8–11), whether it is an
+// opening paired bracket (bit 12) and whether it may join a neighbour but is neither R nor AL
+// (bit 13: its level may differ from a joining neighbour's when nothing is embedded).
 type prop uint16
 
 const (
@@ -36,6 +37,9 @@ const (
 	propForms  prop = 1 << 7
 	joinShift       = 8       // bits 8–11
 	propOpen   prop = 1 << 12 // an opening paired bracket (bidi rule N0)
+	// propOddJoiner: Joining_Type D, R, L or C, bidi class neither R, AL nor BN (Mongolian,
+	// Phags-pa, U+180A…)
+	propOddJoiner prop = 1 << 13
 )
 
 // kindMask selects a prop's kind bits: zero for kNormal.

@@ -42,6 +42,7 @@ const (
 	propForms  = 1 << 7
 	joinShift  = 8
 	propOpen   = 1 << 12
+	propOdd    = 1 << 13
 	classShift = 16
 )
 
@@ -92,6 +93,9 @@ func main() {
 			e |= propForms
 		}
 		e |= uint32(joining[jt[r]]) << joinShift
+		if strings.IndexByte("DRLC", jt[r]) >= 0 && cl != bidi.R && cl != bidi.AL && cl != bidi.BN {
+			e |= propOdd
+		}
 		if _, t := bidi.Bracket(c); t == bidi.Open {
 			e |= propOpen
 		}
