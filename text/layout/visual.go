@@ -129,29 +129,9 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 	lineW := l.lineUnits(ls, le, width, opts)
 	var hi, lowOdd bidi.Level = 0, bidi.Removed
 	runs := l.runs[:0]
-	if visual { // the runs of units at one level; other indices join the run before them
-		lev = lev[:le-ls]
-		uw := l.uw[ls:le]
-		prev := base
-		runStart, runLevel := 0, bidi.Removed // the open run, and its level (Removed: no unit yet)
-		for k, v := range lev {
-			if v != bidi.Removed {
-				prev = v
-			}
-			if prev == runLevel || uw[k] < 0 {
-				continue
-			}
-			if runLevel != bidi.Removed {
-				runs = append(runs, levelRun{int32(ls + runStart), int32(ls + k), runLevel})
-				runStart = k
-			}
-			runLevel = prev
-			hi = max(hi, prev)
-			if prev&1 == 1 {
-				lowOdd = min(lowOdd, prev)
-			}
-		}
-		runs = append(runs, levelRun{int32(ls + runStart), int32(le), runLevel})
+	if visual {
+		runs = levelRuns(grow(l.runs, le-ls+1), lev[:le-ls], l.uw[ls:le], ls, base)
+		hi, lowOdd = levelSpan(runs)
 	}
 	if visual && opts.Align && width > 0 && base&1 == 1 {
 		for pad := width - lineW; pad > 0; pad-- {
@@ -173,6 +153,45 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 	return dst
 }
 
+// levelRuns cuts a line starting at ls, whose levels are lev and the cells of its indices uw
+// (-1: not a unit), into the runs of units at one level, each index joining the run before
+// it when it is not a unit, and returns them in runs, which must have room for len(lev)+1.
+// A loop of its own, without calls: in appendLine the compiler kept its variables in memory.
+func levelRuns(runs []levelRun, lev []bidi.Level, uw []int32, ls int, base bidi.Level) []levelRun {
+	uw = uw[:len(lev)]
+	nr := 0
+	prev := base
+	runStart, runLevel := 0, bidi.Removed // the open run, and its level (Removed: no unit yet)
+	for k, v := range lev {
+		if v != bidi.Removed {
+			prev = v
+		}
+		if prev == runLevel || uw[k] < 0 {
+			continue
+		}
+		if runLevel != bidi.Removed && nr < len(runs) {
+			runs[nr] = levelRun{int32(ls + runStart), int32(ls + k), runLevel}
+			nr++
+			runStart = k
+		}
+		runLevel = prev
+	}
+	runs[nr] = levelRun{int32(ls + runStart), int32(ls + len(lev)), runLevel}
+	return runs[:nr+1]
+}
+
+// levelSpan returns the highest level of runs and the lowest odd one (Removed: none).
+func levelSpan(runs []levelRun) (hi, lowOdd bidi.Level) {
+	lowOdd = bidi.Removed
+	for _, r := range runs {
+		hi = max(hi, r.level)
+		if r.level&1 == 1 {
+			lowOdd = min(lowOdd, r.level)
+		}
+	}
+	return hi, lowOdd
+}
+
 // lineUnits sets uw[i] for the line [ls, le): the cells of index i when it has cells of its
 // own (a unit), else -1; it returns the line's width.
 func (l *Layouter) lineUnits(ls, le, width int, opts Options) (lineW int) {
@@ -182,6 +201,12 @@ func (l *Layouter) lineUnits(ls, le, width int, opts Options) (lineW int) {
 	for i := ls; i < le; i++ {
 		var w int
 		if isBase[i] { // step's common case, inline
+			if j, cells := baseUnits(isBase, dw, uw, i, col, width); j > i {
+				col += cells
+				lineW += cells
+				sb, i = j-1, j-1
+				continue
+			}
 			w, sb = int(dw[i]), i
 			if width > 0 && col+w > width && src[i] == ' ' && l.hangs(i) { // a hanging space: no cells
 				uw[i] = -1
@@ -208,6 +233,29 @@ func (l *Layouter) lineUnits(ls, le, width int, opts Options) (lineW int) {
 		lineW += w
 	}
 	return lineW
+}
+
+// baseUnits sets uw to dw for the base characters from i on, as lineUnits would, up to the
+// first other index or the first that does not fit in width (when width > 0), where col is
+// the column at i; it returns where it stopped and the cells it counted. A loop without
+// calls, so that its variables stay in registers.
+func baseUnits(isBase []bool, dw []int8, uw []int32, i, col, width int) (int, int) {
+	limit := width
+	if width <= 0 {
+		limit = int(^uint(0) >> 1)
+	}
+	uw = uw[:len(isBase)]
+	dw = dw[:len(isBase)]
+	start := col
+	for ; i < len(isBase) && isBase[i]; i++ {
+		w := int(dw[i])
+		if col+w > limit {
+			break
+		}
+		uw[i] = int32(w)
+		col += w
+	}
+	return i, col - start
 }
 
 // appendRange appends the units of [s, e) (uw >= 0), in logical order or, on a
