@@ -139,48 +139,65 @@ func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, seen bidi.ClassSet, 
 	l.grow(len(b)) // at least one byte per code point
 	src, props, class := l.src[:len(b)], l.props[:len(b)], l.class[:len(b)]
 	hasBreak := false
-	for i := 0; i < len(b); n++ {
-		c := b[i]
-		var r rune
-		var p prop
-		var cl bidi.Class
-		switch {
-		case c < utf8.RuneSelf:
-			if c == '\r' {
-				return 0, 0, 0, false
-			}
-			r = rune(c)
-			e := lowEntries[c]
-			p, cl = e.prop(), e.class()
-			i++
-		case c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80: // 2 bytes: Arabic, Hebrew
-			r = rune(c&0x1F)<<6 | rune(b[i+1]&0x3F)
-			if r == 0x85 { // NEL
-				return 0, 0, 0, false
-			}
-			e := lowEntries[r&(lowLimit-1)] // r < 0x800
-			p, cl = e.prop(), e.class()
-			i += 2
-		default:
-			var size int
-			r, size = utf8.DecodeRune(b[i:])
-			if (r == utf8.RuneError && size == 1) || r == 0x2029 {
-				return 0, 0, 0, false
-			}
-			e := entryOf(r)
-			p, cl = e.prop(), e.class()
-			hasBreak = hasBreak || p.kind() == kBreak
-			i += size
+	for i := 0; i < len(b); {
+		var a prop
+		var s bidi.ClassSet
+		i, n, a, s = classifyShort(b, i, n, src, props, class)
+		any, seen = any|a, seen|s
+		if i >= len(b) {
+			break
 		}
+		// What classifyShort leaves: 3- and 4-byte UTF-8, CR, NEL, invalid bytes.
+		r, size := utf8.DecodeRune(b[i:])
+		if (r == utf8.RuneError && size == 1) || r == '\r' || r == 0x85 || r == 0x2029 || n >= len(src) {
+			return 0, 0, 0, false
+		}
+		e := entryOf(r)
+		p, cl := e.prop(), e.class()
+		hasBreak = hasBreak || p.kind() == kBreak
+		i += size
 		src[n], props[n], class[n] = r, p, cl
 		any |= p
-		seen |= 1 << cl
+		seen |= 1 << (cl & 31)
+		n++
 	}
 	l.hasBreak = hasBreak
 	// The arrays were grown to len(b): cut them to the paragraph (hangs looks at len(l.src)).
 	l.src, l.props, l.class = l.src[:n], l.props[:n], l.class[:n]
 	l.disp, l.dw, l.base = l.disp[:n], l.dw[:n], l.base[:n]
 	return n, any, seen, true
+}
+
+// classifyShort is classifyUTF8's loop for the 1- and 2-byte UTF-8 of b from i (the scripts
+// of the news: Latin, Hebrew, Arabic), one direct table entry each, with n code points
+// decoded so far; it stops at anything else, or a CR or NEL, and returns where it stopped,
+// the new n and the props and classes it met. A loop without calls, so that its variables
+// stay in registers.
+func classifyShort(b []byte, i, n int, src []rune, props []prop, class []bidi.Class) (int, int, prop, bidi.ClassSet) {
+	var any prop
+	var seen bidi.ClassSet
+	src, props, class = src[:len(b)], props[:len(b)], class[:len(b)]
+	for i < len(b) && n < len(b) { // n <= i: the second test lets the compiler drop the index checks
+		c := b[i]
+		var r rune
+		switch {
+		case c < utf8.RuneSelf && c != '\r':
+			r = rune(c)
+			i++
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80 && (c != 0xC2 || b[i+1] != 0x85): // not NEL
+			r = rune(c&0x1F)<<6 | rune(b[i+1]&0x3F)
+			i += 2
+		default:
+			return i, n, any, seen
+		}
+		e := lowEntries[r&(lowLimit-1)] // r < 0x800
+		p, cl := e.prop(), e.class()
+		src[n], props[n], class[n] = r, p, cl
+		any |= p
+		seen |= 1 << (cl & 31)
+		n++
+	}
+	return i, n, any, seen
 }
 
 // resolve sanitizes the paragraph, resolves its bidi levels, shapes it and prepares what each
