@@ -294,19 +294,14 @@ func (l *Layouter) prepare(src []rune, opts Options) {
 	n := len(src)
 	props, disp, dw, base := l.props[:n], l.disp[:n], l.dw[:n], l.base[:n]
 	ink := 0
-	for i, r := range src {
-		p := props[i]
-		if p.kind() == kNormal { // the common case first
-			w := p.width()
-			disp[i], dw[i], base[i] = r, int8(w), true
-			if w == 2 && opts.Width == 1 {
-				disp[i], dw[i] = ellipsis, 1
-			}
-			if r != ' ' {
-				ink += int(dw[i])
-			}
-			continue
+	for i := 0; i < n; i++ {
+		var cells int
+		i, cells = prepareBase(src, props, disp, dw, base, i, opts.Width == 1) // the common case
+		ink += cells
+		if i >= n {
+			break
 		}
+		r, p := src[i], props[i]
 		d, w := rune(0), 0
 		switch p.kind() {
 		case kMark:
@@ -325,6 +320,32 @@ func (l *Layouter) prepare(src []rune, opts Options) {
 		base[i] = false
 	}
 	l.ink = ink
+}
+
+// prepareBase is prepare's loop for the base characters from i on: it stops at the first
+// other index and returns it, with the cells it counted in ink. narrow: wide characters show
+// an ellipsis (a line of one cell). A loop without calls, so that its variables stay in
+// registers.
+func prepareBase(src []rune, props []prop, disp []rune, dw []int8, base []bool, i int, narrow bool) (int, int) {
+	n := len(src)
+	props, disp, dw, base = props[:n], disp[:n], dw[:n], base[:n]
+	ink := 0
+	for ; i < n; i++ {
+		p := props[i]
+		if p&kindMask != 0 {
+			break
+		}
+		r, w := src[i], int8(p&3)
+		if r != ' ' {
+			ink += int(w)
+		}
+		if w == 2 && narrow {
+			r, w = ellipsis, 1
+			ink--
+		}
+		disp[i], dw[i], base[i] = r, w, true
+	}
+	return i, ink
 }
 
 // shape gives the Arabic letters of the prepared paragraph their presentation forms in
