@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/hashiya/hashiya/model"
 )
@@ -27,12 +28,26 @@ type Matcher struct {
 	phrases  *phraseNode // trie root, shared read-only
 	auto     *automaton  // over phrase keys; nil without phrase patterns
 	tokens   []tokenPattern
+	refs     []string  // per pattern: its Ref
+	pool     sync.Pool // of *scratch
+}
+
+// scratch holds the buffers of one Match call, kept for the next (Matcher.pool).
+type scratch struct {
+	z    tokenizer
+	toks []token
+	hits []hit
+	ring []int
+	wins [][2]int
 }
 
 // Compile builds a matcher. A phrase with nothing to match (only characters search
 // ignores) is left out with a warning.
 func Compile(ps []Pattern, o Options) (*Matcher, []Warning) {
-	m := &Matcher{patterns: ps, opts: o}
+	m := &Matcher{patterns: ps, opts: o, refs: make([]string, len(ps))}
+	for i, p := range ps {
+		m.refs[i] = p.Ref()
+	}
 	set := phraseSet{exact: o.Exact}
 	var keys [][]rune
 	var warns []Warning
@@ -71,14 +86,19 @@ func (m *Matcher) Match(text []rune) []Match {
 	if len(m.tokens) > 0 { // token patterns look at every token
 		return m.matchFull(text)
 	}
-	var hits []hit
+	sc, _ := m.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{z: tokenizer{withText: m.opts.Exact}}
+	}
+	defer m.pool.Put(sc)
+	hits := sc.hits[:0]
 	if m.auto != nil {
-		var toks []token
-		for _, w := range m.windows(text) {
-			toks = tokenize(text, w[0], w[1], toks[:0])
-			hits = m.phraseHits(toks, hits)
+		for _, w := range m.windows(text, sc) {
+			sc.toks = sc.z.tokenize(text, w[0], w[1], sc.toks[:0])
+			hits = m.phraseHits(sc.toks, hits)
 		}
 	}
+	sc.hits = hits
 	return m.name(hits)
 }
 
@@ -105,11 +125,15 @@ func (m *Matcher) phraseHits(toks []token, hits []hit) []hit {
 
 // windows are the stretches of text, between safe boundaries (segment.Window), that
 // hold every place the automaton found the keys of a phrase: only they are segmented.
-func (m *Matcher) windows(text []rune) [][2]int {
+func (m *Matcher) windows(text []rune, sc *scratch) [][2]int {
 	a := m.auto
-	ring := make([]int, a.maxLen) // document index of each of the last maxLen keys
+	if len(sc.ring) != a.maxLen {
+		sc.ring = make([]int, a.maxLen)
+	}
+	ring := sc.ring // document index of each of the last maxLen keys
 	p := 0
-	var out [][2]int
+	out := sc.wins[:0]
+	defer func() { sc.wins = out }()
 	procl := m.opts.Proclitics
 	// found takes the phrases ending at end-1 (state st and its failure chain), the
 	// longest first, and keeps a window for the first that may begin a word.
@@ -222,7 +246,7 @@ func (m *Matcher) name(hits []hit) []Match {
 			continue
 		}
 		p := m.patterns[h.pattern]
-		out = append(out, Match{Start: h.start, End: h.end, Label: p.Label, Pattern: p.Ref(), Index: h.pattern})
+		out = append(out, Match{Start: h.start, End: h.end, Label: p.Label, Pattern: m.refs[h.pattern], Index: h.pattern})
 	}
 	return out
 }

@@ -66,46 +66,48 @@ func procliticCuts(t *token, exact bool, out []procliticCut) []procliticCut {
 		if !plain && !art {
 			continue
 		}
-		i, bi, ok := afterKeys(t.text, n)
+		i, ok := afterKeys(t.src, n)
 		if !ok {
 			continue
 		}
 		rest := t.key[b:]
 		if exact {
-			rest = t.text[bi:]
+			rest = t.text[byteLen(t.src[:i]):]
 		}
 		out = append(out, procliticCut{rest: rest, offset: t.start + i, article: art})
 	}
 	return out
 }
 
-// afterKeys is where s continues after its first n keys and the marks that follow
-// them, in code points and bytes; false when the n-th key is inside a ligature.
-func afterKeys(s string, n int) (cp, byt int, ok bool) {
+// afterKeys is where src continues after its first n keys and the marks that follow
+// them, in code points; false when the n-th key is inside a ligature.
+func afterKeys(src []rune, n int) (cp int, ok bool) {
 	seen := 0
-	for byt < len(s) && seen < n {
-		r, size := utf8.DecodeRuneInString(s[byt:])
-		switch k := model.SearchKeyOf(r); {
+	for cp < len(src) && seen < n {
+		switch k := model.SearchKeyOf(validRune(src[cp])); {
 		case k > 0:
 			seen++
 		case k < 0:
-			seen += len(model.AppendSearchKeys(nil, string(r)))
+			seen += len(model.AppendSearchKeys(nil, string(src[cp])))
 			if seen > n {
-				return 0, 0, false
+				return 0, false
 			}
 		}
-		byt += size
 		cp++
 	}
-	for byt < len(s) {
-		r, size := utf8.DecodeRuneInString(s[byt:])
-		if model.SearchKeyOf(r) != 0 {
-			break
-		}
-		byt += size
+	for cp < len(src) && model.SearchKeyOf(validRune(src[cp])) == 0 {
 		cp++
 	}
-	return cp, byt, seen == n
+	return cp, seen == n
+}
+
+// byteLen is the length of src in UTF-8 (as string(src)).
+func byteLen(src []rune) int {
+	n := 0
+	for _, r := range src {
+		n += utf8.RuneLen(validRune(r))
+	}
+	return n
 }
 
 // startsWithProclitic: the key's first letter is one a proclitic begins with.

@@ -65,6 +65,7 @@ func (tp *tokenPattern) match(toks []token, procl bool, out []hit) []hit {
 					continue
 				}
 				v := toks[i]
+				v.src = v.src[c.offset-v.start:]
 				v.start, v.text = c.offset, c.rest
 				v.key = keyString(v.text)
 				r.view, r.memo = &v, map[[2]int]int{}
