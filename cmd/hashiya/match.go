@@ -92,7 +92,7 @@ func appendMatchLine(buf []byte, doc string, x suggest.Match, text []rune) []byt
 	buf = append(buf, `,"label":`...)
 	buf = appendJSONString(buf, x.Label)
 	buf = append(buf, `,"text":`...)
-	buf = appendJSONString(buf, string(text))
+	buf = appendJSONRunes(buf, text)
 	buf = append(buf, `,"pattern":`...)
 	buf = appendJSONString(buf, x.Pattern)
 	return append(buf, "}\n"...)
@@ -115,6 +115,21 @@ func appendJSONString(buf []byte, s string) []byte {
 	}
 	b, _ := json.Marshal(s)
 	return append(buf, b...)
+}
+
+// appendJSONRunes appends text quoted as appendJSONString quotes string(text), writing
+// the runes straight into buf when none needs escaping (the text of a match, nearly
+// always).
+func appendJSONRunes(buf []byte, text []rune) []byte {
+	n := len(buf)
+	buf = append(buf, '"')
+	for _, r := range text {
+		if r < 0x20 || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r == 0x2028 || r == 0x2029 || !utf8.ValidRune(r) {
+			return appendJSONString(buf[:n], string(text))
+		}
+		buf = utf8.AppendRune(buf, r)
+	}
+	return append(buf, '"')
 }
 
 // matchLine is one line of `hashiya match`.
