@@ -83,19 +83,34 @@ func loadPatterns(path string, o suggest.Options) (*suggest.Matcher, []string, e
 // appendMatchLine appends the line of match x in document doc, as encoding/json
 // writes a matchLine (a test holds it to that): millions of lines are written by hand.
 func appendMatchLine(buf []byte, doc string, x suggest.Match, text []rune) []byte {
+	return appendQuotedLine(buf, appendJSONString(nil, doc), appendJSONString(nil, x.Label), appendJSONString(nil, x.Pattern), x, text)
+}
+
+// appendQuotedLine is appendMatchLine given doc, label and pattern already quoted:
+// they are quoted once per document or pattern, not once per match.
+func appendQuotedLine(buf, doc, label, pattern []byte, x suggest.Match, text []rune) []byte {
 	buf = append(buf, `{"doc":`...)
-	buf = appendJSONString(buf, doc)
+	buf = append(buf, doc...)
 	buf = append(buf, `,"start":`...)
 	buf = strconv.AppendInt(buf, int64(x.Start), 10)
 	buf = append(buf, `,"end":`...)
 	buf = strconv.AppendInt(buf, int64(x.End), 10)
 	buf = append(buf, `,"label":`...)
-	buf = appendJSONString(buf, x.Label)
+	buf = append(buf, label...)
 	buf = append(buf, `,"text":`...)
 	buf = appendJSONRunes(buf, text)
 	buf = append(buf, `,"pattern":`...)
-	buf = appendJSONString(buf, x.Pattern)
+	buf = append(buf, pattern...)
 	return append(buf, "}\n"...)
+}
+
+// quotedPatterns are the label and ref of each pattern of m, quoted for a line.
+func quotedPatterns(m *suggest.Matcher) (labels, refs [][]byte) {
+	for _, p := range m.Patterns() {
+		labels = append(labels, appendJSONString(nil, p.Label))
+		refs = append(refs, appendJSONString(nil, p.Ref()))
+	}
+	return labels, refs
 }
 
 // appendJSONString appends s quoted as encoding/json quotes it (HTML characters
@@ -165,13 +180,16 @@ func writeMatches(ctx context.Context, w io.Writer, docs docStream, m *suggest.M
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan *matchBatch, workers)
+	labels, refs := quotedPatterns(m)
 	for range workers {
 		go func() {
+			var doc []byte
 			for b := range jobs {
 				var buf []byte
 				for _, d := range b.docs {
+					doc = appendJSONString(doc[:0], d.ID)
 					for _, x := range m.Match(d.Text) {
-						buf = appendMatchLine(buf, d.ID, x, d.Text[x.Start:x.End])
+						buf = appendQuotedLine(buf, doc, labels[x.Index], refs[x.Index], x, d.Text[x.Start:x.End])
 					}
 				}
 				b.lines <- buf
