@@ -181,11 +181,18 @@ func writeMatches(ctx context.Context, w io.Writer, docs docStream, m *suggest.M
 	defer cancel()
 	jobs := make(chan *matchBatch, workers)
 	labels, refs := quotedPatterns(m)
+	// Line buffers go back to the workers once written: a few of them, grown once,
+	// hold every line of the run.
+	free := make(chan []byte, 3*workers)
 	for range workers {
 		go func() {
 			var doc []byte
 			for b := range jobs {
 				var buf []byte
+				select {
+				case buf = <-free:
+				default:
+				}
 				for _, d := range b.docs {
 					doc = appendJSONString(doc[:0], d.ID)
 					for _, x := range m.Match(d.Text) {
@@ -227,8 +234,13 @@ func writeMatches(ctx context.Context, w io.Writer, docs docStream, m *suggest.M
 		}
 	}()
 	for b := range order {
-		if _, err := w.Write(<-b.lines); err != nil {
+		buf := <-b.lines
+		if _, err := w.Write(buf); err != nil {
 			return nil, err
+		}
+		select {
+		case free <- buf[:0]:
+		default:
 		}
 	}
 	// order is closed: the reader has returned and set warnings and readErr.
