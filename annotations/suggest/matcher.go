@@ -35,6 +35,7 @@ type Matcher struct {
 // scratch holds the buffers of one Match call, kept for the next (Matcher.pool).
 type scratch struct {
 	z    tokenizer
+	ps   *phraseSet // with its own scratch
 	toks []token
 	hits []hit
 	ring []int
@@ -95,7 +96,7 @@ func (m *Matcher) Match(text []rune) []Match {
 	if m.auto != nil {
 		for _, w := range m.windows(text, sc) {
 			sc.toks = sc.z.tokenize(text, w[0], w[1], sc.toks[:0])
-			hits = m.phraseHits(sc.toks, hits)
+			hits = m.phraseHits(sc, sc.toks, hits)
 		}
 	}
 	sc.hits = hits
@@ -109,14 +110,18 @@ func (m *Matcher) matchFull(text []rune) []Match {
 	for _, tp := range m.tokens {
 		hits = tp.match(toks, m.opts.Proclitics, hits)
 	}
-	return m.name(m.phraseHits(toks, hits))
+	return m.name(m.phraseHits(&scratch{}, toks, hits))
 }
 
-func (m *Matcher) phraseHits(toks []token, hits []hit) []hit {
+func (m *Matcher) phraseHits(sc *scratch, toks []token, hits []hit) []hit {
 	if m.phrases == nil {
 		return hits
 	}
-	ps := phraseSet{root: *m.phrases, exact: m.opts.Exact, procl: m.opts.Proclitics}
+	ps := sc.ps
+	if ps == nil {
+		ps = &phraseSet{root: *m.phrases, exact: m.opts.Exact, procl: m.opts.Proclitics}
+		sc.ps = ps
+	}
 	for i := range toks {
 		hits = ps.matchAt(toks, i, hits)
 	}
