@@ -1,7 +1,8 @@
 package suggest
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"sync"
 
 	"github.com/hashiya/hashiya/model"
@@ -158,23 +159,22 @@ func keylessAround(text []rune, start, end int) (ws, we int) {
 
 // name sorts hits, drops repeats and names their patterns.
 func (m *Matcher) name(hits []hit) []Match {
-	sort.Slice(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.start != b.start {
-			return a.start < b.start
+	// Hits come nearly in order (windows left to right): pdqsort's cheap case.
+	slices.SortFunc(hits, func(a, b hit) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
 		}
-		if a.end != b.end {
-			return a.end < b.end
+		if c := cmp.Compare(a.end, b.end); c != 0 {
+			return c
 		}
-		return a.pattern < b.pattern
+		return cmp.Compare(a.pattern, b.pattern)
 	})
 	out := make([]Match, 0, len(hits))
 	for i, h := range hits {
 		if i > 0 && h == hits[i-1] {
 			continue
 		}
-		p := m.patterns[h.pattern]
-		out = append(out, Match{Start: h.start, End: h.end, Label: p.Label, Pattern: m.refs[h.pattern], Index: h.pattern})
+		out = append(out, Match{Start: h.start, End: h.end, Label: m.patterns[h.pattern].Label, Pattern: m.refs[h.pattern], Index: h.pattern})
 	}
 	return out
 }
