@@ -29,7 +29,9 @@ func BenchmarkMatchCorpus(b *testing.B) {
 	}
 	docs := docStream(model.StreamSample)
 	if corpus := os.Getenv("MATCH_CORPUS"); corpus != "" {
-		docs = func(fn func(model.StreamDoc) error) ([]model.Warning, error) { return model.Stream([]string{corpus}, fn) }
+		docs = func(fn func(model.StreamDoc) error) ([]model.Warning, error) {
+			return model.Stream([]string{corpus}, fn)
+		}
 		if fi, err := os.Stat(corpus); err == nil {
 			b.SetBytes(fi.Size())
 		}
