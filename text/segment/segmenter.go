@@ -9,7 +9,6 @@ package segment
 // several goroutines.
 type Segmenter struct {
 	segs   []Segment
-	pieces []piece
 	cls    []wbClass
 	breaks []int
 }
@@ -39,11 +38,10 @@ func (s *Segmenter) Runes(text []rune, from, to int) []Segment {
 		}
 		s.segs = s.segs[:0]
 	}
-	// Anything else, and URLs: the path of String.
-	s.pieces = segmentString(string(text[from:to]), from, s.pieces[:0])
-	for _, p := range s.pieces {
-		s.segs = append(s.segs, p.Segment)
-	}
+	// Anything else, and URLs: the path of String (in chunks, on a long stretch).
+	EachString(string(text[from:to]), func(sg Segment, _ string) {
+		s.segs = append(s.segs, Segment{from + sg.Start, from + sg.End, sg.Kind})
+	})
 	return s.segs
 }
 
