@@ -25,7 +25,8 @@ func (s *Segmenter) Runes(text []rune, from, to int) []Segment {
 	s.cls, s.breaks, ok = plainBreaks(text, from, to, s.cls, s.breaks[:0])
 	if ok {
 		start := from
-		for _, b := range append(s.breaks, to) {
+		s.breaks = append(s.breaks, to)
+		for _, b := range s.breaks {
 			var c classifier
 			for _, r := range text[start:b] {
 				c.addRune(r)
