@@ -56,7 +56,7 @@ func BenchmarkScan10000Phrases(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, t := range texts {
-			m.windows(t)
+			m.windows(t, &scratch{})
 		}
 	}
 }

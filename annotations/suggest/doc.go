@@ -12,8 +12,10 @@
 //
 // Phrase patterns are found in one pass over a document's keys: a dictionary automaton
 // over the keys of every phrase (white space left out) finds where one may match, and
-// only the text around those places is segmented and compared token by token. A token
-// match always has its keys in a row, so the automaton misses none.
+// only the text around those places is segmented (a segment.Segmenter over the
+// document's runes, buffers kept from call to call) and compared token by token. A
+// token match always has its keys in a row, so the automaton misses none;
+// TestMatchAsReference holds Match to trying every phrase at every word.
 //
 // The package does no I/O: Parse reads from an io.Reader.
 package suggest

@@ -1,7 +1,9 @@
 package suggest
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"sync"
 
 	"github.com/hashiya/hashiya/model"
 )
@@ -27,12 +29,27 @@ type Matcher struct {
 	phrases  *phraseNode // trie root, shared read-only
 	auto     *automaton  // over phrase keys; nil without phrase patterns
 	tokens   []tokenPattern
+	refs     []string  // per pattern: its Ref
+	pool     sync.Pool // of *scratch
+}
+
+// scratch holds the buffers of one Match call, kept for the next (Matcher.pool).
+type scratch struct {
+	z    tokenizer
+	ps   *phraseSet // with its own scratch
+	toks []token
+	hits []hit
+	ring []int
+	wins [][2]int
 }
 
 // Compile builds a matcher. A phrase with nothing to match (only characters search
 // ignores) is left out with a warning.
 func Compile(ps []Pattern, o Options) (*Matcher, []Warning) {
-	m := &Matcher{patterns: ps, opts: o}
+	m := &Matcher{patterns: ps, opts: o, refs: make([]string, len(ps))}
+	for i, p := range ps {
+		m.refs[i] = p.Ref()
+	}
 	set := phraseSet{exact: o.Exact}
 	var keys [][]rune
 	var warns []Warning
@@ -71,14 +88,19 @@ func (m *Matcher) Match(text []rune) []Match {
 	if len(m.tokens) > 0 { // token patterns look at every token
 		return m.matchFull(text)
 	}
-	var hits []hit
+	sc, _ := m.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{z: tokenizer{withText: m.opts.Exact}}
+	}
+	defer m.pool.Put(sc)
+	hits := sc.hits[:0]
 	if m.auto != nil {
-		var toks []token
-		for _, w := range m.windows(text) {
-			toks = tokenize(text, w[0], w[1], toks[:0])
-			hits = m.phraseHits(toks, hits)
+		for _, w := range m.windows(text, sc) {
+			sc.toks = sc.z.tokenize(text, w[0], w[1], sc.toks[:0])
+			hits = m.phraseHits(sc, sc.toks, hits)
 		}
 	}
+	sc.hits = hits
 	return m.name(hits)
 }
 
@@ -89,91 +111,22 @@ func (m *Matcher) matchFull(text []rune) []Match {
 	for _, tp := range m.tokens {
 		hits = tp.match(toks, m.opts.Proclitics, hits)
 	}
-	return m.name(m.phraseHits(toks, hits))
+	return m.name(m.phraseHits(&scratch{}, toks, hits))
 }
 
-func (m *Matcher) phraseHits(toks []token, hits []hit) []hit {
+func (m *Matcher) phraseHits(sc *scratch, toks []token, hits []hit) []hit {
 	if m.phrases == nil {
 		return hits
 	}
-	ps := phraseSet{root: *m.phrases, exact: m.opts.Exact, procl: m.opts.Proclitics}
+	ps := sc.ps
+	if ps == nil {
+		ps = &phraseSet{root: *m.phrases, exact: m.opts.Exact, procl: m.opts.Proclitics}
+		sc.ps = ps
+	}
 	for i := range toks {
 		hits = ps.matchAt(toks, i, hits)
 	}
 	return hits
-}
-
-// windows are the stretches of text, between safe boundaries (segment.Window), that
-// hold every place the automaton found the keys of a phrase: only they are segmented.
-func (m *Matcher) windows(text []rune) [][2]int {
-	a := m.auto
-	ring := make([]int, a.maxLen) // document index of each of the last maxLen keys
-	p := 0
-	var out [][2]int
-	procl := m.opts.Proclitics
-	// found takes the phrases ending at end-1 (state st and its failure chain), the
-	// longest first, and keeps a window for the first that may begin a word.
-	found := func(st int32, end int) {
-		if !wordEndOK(text, end) {
-			return
-		}
-		start := -1
-		for ; st >= 0; st = a.dict[st] {
-			if l := int(a.own[st]); l > 0 {
-				if s := ring[(p-l+len(ring))%len(ring)]; wordStartOK(text, s, procl) {
-					start = s
-					break
-				}
-			}
-		}
-		if start < 0 {
-			return
-		}
-		if n := len(out); n > 0 && start >= out[n-1][0] && end <= out[n-1][1] {
-			return
-		}
-		ws, we := keylessAround(text, start, end)
-		// Hits come by end; a longer one may reach back over earlier windows.
-		for n := len(out); n > 0 && ws <= out[n-1][1]; n = len(out) {
-			ws, we = min(ws, out[n-1][0]), max(we, out[n-1][1])
-			out = out[:n-1]
-		}
-		out = append(out, [2]int{ws, we})
-	}
-	var s int32
-	var lig []rune
-	step := func(c int32, i int) {
-		s = a.delta[s+c]
-		ring[p] = i
-		if p++; p == len(ring) {
-			p = 0
-		}
-		if s < 0 { // a phrase ends here
-			s = -s - 1
-			found(s/int32(a.cols), i+1)
-		}
-	}
-	for i, r := range text {
-		if r >= 0x0600 && r <= 0x06FF { // most of the text: key and class by table
-			if c := a.arabic[r-0x0600]; c >= 0 {
-				step(c, i)
-			}
-			continue
-		}
-		if isSpace(r) {
-			continue
-		}
-		switch k := model.SearchKeyOf(r); {
-		case k > 0:
-			step(a.classOf(k), i)
-		case k < 0:
-			lig = model.AppendSearchKeys(lig[:0], string(r))
-			for _, x := range lig {
-				step(a.classOf(x), i)
-			}
-		}
-	}
-	return out
 }
 
 // keylessAround is the window of [start,end) grown over neighbouring tokens that have
@@ -206,23 +159,22 @@ func keylessAround(text []rune, start, end int) (ws, we int) {
 
 // name sorts hits, drops repeats and names their patterns.
 func (m *Matcher) name(hits []hit) []Match {
-	sort.Slice(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.start != b.start {
-			return a.start < b.start
+	// Hits come nearly in order (windows left to right): pdqsort's cheap case.
+	slices.SortFunc(hits, func(a, b hit) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
 		}
-		if a.end != b.end {
-			return a.end < b.end
+		if c := cmp.Compare(a.end, b.end); c != 0 {
+			return c
 		}
-		return a.pattern < b.pattern
+		return cmp.Compare(a.pattern, b.pattern)
 	})
 	out := make([]Match, 0, len(hits))
 	for i, h := range hits {
 		if i > 0 && h == hits[i-1] {
 			continue
 		}
-		p := m.patterns[h.pattern]
-		out = append(out, Match{Start: h.start, End: h.end, Label: p.Label, Pattern: p.Ref(), Index: h.pattern})
+		out = append(out, Match{Start: h.start, End: h.end, Label: m.patterns[h.pattern].Label, Pattern: m.refs[h.pattern], Index: h.pattern})
 	}
 	return out
 }

@@ -57,7 +57,7 @@ func (ps *phraseSet) matchAt(toks []token, i int, out []hit) []hit {
 	ps.cuts = procliticCuts(t, ps.exact, ps.cuts)
 	for _, c := range ps.cuts {
 		first := ps.root.next[c.rest]
-		if first == nil || (c.article && startsWithArticle(keyString(c.rest))) {
+		if first == nil || (c.article && startsWithArticle(c.key)) {
 			continue
 		}
 		out = ps.walk(first, toks, i, c.offset, out)

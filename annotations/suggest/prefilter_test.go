@@ -99,6 +99,15 @@ func logMissed(t *testing.T, text []rune, fast, full []Match) {
 // and on text with marks, joiners and odd spaces after white space.
 func TestWindowsAsSegment(t *testing.T) {
 	texts := append(sampleTexts(t), []rune("a \u064Eb \u200cc \u00a0d ١ ٫5 \u0600e\n\u0301f  g"))
+	rng := rand.New(rand.NewPCG(5, 8))
+	odd := []rune(" \n\t\r\u00a0\u0085\u2003\u202f\u3000\u200b\ufeff\u200c\u200d\u064e\u0301aب1١۱،«»-.\u0600\u0e33")
+	for range 2000 {
+		rs := make([]rune, 1+rng.IntN(20))
+		for i := range rs {
+			rs[i] = odd[rng.IntN(len(odd))]
+		}
+		texts = append(texts, rs)
+	}
 	for _, text := range texts {
 		for i := range text {
 			s, e := segment.Window(text, i)

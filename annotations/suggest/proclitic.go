@@ -9,31 +9,61 @@ import (
 // Proclitics are written glued to the next word: و ف (and, so), ب ل ك (with, for,
 // like), and the article ال (لل after ل). A prefix is at most one of each, in that
 // order; the article counts only for a phrase that has no article of its own.
-var (
-	procliticPlain   = map[string]bool{} // without the article
-	procliticArticle = map[string]bool{} // ending in the article
-	procliticStart   = map[string]bool{} // every beginning of one
-	maxProclitic     = 4                 // keys: و + ل + ال
+//
+// A prefix of up to maxProclitic keys, each one of the six letters proclitics are made
+// of, is numbered in base 7 (see procliticCode); procliticOf says what each number is.
+const (
+	maxProclitic  = 4 // keys: و + ل + ال
+	procliticBase = 7
 )
 
+// What a prefix of keys is.
+const (
+	procliticStart   uint8 = 1 << iota // the beginning of a proclitic (or one)
+	procliticPlain                     // a proclitic without the article
+	procliticArticle                   // a proclitic ending in the article
+)
+
+var procliticOf [procliticBase * procliticBase * procliticBase * procliticBase]uint8
+
 func init() {
+	mark := func(p string, kind uint8) {
+		code := 0
+		for _, r := range p {
+			code = procliticCode(code, r)
+			procliticOf[code] |= procliticStart
+		}
+		procliticOf[code] |= kind
+	}
 	for _, conj := range []string{"", "و", "ف"} {
 		for _, prep := range []string{"", "ب", "ل", "ك"} {
 			if p := conj + prep; p != "" {
-				procliticPlain[p] = true
+				mark(p, procliticPlain)
 			}
-			procliticArticle[conj+prep+"ال"] = true
+			mark(conj+prep+"ال", procliticArticle)
 		}
-		procliticArticle[conj+"لل"] = true
+		mark(conj+"لل", procliticArticle)
 	}
-	for _, set := range []map[string]bool{procliticPlain, procliticArticle} {
-		for p := range set {
-			r := []rune(p)
-			for i := 1; i <= len(r); i++ {
-				procliticStart[string(r[:i])] = true
-			}
-		}
+}
+
+// procliticCode is the number of the prefix numbered code followed by r; 0 when r is
+// no proclitic letter.
+func procliticCode(code int, r rune) int {
+	switch r {
+	case 'و':
+		return code*procliticBase + 1
+	case 'ف':
+		return code*procliticBase + 2
+	case 'ب':
+		return code*procliticBase + 3
+	case 'ل':
+		return code*procliticBase + 4
+	case 'ك':
+		return code*procliticBase + 5
+	case 'ا':
+		return code*procliticBase + 6
 	}
+	return 0
 }
 
 // startsWithArticle tells whether a key begins with ال.
@@ -42,6 +72,7 @@ func startsWithArticle(key string) bool { return len(key) > len("ال") && key[:
 // procliticCut is one way to read a token as proclitics and a word.
 type procliticCut struct {
 	rest    string // the word's key (or text, matching exactly)
+	key     string // the word's key
 	offset  int    // where the word starts in the document
 	article bool   // the proclitics end in an article
 }
@@ -54,58 +85,60 @@ func procliticCuts(t *token, exact bool, out []procliticCut) []procliticCut {
 		return out
 	}
 	nkeys := utf8.RuneCountInString(t.key)
-	b := 0
+	b, code := 0, 0
 	for n := 1; n <= maxProclitic && n <= nkeys-2; n++ {
-		_, size := utf8.DecodeRuneInString(t.key[b:])
+		r, size := utf8.DecodeRuneInString(t.key[b:])
 		b += size
-		pre := t.key[:b]
-		if !procliticStart[pre] {
+		if code = procliticCode(code, r); code == 0 || procliticOf[code]&procliticStart == 0 {
 			break // no proclitic begins so
 		}
-		plain, art := procliticPlain[pre], procliticArticle[pre]
-		if !plain && !art {
+		kind := procliticOf[code]
+		if kind&(procliticPlain|procliticArticle) == 0 {
 			continue
 		}
-		i, bi, ok := afterKeys(t.text, n)
+		i, ok := afterKeys(t.src, n)
 		if !ok {
 			continue
 		}
-		rest := t.key[b:]
+		key := t.key[b:] // the marks skipped after the proclitics have no keys
+		rest := key
 		if exact {
-			rest = t.text[bi:]
+			rest = t.text[byteLen(t.src[:i]):]
 		}
-		out = append(out, procliticCut{rest: rest, offset: t.start + i, article: art})
+		out = append(out, procliticCut{rest: rest, key: key, offset: t.start + i, article: kind&procliticArticle != 0})
 	}
 	return out
 }
 
-// afterKeys is where s continues after its first n keys and the marks that follow
-// them, in code points and bytes; false when the n-th key is inside a ligature.
-func afterKeys(s string, n int) (cp, byt int, ok bool) {
+// afterKeys is where src continues after its first n keys and the marks that follow
+// them, in code points; false when the n-th key is inside a ligature.
+func afterKeys(src []rune, n int) (cp int, ok bool) {
 	seen := 0
-	for byt < len(s) && seen < n {
-		r, size := utf8.DecodeRuneInString(s[byt:])
-		switch k := model.SearchKeyOf(r); {
+	for cp < len(src) && seen < n {
+		switch k := model.SearchKeyOf(validRune(src[cp])); {
 		case k > 0:
 			seen++
 		case k < 0:
-			seen += len(model.AppendSearchKeys(nil, string(r)))
+			seen += len(model.AppendSearchKeys(nil, string(src[cp])))
 			if seen > n {
-				return 0, 0, false
+				return 0, false
 			}
 		}
-		byt += size
 		cp++
 	}
-	for byt < len(s) {
-		r, size := utf8.DecodeRuneInString(s[byt:])
-		if model.SearchKeyOf(r) != 0 {
-			break
-		}
-		byt += size
+	for cp < len(src) && model.SearchKeyOf(validRune(src[cp])) == 0 {
 		cp++
 	}
-	return cp, byt, seen == n
+	return cp, seen == n
+}
+
+// byteLen is the length of src in UTF-8 (as string(src)).
+func byteLen(src []rune) int {
+	n := 0
+	for _, r := range src {
+		n += utf8.RuneLen(validRune(r))
+	}
+	return n
 }
 
 // startsWithProclitic: the key's first letter is one a proclitic begins with.

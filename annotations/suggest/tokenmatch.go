@@ -65,8 +65,9 @@ func (tp *tokenPattern) match(toks []token, procl bool, out []hit) []hit {
 					continue
 				}
 				v := toks[i]
+				v.src = v.src[c.offset-v.start:]
 				v.start, v.text = c.offset, c.rest
-				v.key = keyString(v.text)
+				v.key = c.key
 				r.view, r.memo = &v, map[[2]int]int{}
 				if e = r.longest(0, i); e > i {
 					start = c.offset

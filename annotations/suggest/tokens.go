@@ -9,33 +9,99 @@ import (
 	"github.com/hashiya/hashiya/text/segment"
 )
 
-// token is one non-space segment of a document: its code-point range, text and search
-// key (see appendKeys).
+// token is one non-space segment of a document: its code-point range, its runes (a
+// slice of the document), text and search key (see appendKeys).
 type token struct {
 	start, end int
-	text, key  string
+	src        []rune
+	text, key  string // text is left empty by a tokenizer without withText
 	kind       segment.Kind
 }
 
 // tokenize segments text[from:to] (which must start and end at safe boundaries, see
-// segment.Window) into tokens with offsets in text.
+// segment.Window) into tokens with offsets in text, with their text.
 func tokenize(text []rune, from, to int, out []token) []token {
-	segment.EachString(string(text[from:to]), func(sg segment.Segment, s string) {
-		if sg.Kind == segment.Space {
-			return
+	z := tokenizer{withText: true}
+	return z.tokenize(text, from, to, out)
+}
+
+// A tokenizer cuts stretches of a document into tokens, reusing its buffers from one
+// stretch to the next: the keys of a stretch's tokens are substrings of one string,
+// their text (only withText: exact matching and token patterns want it) of another.
+type tokenizer struct {
+	seg      segment.Segmenter
+	keys     []byte
+	keyEnds  []int
+	withText bool
+}
+
+// tokenize appends the tokens of text[from:to] (see the function tokenize) to out.
+func (z *tokenizer) tokenize(text []rune, from, to int, out []token) []token {
+	first := len(out)
+	z.keys, z.keyEnds = z.keys[:0], z.keyEnds[:0]
+	var str string
+	if z.withText {
+		str = string(text[from:to])
+	}
+	b := 0 // byte offset of the segment in str
+	for _, sg := range z.seg.Runes(text, from, to) {
+		src := text[sg.Start:sg.End]
+		b0 := b
+		if z.withText {
+			for _, r := range src {
+				b += utf8.RuneLen(validRune(r))
+			}
 		}
-		out = append(out, token{start: from + sg.Start, end: from + sg.End, text: s, key: keyString(s), kind: sg.Kind})
-	})
+		if sg.Kind == segment.Space {
+			continue
+		}
+		for _, r := range src {
+			z.keys = appendKeyBytes(z.keys, r)
+		}
+		z.keyEnds = append(z.keyEnds, len(z.keys))
+		t := token{start: sg.Start, end: sg.End, src: src, kind: sg.Kind}
+		if z.withText {
+			t.text = str[b0:b]
+		}
+		out = append(out, t)
+	}
+	keys, k0 := string(z.keys), 0
+	for i, k1 := range z.keyEnds {
+		out[first+i].key = keys[k0:k1]
+		k0 = k1
+	}
 	return out
 }
 
-// isSpace is segment's white space: left out of tokens and of the key stream.
-func isSpace(r rune) bool {
-	if r < 0x80 {
-		return r == ' ' || r >= '\t' && r <= '\r'
+// validRune is r, or U+FFFD for what is not a rune (as string([]rune) writes it).
+func validRune(r rune) rune {
+	if utf8.ValidRune(r) {
+		return r
 	}
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+	return utf8.RuneError
 }
+
+// appendKeyBytes appends the search keys of r, white space left out, in UTF-8: the
+// keys of a token are those of its runes.
+func appendKeyBytes(dst []byte, r rune) []byte {
+	r = validRune(r)
+	if isSpace(r) {
+		return dst
+	}
+	switch k := model.SearchKeyOf(r); {
+	case k > 0:
+		return utf8.AppendRune(dst, k)
+	case k < 0:
+		var buf [8]rune
+		for _, x := range model.AppendSearchKeys(buf[:0], string(r)) {
+			dst = utf8.AppendRune(dst, x)
+		}
+	}
+	return dst
+}
+
+// isSpace is segment's white space: left out of tokens and of the key stream.
+func isSpace(r rune) bool { return segment.IsSpace(r) }
 
 // appendKeys appends the search keys of r, white space left out: the keys of a token
 // are those of its runes, and the keys of a document those of its tokens in a row.

@@ -11,16 +11,21 @@ import (
 // made of (a space or line break, then a letter or digit of Arabic script or ASCII) are
 // decided at once, and any other pair is left to segment.Window.
 
-// pairKind says what is known of a boundary between prev and r without uniseg.
+// pairKind says what is known of a boundary between prev and r without uniseg: a
+// boundary is safe only after Unicode white space and before what is not.
 func pairKind(prev, r rune) (known, safe bool) {
+	if !isUnicodeSpace(prev) || isUnicodeSpace(r) {
+		return true, false
+	}
 	if !isPlainSpace(prev) {
-		if prev < 0x80 || prev >= 0x0621 && prev <= 0x06D3 {
-			return true, false // not white space: never safe
-		}
 		return false, false
 	}
 	return plainStarter(r), plainStarter(r)
 }
+
+// isUnicodeSpace is unicode.IsSpace, what segment.Window's safe boundaries ask of the
+// character before them.
+func isUnicodeSpace(r rune) bool { return isSpace(r) && r != '\u200b' && r != '\ufeff' }
 
 func isPlainSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
 

@@ -6,7 +6,8 @@
 # time (user+sys) and peak RSS, then the medians, MB/s and the ratios.
 #   bench/patterns/run.sh [-n RUNS]          # default 3 runs of each
 #   OUT=DIR REAL=1000 bench/patterns/run.sh   # corpus and outputs in DIR; 1,000 n-grams of the sample among the phrases
-#   BASE=REV bench/patterns/run.sh            # also hashiya as of git revision REV, alternating (A/B)
+#   BASE=REV bench/patterns/run.sh            # also hashiya as of git revision REV, alternating (A/B),
+#                                             # and whether the two print the same bytes
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=3
@@ -47,6 +48,9 @@ for i in $(seq "$runs"); do
 	measure grep grep -F -o -f "$out/phrases.txt" "$corpus"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${BASE:-}" ]; then # a faster build must print the same lines, byte for byte
+	if cmp -s "$out/hashiya.out" "$out/base.out"; then echo "hashiya and base outputs: identical"; else echo "hashiya and base outputs: DIFFER"; fi
+fi
 awk -v size="$size" '
 	{ wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " $3; rss[$1] = $4 }
 	function median(list,   a, n, i, j, t) {

@@ -83,19 +83,34 @@ func loadPatterns(path string, o suggest.Options) (*suggest.Matcher, []string, e
 // appendMatchLine appends the line of match x in document doc, as encoding/json
 // writes a matchLine (a test holds it to that): millions of lines are written by hand.
 func appendMatchLine(buf []byte, doc string, x suggest.Match, text []rune) []byte {
+	return appendQuotedLine(buf, appendJSONString(nil, doc), appendJSONString(nil, x.Label), appendJSONString(nil, x.Pattern), x, text)
+}
+
+// appendQuotedLine is appendMatchLine given doc, label and pattern already quoted:
+// they are quoted once per document or pattern, not once per match.
+func appendQuotedLine(buf, doc, label, pattern []byte, x suggest.Match, text []rune) []byte {
 	buf = append(buf, `{"doc":`...)
-	buf = appendJSONString(buf, doc)
+	buf = append(buf, doc...)
 	buf = append(buf, `,"start":`...)
 	buf = strconv.AppendInt(buf, int64(x.Start), 10)
 	buf = append(buf, `,"end":`...)
 	buf = strconv.AppendInt(buf, int64(x.End), 10)
 	buf = append(buf, `,"label":`...)
-	buf = appendJSONString(buf, x.Label)
+	buf = append(buf, label...)
 	buf = append(buf, `,"text":`...)
-	buf = appendJSONString(buf, string(text))
+	buf = appendJSONRunes(buf, text)
 	buf = append(buf, `,"pattern":`...)
-	buf = appendJSONString(buf, x.Pattern)
+	buf = append(buf, pattern...)
 	return append(buf, "}\n"...)
+}
+
+// quotedPatterns are the label and ref of each pattern of m, quoted for a line.
+func quotedPatterns(m *suggest.Matcher) (labels, refs [][]byte) {
+	for _, p := range m.Patterns() {
+		labels = append(labels, appendJSONString(nil, p.Label))
+		refs = append(refs, appendJSONString(nil, p.Ref()))
+	}
+	return labels, refs
 }
 
 // appendJSONString appends s quoted as encoding/json quotes it (HTML characters
@@ -115,6 +130,21 @@ func appendJSONString(buf []byte, s string) []byte {
 	}
 	b, _ := json.Marshal(s)
 	return append(buf, b...)
+}
+
+// appendJSONRunes appends text quoted as appendJSONString quotes string(text), writing
+// the runes straight into buf when none needs escaping (the text of a match, nearly
+// always).
+func appendJSONRunes(buf []byte, text []rune) []byte {
+	n := len(buf)
+	buf = append(buf, '"')
+	for _, r := range text {
+		if r < 0x20 || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r == 0x2028 || r == 0x2029 || !utf8.ValidRune(r) {
+			return appendJSONString(buf[:n], string(text))
+		}
+		buf = utf8.AppendRune(buf, r)
+	}
+	return append(buf, '"')
 }
 
 // matchLine is one line of `hashiya match`.
@@ -150,13 +180,23 @@ func writeMatches(ctx context.Context, w io.Writer, docs docStream, m *suggest.M
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan *matchBatch, workers)
+	labels, refs := quotedPatterns(m)
+	// Line buffers go back to the workers once written: a few of them, grown once,
+	// hold every line of the run.
+	free := make(chan []byte, 3*workers)
 	for range workers {
 		go func() {
+			var doc []byte
 			for b := range jobs {
 				var buf []byte
+				select {
+				case buf = <-free:
+				default:
+				}
 				for _, d := range b.docs {
+					doc = appendJSONString(doc[:0], d.ID)
 					for _, x := range m.Match(d.Text) {
-						buf = appendMatchLine(buf, d.ID, x, d.Text[x.Start:x.End])
+						buf = appendQuotedLine(buf, doc, labels[x.Index], refs[x.Index], x, d.Text[x.Start:x.End])
 					}
 				}
 				b.lines <- buf
@@ -194,8 +234,13 @@ func writeMatches(ctx context.Context, w io.Writer, docs docStream, m *suggest.M
 		}
 	}()
 	for b := range order {
-		if _, err := w.Write(<-b.lines); err != nil {
+		buf := <-b.lines
+		if _, err := w.Write(buf); err != nil {
 			return nil, err
+		}
+		select {
+		case free <- buf[:0]:
+		default:
 		}
 	}
 	// order is closed: the reader has returned and set warnings and readErr.

@@ -118,12 +118,18 @@ func TestMatchReportsSkippedPatternsAndReadsFiles(t *testing.T) {
 
 // TestMatchLineAsEncodingJSON: the lines written by hand are what encoding/json writes.
 func TestMatchLineAsEncodingJSON(t *testing.T) {
-	for _, s := range []string{"بوتين", `a"b\c`, "x\ny\t\x01", "<&>", "\u2028\u2029", "bad\xffutf8", "«»", ""} {
+	for _, s := range []string{"بوتين", `a"b\c`, "x\ny\t\x01", "<&>", "\u2028\u2029", "bad\xffutf8", "«»", "", "ک\u200cه", "\u007f\u0085\u00a0"} {
 		x := suggest.Match{Start: 3, End: 9, Label: "L" + s, Pattern: "p:" + s}
 		got := string(appendMatchLine(nil, "d"+s, x, []rune(s)))
 		b, _ := json.Marshal(matchLine{Doc: "d" + s, Start: 3, End: 9, Label: "L" + s, Text: string([]rune(s)), Pattern: "p:" + s})
 		if got != string(b)+"\n" {
 			t.Errorf("%q:\n got %s\nwant %s", s, got, b)
+		}
+	}
+	for _, rs := range [][]rune{{0xD800}, {'a', -1, 0x110000}} { // not runes: U+FFFD, as string(rs)
+		got := string(appendJSONRunes(nil, rs))
+		if b, _ := json.Marshal(string(rs)); got != string(b) {
+			t.Errorf("%q: got %s, want %s", rs, got, b)
 		}
 	}
 }

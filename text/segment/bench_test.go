@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rivo/uniseg"
 )
@@ -67,4 +68,39 @@ func BenchmarkParagraph16k(b *testing.B) {
 	for b.Loop() {
 		Runes(text)
 	}
+}
+
+// BenchmarkSegmenterVsAround cuts the window around every word of the sample articles
+// with a reused Segmenter (A) and with Around (B), in turns in the same run, and
+// reports both per window and their ratio.
+func BenchmarkSegmenterVsAround(b *testing.B) {
+	var texts [][]rune
+	for _, d := range corpus(b) {
+		texts = append(texts, []rune(d))
+	}
+	var sr Segmenter
+	var a, o time.Duration
+	n := 0
+	for b.Loop() {
+		t0 := time.Now()
+		for _, text := range texts {
+			for i := 0; i < len(text); i += 7 {
+				ws, we := Window(text, i)
+				sr.Runes(text, ws, we)
+			}
+		}
+		t1 := time.Now()
+		for _, text := range texts {
+			for i := 0; i < len(text); i += 7 {
+				Around(text, i)
+			}
+		}
+		a, o = a+t1.Sub(t0), o+time.Since(t1)
+		for _, text := range texts {
+			n += (len(text) + 6) / 7
+		}
+	}
+	b.ReportMetric(float64(a.Nanoseconds())/float64(n), "segmenter-ns/window")
+	b.ReportMetric(float64(o.Nanoseconds())/float64(n), "around-ns/window")
+	b.ReportMetric(float64(a)/float64(o), "ratio")
 }

@@ -84,12 +84,22 @@ func checkSegments(t *testing.T, s string) {
 	if pos != len(text) {
 		t.Fatalf("segments of %q end at %d of %d", s, pos, len(text))
 	}
+	var sr Segmenter
+	if got := sr.Runes(text, 0, len(text)); !sameSegments(got, segs) {
+		t.Fatalf("Segmenter.Runes(%q) = %v, Runes %v", s, got, segs)
+	}
 	if len(text) >= maxWindow {
 		return // windows are capped there; TestLongRunWithoutSpace covers it
 	}
 	for s := 0; s <= len(text); s++ {
 		for _, e := range []int{s - 2, s, s + 1, s + 3, len(text)} {
 			checkWordIn(t, text, segs, s, max(0, min(e, len(text))))
+		}
+	}
+	for i := range text {
+		ws, we := Window(text, i)
+		if got, want := sr.Runes(text, ws, we), Around(text, i); !sameSegments(got, want) {
+			t.Fatalf("Segmenter.Runes(%q, %d, %d) = %v, Around %v", s, ws, we, got, want)
 		}
 	}
 	for _, sg := range segs {

@@ -149,27 +149,31 @@ type classifier struct {
 func (c *classifier) add(s string) (n int) {
 	for _, r := range s {
 		n++
-		switch {
-		case r >= 0x0621 && r <= 0x064A, r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z': // Arabic, Latin
-			c.letter = true
-		case r >= '0' && r <= '9', r >= 0x0660 && r <= 0x0669, r >= 0x06F0 && r <= 0x06F9:
-			c.number = true
-		case isSpace(r):
-			continue
-		case unicode.IsLetter(r):
-			c.letter = true
-		case unicode.IsNumber(r):
-			c.number = true
-		case unicode.IsPunct(r):
-			c.punct = true
-		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc, unicode.Cf):
-			// marks and joiners take the kind of their base
-		default:
-			c.other = true
-		}
-		c.nonSpace = true
+		c.addRune(r)
 	}
 	return n
+}
+
+func (c *classifier) addRune(r rune) {
+	switch {
+	case r >= 0x0621 && r <= 0x064A, r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z': // Arabic, Latin
+		c.letter = true
+	case r >= '0' && r <= '9', r >= 0x0660 && r <= 0x0669, r >= 0x06F0 && r <= 0x06F9:
+		c.number = true
+	case isSpace(r):
+		return
+	case unicode.IsLetter(r):
+		c.letter = true
+	case unicode.IsNumber(r):
+		c.number = true
+	case unicode.IsPunct(r):
+		c.punct = true
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc, unicode.Cf):
+		// marks and joiners take the kind of their base
+	default:
+		c.other = true
+	}
+	c.nonSpace = true
 }
 
 func (c *classifier) kind() Kind {
@@ -187,7 +191,20 @@ func (c *classifier) kind() Kind {
 }
 
 // isSpace is white space plus the invisible separators scraped text is full of.
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
+func isSpace(r rune) bool { return IsSpace(r) }
+
+// IsSpace tells white space (what a Space segment is made of): Unicode White_Space
+// plus the zero-width space and BOM that scraped text is full of. Letters and marks
+// of the scripts below U+1680 are answered without a table search.
+func IsSpace(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r == ' ' || r >= '\t' && r <= '\r'
+	case r < 0x1680:
+		return r == 0x85 || r == 0xA0
+	}
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+}
 
 // mayCutCluster tells whether a word boundary in text might fall inside a grapheme
 // cluster. Word rules keep every grapheme Extend, ZWJ and Mc with its base (WB4), CRLF,

@@ -118,4 +118,13 @@ func TestEachAcrossChunks(t *testing.T) {
 			t.Fatalf("segment %d = %v, want %v shifted by %d", i, sg, want, off)
 		}
 	}
+	// The Segmenter too, on the whole text (uniseg's path: the text has '-'), and on
+	// the text from the second unit on.
+	var sr Segmenter
+	if got := sr.Runes(text, 0, len(text)); !sameSegments(got, segs) {
+		t.Fatalf("Segmenter.Runes gives %d segments, Runes %d", len(got), len(segs))
+	}
+	if got := sr.Runes(text, step, len(text)); !sameSegments(got, segs[len(one):]) {
+		t.Fatalf("Segmenter.Runes from %d gives %d segments, Runes %d", step, len(got), len(segs)-len(one))
+	}
 }
