@@ -1,0 +1,256 @@
+package layout
+
+import (
+	"unicode/utf8"
+
+	"github.com/hashiya/hashiya/text/bidi"
+)
+
+// TextParagraph is one paragraph of any length, given as UTF-8, laid out on demand a window
+// at a time: no array of the whole paragraph is ever made, so a 50 MB one-line document
+// costs little more than its text. Its lines are those of LayoutParagraph on the decoded
+// text and the same options.
+//
+// Exactness without resolving the whole paragraph: with no explicit embedding or isolate
+// (the paragraph is one isolating run sequence at its base level), the bidi rules W1–W7,
+// N1/N2 and I1/I2 look from a character only as far as the nearest strong type, N0 only
+// inside a bracket pair and before its opening bracket as far as a strong type, and shaping
+// only to the nearest non-transparent neighbour. So a window cut just before a strong letter
+// (after a space) and just after one, both outside every bracket pair of the paragraph,
+// resolves, shapes and measures every index between its cuts as the whole paragraph does
+// (lazywindow.go). Construction is one byte scan (newTextScan) for the explicit controls,
+// the bracket pairs (BD16, over the whole paragraph) and a sparse code-point→byte index.
+// A paragraph with explicit controls, or more than 63 brackets open at once, is laid out by
+// a LazyParagraph over the whole decoded text instead.
+//
+// The caller must not change the text's memory; a TextParagraph must not be used by two
+// goroutines at once.
+type TextParagraph struct {
+	sc    *textScan
+	start int
+	opts  Options
+	base  bidi.Level
+	width int
+
+	whole *LazyParagraph // the fallback
+
+	ends     []int32 // line k is [ends[k-1], ends[k]) (paragraph-relative)
+	complete bool
+	brk      breakCursor // break opportunities known up to brk.idx, in wrapWin's flags
+	wrapWin  window      // the window lines are found in
+	lineWin  window      // the window the last line was built in
+}
+
+// textScan is what one pass over a paragraph's bytes finds, whatever the options.
+type textScan struct {
+	s        string
+	n        int     // code points
+	marks    []int   // marks[k] is the byte offset of code point k*indexStride
+	controls bool    // an explicit embedding, override or isolate (X1–X8 matter)
+	overflow bool    // BD16's stack overflowed: pairs past it are not pairs
+	pairs    []span  // the outermost bracket pairs (BD16), as [open, close], in order
+	firstDir int8    // the first strong character: 0 none, 1 L, 2 R or AL (P2)
+	lineSep  bool    // a U+2028
+}
+
+type span struct{ open, close int32 }
+
+// maxBracketDepth is the stack size of BD16.
+const maxBracketDepth = 63
+
+// indexStride is the code points between two entries of the sparse index.
+const indexStride = 256
+
+// textWindowMin is the paragraph length (code points) from which a TextParagraph lays out
+// windows; a shorter one is one window (a variable for tests).
+var textWindowMin = 1 << 16
+
+// NewTextParagraph lays out the paragraph s (valid UTF-8, no paragraph separator), whose
+// document offset is start.
+func NewTextParagraph(s string, start int, opts Options) *TextParagraph {
+	return newTextParagraph(newTextScan(s), start, opts)
+}
+
+// WithOptions is the paragraph laid out with other options, sharing the byte scan (a resize
+// re-wraps without reading the text again).
+func (p *TextParagraph) WithOptions(opts Options) *TextParagraph {
+	return newTextParagraph(p.sc, p.start, opts)
+}
+
+func newTextParagraph(sc *textScan, start int, opts Options) *TextParagraph {
+	p := &TextParagraph{sc: sc, start: start, opts: opts, width: max(opts.Width, 0)}
+	if sc.controls || sc.overflow {
+		p.whole = NewLazyParagraph([]rune(sc.s), start, opts)
+		p.base = p.whole.Level()
+		return p
+	}
+	switch {
+	case opts.Dir == bidi.RTL, opts.Dir == bidi.Auto && sc.firstDir == 2:
+		p.base = 1
+	}
+	p.brk.state = -1
+	return p
+}
+
+// Windowed reports whether the paragraph is laid out in windows (not by the fallback).
+func (p *TextParagraph) Windowed() bool { return p.whole == nil }
+
+// Level is the paragraph's resolved base level.
+func (p *TextParagraph) Level() bidi.Level { return p.base }
+
+// Start and End are the paragraph's document range.
+func (p *TextParagraph) Start() int { return p.start }
+func (p *TextParagraph) End() int   { return p.start + p.sc.n }
+
+// newTextScan reads s once: code points, explicit controls, U+2028, the first strong
+// character, and the bracket pairs of BD16 over the whole paragraph.
+func newTextScan(s string) *textScan {
+	sc := &textScan{s: s}
+	var stack [maxBracketDepth]struct {
+		key rune
+		pos int32
+	}
+	sp := 0
+	marks := make([]int, 0, len(s)/indexStride/2+1)
+	n := 0
+	for i := 0; i < len(s); n++ {
+		if n%indexStride == 0 {
+			marks = append(marks, i)
+		}
+		c := s[i]
+		var r rune
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			if !asciiInteresting[c] {
+				continue
+			}
+			r = rune(c)
+		case c < 0xE0:
+			if sc.firstDir == 0 {
+				r2, _ := utf8.DecodeRuneInString(s[i:])
+				sc.noteStrong(r2)
+			}
+			i += 2
+			continue
+		case c < 0xF0:
+			if c == 0xE2 && i+2 < len(s) {
+				switch c1, c2 := s[i+1], s[i+2]; {
+				case c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE, c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9:
+					sc.controls = true
+				case c1 == 0x80 && c2 == 0xA8:
+					sc.lineSep = true
+				}
+			}
+			r, _ = utf8.DecodeRuneInString(s[i:])
+			i += 3
+		default:
+			r, _ = utf8.DecodeRuneInString(s[i:])
+			i += 4
+		}
+		if sc.firstDir == 0 {
+			sc.noteStrong(r)
+		}
+		pair, t := bidi.Bracket(r)
+		switch t {
+		case bidi.Open:
+			if sc.overflow {
+				continue
+			}
+			if sp == maxBracketDepth {
+				sc.overflow = true // BD16: no pairs past here
+				continue
+			}
+			stack[sp].key, stack[sp].pos = canonicalBracket(r), int32(n)
+			sp++
+		case bidi.Close:
+			if sc.overflow {
+				continue
+			}
+			key := canonicalBracket(pair)
+			for k := sp - 1; k >= 0; k-- {
+				if stack[k].key == key {
+					sc.addPair(stack[k].pos, int32(n))
+					sp = k
+					break
+				}
+			}
+		}
+	}
+	sc.n, sc.marks = n, marks
+	return sc
+}
+
+// asciiInteresting: the ASCII brackets and the letters that may be the first strong one.
+var asciiInteresting = func() (t [128]bool) {
+	for c := 0; c < 128; c++ {
+		_, bt := bidi.Bracket(rune(c))
+		t[c] = bt != bidi.NoBracket || bidi.ClassOf(rune(c)) == bidi.L
+	}
+	return t
+}()
+
+// noteStrong records r if it is the paragraph's first strong character.
+func (sc *textScan) noteStrong(r rune) {
+	switch bidi.ClassOf(r) {
+	case bidi.L:
+		sc.firstDir = 1
+	case bidi.R, bidi.AL:
+		sc.firstDir = 2
+	}
+}
+
+// addPair records the pair [o, c]: pairs found before it that start after o lie inside it.
+func (sc *textScan) addPair(o, c int32) {
+	k := len(sc.pairs)
+	for k > 0 && sc.pairs[k-1].open > o {
+		k--
+	}
+	sc.pairs = append(sc.pairs[:k], span{o, c})
+}
+
+// canonicalBracket maps U+2329/U+232A to their canonical equivalents U+3008/U+3009 (BD16
+// matches brackets by canonical equivalence).
+func canonicalBracket(r rune) rune {
+	switch r {
+	case 0x2329:
+		return 0x3008
+	case 0x232A:
+		return 0x3009
+	}
+	return r
+}
+
+// inside reports whether paragraph index i lies strictly inside a bracket pair.
+func (sc *textScan) inside(i int) bool {
+	lo, hi := 0, len(sc.pairs)
+	for lo < hi { // the first pair closing after i
+		m := int(uint(lo+hi) >> 1)
+		if int(sc.pairs[m].close) <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(sc.pairs) && int(sc.pairs[lo].open) < i
+}
+
+// byteAt is the byte offset of code point i (0 <= i <= n).
+func (sc *textScan) byteAt(i int) int {
+	if i >= sc.n {
+		return len(sc.s)
+	}
+	b := sc.marks[i/indexStride]
+	for k := i % indexStride; k > 0; k-- {
+		c := sc.s[b]
+		switch {
+		case c < 0xE0:
+			b += 1 + int(c>>7) // 1 for ASCII, 2 for a lead byte C2–DF
+		case c < 0xF0:
+			b += 3
+		default:
+			b += 4
+		}
+	}
+	return b
+}
