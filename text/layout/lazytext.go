@@ -44,13 +44,13 @@ type TextParagraph struct {
 // textScan is what one pass over a paragraph's bytes finds, whatever the options.
 type textScan struct {
 	s        string
-	n        int     // code points
-	marks    []int   // marks[k] is the byte offset of code point k*indexStride
-	controls bool    // an explicit embedding, override or isolate (X1–X8 matter)
-	overflow bool    // BD16's stack overflowed: pairs past it are not pairs
-	pairs    []span  // the outermost bracket pairs (BD16), as [open, close], in order
-	firstDir int8    // the first strong character: 0 none, 1 L, 2 R or AL (P2)
-	lineSep  bool    // a U+2028
+	n        int    // code points
+	marks    []int  // marks[k] is the byte offset of code point k*indexStride
+	controls bool   // an explicit embedding, override or isolate (X1–X8 matter)
+	overflow bool   // BD16's stack overflowed: pairs past it are not pairs
+	pairs    []span // the outermost bracket pairs (BD16), as [open, close], in order
+	firstDir int8   // the first strong character: 0 none, 1 L, 2 R or AL (P2)
+	lineSep  bool   // a U+2028
 }
 
 type span struct{ open, close int32 }

@@ -111,7 +111,6 @@ func (p *TextParagraph) findBreaksIn(w *window) {
 	c.idx, c.state = idx+w.a, state
 }
 
-
 // NumLines is the number of lines; it finds them all (no cells are built).
 func (p *TextParagraph) NumLines() int {
 	if p.whole != nil {
