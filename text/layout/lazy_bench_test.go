@@ -43,3 +43,50 @@ func BenchmarkLazyOpen(b *testing.B) {
 	b.ReportMetric(float64(ms2.HeapInuse)/float64(lp.End()-lp.Start()), "retained-B/cp")
 	runtime.KeepAlive(lp)
 }
+
+// BenchmarkTextParagraphOpen is BenchmarkLazyOpen for a TextParagraph on the UTF-8 text: the
+// byte scan, then the first screen in windows; retained-MB counts the text (50 MB) too.
+func BenchmarkTextParagraphOpen(b *testing.B) {
+	s := string(lazyBenchText(b))
+	opts := Options{Width: 80, Align: true}
+	b.ReportAllocs()
+	var tp *TextParagraph
+	for b.Loop() {
+		tp = nil
+		runtime.GC()
+		tp = NewTextParagraph(s, 0, opts)
+		for k := 0; k < 50; k++ {
+			tp.Line(k)
+		}
+	}
+	b.StopTimer()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "retained-MB")
+	b.ReportMetric(float64(len(s))/(1<<20), "text-MB")
+	if !tp.Windowed() {
+		b.Fatal("the generated text is not laid out in windows")
+	}
+	runtime.KeepAlive(tp)
+}
+
+// BenchmarkTextParagraphWrapAll finds every line of the 50 MB paragraph (a jump to its end).
+func BenchmarkTextParagraphWrapAll(b *testing.B) {
+	s := string(lazyBenchText(b))
+	opts := Options{Width: 80, Align: true}
+	tp := NewTextParagraph(s, 0, opts)
+	for b.Loop() {
+		tp = tp.WithOptions(opts)
+		tp.NumLines()
+	}
+}
+
+// BenchmarkTextScan is the byte scan a TextParagraph starts with, on 50 MB.
+func BenchmarkTextScan(b *testing.B) {
+	s := string(lazyBenchText(b))
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		newTextScan(s)
+	}
+}

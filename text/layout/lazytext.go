@@ -1,10 +1,6 @@
 package layout
 
-import (
-	"unicode/utf8"
-
-	"github.com/hashiya/hashiya/text/bidi"
-)
+import "github.com/hashiya/hashiya/text/bidi"
 
 // TextParagraph is one paragraph of any length, given as UTF-8, laid out on demand a window
 // at a time: no array of the whole paragraph is ever made, so a 50 MB one-line document
@@ -101,104 +97,6 @@ func (p *TextParagraph) Level() bidi.Level { return p.base }
 // Start and End are the paragraph's document range.
 func (p *TextParagraph) Start() int { return p.start }
 func (p *TextParagraph) End() int   { return p.start + p.sc.n }
-
-// newTextScan reads s once: code points, explicit controls, U+2028, the first strong
-// character, and the bracket pairs of BD16 over the whole paragraph.
-func newTextScan(s string) *textScan {
-	sc := &textScan{s: s}
-	var stack [maxBracketDepth]struct {
-		key rune
-		pos int32
-	}
-	sp := 0
-	marks := make([]int, 0, len(s)/indexStride/2+1)
-	n := 0
-	for i := 0; i < len(s); n++ {
-		if n%indexStride == 0 {
-			marks = append(marks, i)
-		}
-		c := s[i]
-		var r rune
-		switch {
-		case c < utf8.RuneSelf:
-			i++
-			if !asciiInteresting[c] {
-				continue
-			}
-			r = rune(c)
-		case c < 0xE0:
-			if sc.firstDir == 0 {
-				r2, _ := utf8.DecodeRuneInString(s[i:])
-				sc.noteStrong(r2)
-			}
-			i += 2
-			continue
-		case c < 0xF0:
-			if c == 0xE2 && i+2 < len(s) {
-				switch c1, c2 := s[i+1], s[i+2]; {
-				case c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE, c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9:
-					sc.controls = true
-				case c1 == 0x80 && c2 == 0xA8:
-					sc.lineSep = true
-				}
-			}
-			r, _ = utf8.DecodeRuneInString(s[i:])
-			i += 3
-		default:
-			r, _ = utf8.DecodeRuneInString(s[i:])
-			i += 4
-		}
-		if sc.firstDir == 0 {
-			sc.noteStrong(r)
-		}
-		pair, t := bidi.Bracket(r)
-		switch t {
-		case bidi.Open:
-			if sc.overflow {
-				continue
-			}
-			if sp == maxBracketDepth {
-				sc.overflow = true // BD16: no pairs past here
-				continue
-			}
-			stack[sp].key, stack[sp].pos = canonicalBracket(r), int32(n)
-			sp++
-		case bidi.Close:
-			if sc.overflow {
-				continue
-			}
-			key := canonicalBracket(pair)
-			for k := sp - 1; k >= 0; k-- {
-				if stack[k].key == key {
-					sc.addPair(stack[k].pos, int32(n))
-					sp = k
-					break
-				}
-			}
-		}
-	}
-	sc.n, sc.marks = n, marks
-	return sc
-}
-
-// asciiInteresting: the ASCII brackets and the letters that may be the first strong one.
-var asciiInteresting = func() (t [128]bool) {
-	for c := 0; c < 128; c++ {
-		_, bt := bidi.Bracket(rune(c))
-		t[c] = bt != bidi.NoBracket || bidi.ClassOf(rune(c)) == bidi.L
-	}
-	return t
-}()
-
-// noteStrong records r if it is the paragraph's first strong character.
-func (sc *textScan) noteStrong(r rune) {
-	switch bidi.ClassOf(r) {
-	case bidi.L:
-		sc.firstDir = 1
-	case bidi.R, bidi.AL:
-		sc.firstDir = 2
-	}
-}
 
 // addPair records the pair [o, c]: pairs found before it that start after o lie inside it.
 func (sc *textScan) addPair(o, c int32) {

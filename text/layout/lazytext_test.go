@@ -2,10 +2,12 @@ package layout
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashiya/hashiya/text/bidi"
+	"github.com/hashiya/hashiya/text/doctext"
 )
 
 // smallWindows makes TextParagraph cut every paragraph into windows of a few words.
@@ -143,6 +145,16 @@ func TestTextParagraphEdges(t *testing.T) {
 	for _, s := range []string{"", "\u2028", "ab\u2028", "\u2028ab", "a\u2028\u2028b", "abc def ghi\u2028", "(", ")a b(", strings.Repeat("(", 70) + " a b c"} {
 		for _, width := range []int{0, 3} {
 			checkTextParagraph(t, s, 7, Options{Width: width})
+		}
+	}
+}
+
+// TextParagraphs splits as Paragraphs does.
+func TestTextParagraphs(t *testing.T) {
+	for _, s := range []string{"", "a", "\n", "a\r\nb", "\r\r\n\n", "سطر\u2029x\u0085y\rz\n", "a\u2028b\r", "«\u0085»"} {
+		got, want := TextParagraphs(doctext.New(s)), Paragraphs([]rune(s))
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", s, got, want)
 		}
 	}
 }
