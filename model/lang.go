@@ -12,12 +12,13 @@ const langSample = 1 << 20
 // letters (پ چ ژ گ ک ی) and Persian digits (۰-۹) do and outnumber the Arabic-only
 // letters (ي ك ة ى), else "ar"; Latin → "en" if more than half of all letters are
 // Latin. Anything else, or no letters, is "und".
-func DetectLang(text []rune) string {
-	if len(text) > langSample {
-		text = text[:langSample]
-	}
+func DetectLang(text string) string {
 	var arabic, hebrew, latin, other, urdu, persian, arabicOnly int
+	seen := 0
 	for _, r := range text {
+		if seen++; seen > langSample {
+			break
+		}
 		switch {
 		case r < 0x80:
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {

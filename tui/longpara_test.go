@@ -24,7 +24,7 @@ func isolatedLongParagraph(t *testing.T) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b.WriteString(strings.Join(strings.Fields(string(d.Text)), " "))
+		b.WriteString(strings.Join(strings.Fields(d.Text.String()), " "))
 		b.WriteByte(' ')
 	}
 	return "\u2066" + b.String() + "معاهدة Berlin 2024 الدفاع المشترك\u2069"

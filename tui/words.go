@@ -28,7 +28,7 @@ type exactEnds struct {
 // target is what an annotation key acts on: the selection, else the word under the
 // cursor. Both cover whole characters with their combining marks.
 func (p *Pane) target() (layout.Range, bool) {
-	text := p.view.text
+	text := p.view.runes()
 	if len(text) == 0 {
 		return layout.Range{}, false
 	}
@@ -77,7 +77,7 @@ func (p *Pane) exactEnd(anchorIsStart bool) (int, bool) {
 // A selection snaps to whole words as annotators expect from token-based tools: "v w w"
 // then a label covers three words, not two and a letter.
 func (p *Pane) selectionBounds() (int, int) {
-	text := p.view.text
+	text := p.view.runes()
 	lo, hi, anchorIsStart := p.selectionPoints()
 	lo, hi = max(0, min(lo, len(text)-1)), max(0, min(hi, len(text)-1))
 	s, _ := segment.Character(text, lo)
@@ -149,7 +149,7 @@ func wordStartBefore(text []rune, i int) int {
 // moveWord moves to the next (n > 0) or previous word start in reading order.
 func (p *Pane) moveWord(n int) {
 	p.goalCol = -1
-	text := p.view.text
+	text := p.view.runes()
 	w, ok := segment.WordStartingBefore(text, p.cursor)
 	if n > 0 {
 		// The first word ending after the cursor, unless the cursor is inside it.
@@ -258,14 +258,14 @@ func resizeBounds(text []rune, s, e int, msg tea.KeyPressMsg, k *KeyMap) (int, i
 // its start or end moved past the cursor.
 func keepCursorIn(p *Pane, r layout.Range) {
 	c := max(r.Start, min(p.cursor, r.End-1))
-	c, _ = segment.Character(p.view.text, c) // on a character's start: never on a mark of its last letter
+	c, _ = segment.Character(p.view.runes(), c) // on a character's start: never on a mark of its last letter
 	p.cursor = max(c, r.Start)
 }
 
 // moveSelectionEnd moves the start or the end of the selection by one character and
 // fixes that end, so it is not snapped back to a whole word.
 func (a *App) moveSelectionEnd(p *Pane, msg tea.KeyPressMsg) {
-	text := p.view.text
+	text := p.view.runes()
 	s, e := p.selectionBounds()
 	ns, ne := stepByCharacter(text, s, e, msg, &a.keys)
 	_, _, anchorIsStart := p.selectionPoints()
