@@ -60,7 +60,7 @@ func newParaLayout(text doctext.Text, r layout.Range, opts layout.Options, prev 
 		if prev != nil {
 			pl.lazy = prev.WithOptions(opts)
 		} else {
-			pl.lazy = layout.NewTextParagraph(text.Slice(r.Start, r.End), r.Start, opts)
+			pl.lazy = layout.NewTextParagraph(text, r, opts)
 		}
 		pl.lines = map[int]*layout.Line{}
 	} else {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hashiya/hashiya/bench/render/mixgen"
+	"github.com/hashiya/hashiya/text/doctext"
 )
 
 // lazyBenchText is about 50 MB of generated news as one paragraph (lines joined by spaces).
@@ -48,13 +49,14 @@ func BenchmarkLazyOpen(b *testing.B) {
 // byte scan, then the first screen in windows; retained-MB counts the text (50 MB) too.
 func BenchmarkTextParagraphOpen(b *testing.B) {
 	s := string(lazyBenchText(b))
+	t := doctext.New(s)
 	opts := Options{Width: 80, Align: true}
 	b.ReportAllocs()
 	var tp *TextParagraph
 	for b.Loop() {
 		tp = nil
 		runtime.GC()
-		tp = NewTextParagraph(s, 0, opts)
+		tp = NewTextParagraph(t, Range{0, t.Len()}, opts)
 		for k := 0; k < 50; k++ {
 			tp.Line(k)
 		}
@@ -73,20 +75,21 @@ func BenchmarkTextParagraphOpen(b *testing.B) {
 
 // BenchmarkTextParagraphWrapAll finds every line of the 50 MB paragraph (a jump to its end).
 func BenchmarkTextParagraphWrapAll(b *testing.B) {
-	s := string(lazyBenchText(b))
+	t := doctext.New(string(lazyBenchText(b)))
 	opts := Options{Width: 80, Align: true}
-	tp := NewTextParagraph(s, 0, opts)
+	tp := NewTextParagraph(t, Range{0, t.Len()}, opts)
 	for b.Loop() {
 		tp = tp.WithOptions(opts)
 		tp.NumLines()
 	}
 }
 
-// BenchmarkTextScan is the byte scan a TextParagraph starts with, on 50 MB.
+// BenchmarkTextScan is the byte scan of a TextParagraph, on 50 MB (run to the end, as a jump
+// to the end of the document runs it).
 func BenchmarkTextScan(b *testing.B) {
-	s := string(lazyBenchText(b))
-	b.SetBytes(int64(len(s)))
+	t := doctext.New(string(lazyBenchText(b)))
+	b.SetBytes(int64(len(t.String())))
 	for b.Loop() {
-		newTextScan(s)
+		newTextScan(t, Range{0, t.Len()}).scanTo(t.Len())
 	}
 }

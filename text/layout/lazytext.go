@@ -1,11 +1,14 @@
 package layout
 
-import "github.com/hashiya/hashiya/text/bidi"
+import (
+	"github.com/hashiya/hashiya/text/bidi"
+	"github.com/hashiya/hashiya/text/doctext"
+)
 
-// TextParagraph is one paragraph of any length, given as UTF-8, laid out on demand a window
-// at a time: no array of the whole paragraph is ever made, so a 50 MB one-line document
-// costs little more than its text. Its lines are those of LayoutParagraph on the decoded
-// text and the same options.
+// TextParagraph is one paragraph of any length of a doctext.Text, laid out on demand a
+// window at a time: no array of the whole paragraph is ever made, so a 50 MB one-line
+// document costs little more than its text. Its lines are those of LayoutParagraph on the
+// decoded paragraph and the same options.
 //
 // Exactness without resolving the whole paragraph: with no explicit embedding or isolate
 // (the paragraph is one isolating run sequence at its base level), the bidi rules W1–W7,
@@ -14,13 +17,13 @@ import "github.com/hashiya/hashiya/text/bidi"
 // only to the nearest non-transparent neighbour. So a window cut just before a strong letter
 // (after a space) and just after one, both outside every bracket pair of the paragraph,
 // resolves, shapes and measures every index between its cuts as the whole paragraph does
-// (lazywindow.go). Construction is one byte scan (newTextScan) for the explicit controls,
-// the bracket pairs (BD16, over the whole paragraph) and a sparse code-point→byte index.
-// A paragraph with explicit controls, or more than 63 brackets open at once, is laid out by
-// a LazyParagraph over the whole decoded text instead.
+// (lazywindow.go). The bracket pairs (BD16 over the whole paragraph) are found by a byte scan
+// that runs only as far as the windows reach (lazyscan.go): opening, the first screen reads
+// the first few thousand code points. Once the scan meets an explicit embedding, override
+// or isolate, or more than 63 brackets open at once, the paragraph is laid out by a
+// LazyParagraph over its whole decoded text instead (the lines found so far are the same).
 //
-// The caller must not change the text's memory; a TextParagraph must not be used by two
-// goroutines at once.
+// A TextParagraph must not be used by two goroutines at once.
 type TextParagraph struct {
 	sc    *textScan
 	start int
@@ -37,47 +40,31 @@ type TextParagraph struct {
 	lineWin  window      // the window the last line was built in
 }
 
-// textScan is what one pass over a paragraph's bytes finds, whatever the options.
-type textScan struct {
-	s        string
-	n        int    // code points
-	marks    []int  // marks[k] is the byte offset of code point k*indexStride
-	controls bool   // an explicit embedding, override or isolate (X1–X8 matter)
-	overflow bool   // BD16's stack overflowed: pairs past it are not pairs
-	pairs    []span // the outermost bracket pairs (BD16), as [open, close], in order
-	firstDir int8   // the first strong character: 0 none, 1 L, 2 R or AL (P2)
-	lineSep  bool   // a U+2028
-}
-
 type span struct{ open, close int32 }
 
 // maxBracketDepth is the stack size of BD16.
 const maxBracketDepth = 63
 
-// indexStride is the code points between two entries of the sparse index.
-const indexStride = 256
-
 // textWindowMin is the paragraph length (code points) from which a TextParagraph lays out
 // windows; a shorter one is one window (a variable for tests).
 var textWindowMin = 1 << 16
 
-// NewTextParagraph lays out the paragraph s (valid UTF-8, no paragraph separator), whose
-// document offset is start.
-func NewTextParagraph(s string, start int, opts Options) *TextParagraph {
-	return newTextParagraph(newTextScan(s), start, opts)
+// NewTextParagraph lays out the paragraph r of t (no paragraph separator inside); its lines
+// carry the document offsets of t.
+func NewTextParagraph(t doctext.Text, r Range, opts Options) *TextParagraph {
+	return newTextParagraph(newTextScan(t, r), opts)
 }
 
 // WithOptions is the paragraph laid out with other options, sharing the byte scan (a resize
 // re-wraps without reading the text again).
 func (p *TextParagraph) WithOptions(opts Options) *TextParagraph {
-	return newTextParagraph(p.sc, p.start, opts)
+	return newTextParagraph(p.sc, opts)
 }
 
-func newTextParagraph(sc *textScan, start int, opts Options) *TextParagraph {
-	p := &TextParagraph{sc: sc, start: start, opts: opts, width: max(opts.Width, 0)}
-	if sc.controls || sc.overflow {
-		p.whole = NewLazyParagraph([]rune(sc.s), start, opts)
-		p.base = p.whole.Level()
+func newTextParagraph(sc *textScan, opts Options) *TextParagraph {
+	p := &TextParagraph{sc: sc, start: sc.start, opts: opts, width: max(opts.Width, 0)}
+	if sc.fallback() {
+		p.layWhole()
 		return p
 	}
 	switch {
@@ -86,6 +73,13 @@ func newTextParagraph(sc *textScan, start int, opts Options) *TextParagraph {
 	}
 	p.brk.state = -1
 	return p
+}
+
+// layWhole switches to the fallback.
+func (p *TextParagraph) layWhole() {
+	p.whole = NewLazyParagraph([]rune(p.sc.s), p.start, p.opts)
+	p.base = p.whole.Level()
+	p.wrapWin, p.lineWin = window{}, window{}
 }
 
 // Windowed reports whether the paragraph is laid out in windows (not by the fallback).
@@ -133,22 +127,5 @@ func (sc *textScan) inside(i int) bool {
 	return lo < len(sc.pairs) && int(sc.pairs[lo].open) < i
 }
 
-// byteAt is the byte offset of code point i (0 <= i <= n).
-func (sc *textScan) byteAt(i int) int {
-	if i >= sc.n {
-		return len(sc.s)
-	}
-	b := sc.marks[i/indexStride]
-	for k := i % indexStride; k > 0; k-- {
-		c := sc.s[b]
-		switch {
-		case c < 0xE0:
-			b += 1 + int(c>>7) // 1 for ASCII, 2 for a lead byte C2–DF
-		case c < 0xF0:
-			b += 3
-		default:
-			b += 4
-		}
-	}
-	return b
-}
+// byteAt is the byte offset in s of code point i (0 <= i <= n).
+func (sc *textScan) byteAt(i int) int { return sc.t.Offset(sc.start+i) - sc.b0 }

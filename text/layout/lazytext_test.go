@@ -13,9 +13,9 @@ import (
 // smallWindows makes TextParagraph cut every paragraph into windows of a few words.
 func smallWindows(t *testing.T) {
 	t.Helper()
-	minW, span := textWindowMin, wrapSpan
-	textWindowMin, wrapSpan = 0, 24
-	t.Cleanup(func() { textWindowMin, wrapSpan = minW, span })
+	minW, span, chunk := textWindowMin, wrapSpan, scanChunk
+	textWindowMin, wrapSpan, scanChunk = 0, 24, 16
+	t.Cleanup(func() { textWindowMin, wrapSpan, scanChunk = minW, span, chunk })
 }
 
 // randomParagraph mixes what makes bidi non-local: Arabic and Latin words, European and
@@ -58,11 +58,13 @@ func randomParagraph(rng *rand.Rand, size int, controls bool) string {
 
 // checkTextParagraph compares every line of a TextParagraph on s with LayoutParagraph's,
 // in order and then from the end backwards.
-func checkTextParagraph(t *testing.T, s string, start int, opts Options) (lines int) {
+func checkTextParagraph(t *testing.T, s string, start int, opts Options) (lines int, windowed bool) {
 	t.Helper()
 	text := []rune(s)
 	want := LayoutParagraph(text, start, opts)
-	tp := NewTextParagraph(s, start, opts)
+	doc := doctext.New(strings.Repeat("z", start) + s) // the paragraph at document offset start
+	r := Range{start, start + len(text)}
+	tp := NewTextParagraph(doc, r, opts)
 	if tp.Level() != want.Level || tp.Start() != start || tp.End() != start+len(text) {
 		t.Fatalf("level %d [%d,%d), want %d [%d,%d)", tp.Level(), tp.Start(), tp.End(), want.Level, start, start+len(text))
 	}
@@ -79,8 +81,9 @@ func checkTextParagraph(t *testing.T, s string, start int, opts Options) (lines 
 	if n := tp.NumLines(); n != len(want.Lines) {
 		t.Fatalf("%d lines, want %d", n, len(want.Lines))
 	}
+	windowed = tp.Windowed()
 	// A fresh one asked for a line near the end first, then the others from the end.
-	tp = NewTextParagraph(s, start, opts)
+	tp = NewTextParagraph(doc, r, opts)
 	last := len(want.Lines) - 1
 	if k := tp.LineIndex(want.Lines[last].Start); k != last {
 		t.Fatalf("LineIndex(%d) = %d, want %d", want.Lines[last].Start, k, last)
@@ -89,7 +92,7 @@ func checkTextParagraph(t *testing.T, s string, start int, opts Options) (lines 
 		got, _ := tp.Line(k)
 		sameLine(t, "TextParagraph backwards", &got, &want.Lines[k])
 	}
-	return len(want.Lines)
+	return len(want.Lines), windowed
 }
 
 // TestTextParagraphMatchesWhole is the differential test of the windowed layout: on random
@@ -102,16 +105,20 @@ func TestTextParagraphMatchesWhole(t *testing.T) {
 	for round := range 300 {
 		controls := round%5 == 4
 		s := randomParagraph(rng, 50+rng.IntN(900), controls)
-		if NewTextParagraph(s, 0, Options{}).Windowed() {
-			windowed++
-		}
-		for _, width := range []int{0, 1, 7, 20, 37, 80} {
+		explicit := strings.ContainsAny(s, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+		for wi, width := range []int{0, 1, 7, 20, 37, 80} {
 			opts := goldenVariants[rng.IntN(len(goldenVariants))]
 			opts.Width = width
 			if rng.IntN(4) == 0 {
 				opts.Dir = []bidi.Direction{bidi.Auto, bidi.LTR, bidi.RTL}[rng.IntN(3)]
 			}
-			lines += checkTextParagraph(t, s, 1000*round, opts)
+			n, w := checkTextParagraph(t, s, 1000*round, opts)
+			if w == explicit {
+				t.Fatalf("%q: windowed %v with explicit controls %v", s, w, explicit)
+			}
+			if lines += n; w && wi == 0 {
+				windowed++
+			}
 		}
 	}
 	if windowed < 200 {

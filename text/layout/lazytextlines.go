@@ -2,9 +2,10 @@ package layout
 
 import "sort"
 
-// more finds the next line; false when every line is known.
+// more finds the next line; false when every line is known, or when the paragraph switched
+// to the fallback (p.whole).
 func (p *TextParagraph) more() bool {
-	if p.complete {
+	if p.complete || p.whole != nil {
 		return false
 	}
 	n := p.sc.n
@@ -17,12 +18,21 @@ func (p *TextParagraph) more() bool {
 			return true
 		}
 	}
-	if p.width == 0 && !p.sc.lineSep {
-		p.ends = append(p.ends, int32(n))
-		p.complete = true
-		return true
+	if p.width == 0 {
+		if p.sc.scanTo(n); p.sc.fallback() {
+			p.layWhole()
+			return false
+		}
+		if !p.sc.lineSep {
+			p.ends = append(p.ends, int32(n))
+			p.complete = true
+			return true
+		}
 	}
 	end := p.lineEnd(ls)
+	if end < 0 {
+		return false
+	}
 	p.ends = append(p.ends, int32(end))
 	if end == n {
 		w := &p.wrapWin
@@ -34,12 +44,16 @@ func (p *TextParagraph) more() bool {
 }
 
 // lineEnd is the end of the line starting at ls, found in a window that reaches far enough
-// past it; a line reaching the end of what is known is looked for again further.
+// past it; a line reaching the end of what is known is looked for again further. It is -1
+// when the paragraph switched to the fallback.
 func (p *TextParagraph) lineEnd(ls int) int {
 	n := p.sc.n
 	need := 4*p.width + 256
 	for {
 		w := p.wrapWindow(ls, need)
+		if w == nil {
+			return -1
+		}
 		lim := w.hi
 		if p.width > 0 {
 			lim = min(lim, p.brk.idx)
@@ -53,7 +67,8 @@ func (p *TextParagraph) lineEnd(ls int) int {
 }
 
 // wrapWindow is the window lines are found in, holding at least need code points past ls
-// (or the paragraph's end) with their break opportunities found.
+// (or the paragraph's end) with their break opportunities found; nil when the paragraph
+// switched to the fallback.
 func (p *TextParagraph) wrapWindow(ls, need int) *window {
 	n := p.sc.n
 	w := &p.wrapWin
@@ -63,7 +78,9 @@ func (p *TextParagraph) wrapWindow(ls, need int) *window {
 		if w.ok && p.brk.idx >= ls {
 			carry = append(carry, w.l.flags[ls-w.a:p.brk.idx-w.a+1]...)
 		}
-		p.build(w, ls, min(n, ls+max(need, wrapSpan)))
+		if !p.build(w, ls, min(n, ls+max(need, wrapSpan))) {
+			return nil
+		}
 		copy(w.l.flags[ls-w.a:], carry)
 	}
 	if p.width > 0 {
@@ -113,10 +130,10 @@ func (p *TextParagraph) findBreaksIn(w *window) {
 
 // NumLines is the number of lines; it finds them all (no cells are built).
 func (p *TextParagraph) NumLines() int {
+	for p.more() {
+	}
 	if p.whole != nil {
 		return p.whole.NumLines()
-	}
-	for p.more() {
 	}
 	return len(p.ends)
 }
@@ -125,15 +142,15 @@ func (p *TextParagraph) NumLines() int {
 // index before the paragraph, the last one for an index at or after its end. It finds the
 // lines only up to that one.
 func (p *TextParagraph) LineIndex(i int) int {
-	if p.whole != nil {
-		return p.whole.LineIndex(i)
-	}
-	i -= p.start
-	for len(p.ends) == 0 || int(p.ends[len(p.ends)-1]) <= i {
+	for len(p.ends) == 0 || int(p.ends[len(p.ends)-1]) <= i-p.start {
 		if !p.more() {
 			break
 		}
 	}
+	if p.whole != nil {
+		return p.whole.LineIndex(i)
+	}
+	i -= p.start
 	e := p.ends
 	k := sort.Search(len(e), func(k int) bool { return int(e[k]) > i })
 	return min(k, len(e)-1)
@@ -142,16 +159,16 @@ func (p *TextParagraph) LineIndex(i int) int {
 // Line lays out line k (from 0); ok is false when there is no line k. The Line owns its
 // memory.
 func (p *TextParagraph) Line(k int) (line Line, ok bool) {
-	if p.whole != nil {
-		return p.whole.Line(k)
-	}
 	if k < 0 {
 		return Line{}, false
 	}
-	for len(p.ends) <= k {
-		if !p.more() {
-			return Line{}, false
-		}
+	for len(p.ends) <= k && p.more() {
+	}
+	if p.whole != nil {
+		return p.whole.Line(k)
+	}
+	if len(p.ends) <= k {
+		return Line{}, false
 	}
 	ls, le := 0, int(p.ends[k])
 	if k > 0 {
@@ -160,8 +177,8 @@ func (p *TextParagraph) Line(k int) (line Line, ok bool) {
 	w := &p.wrapWin
 	if !w.covers(ls, le) {
 		w = &p.lineWin
-		if !w.covers(ls, le) {
-			p.build(w, ls, le)
+		if !w.covers(ls, le) && !p.build(w, ls, le) {
+			return p.whole.Line(k)
 		}
 	}
 	l := &w.l

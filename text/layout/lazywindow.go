@@ -28,14 +28,21 @@ var (
 // covers reports whether [s, e) lies in the window's exact range.
 func (w *window) covers(s, e int) bool { return w.ok && w.lo <= s && e <= w.hi }
 
-// build makes w the window around [s, e): from the last cut at or before s to the first after e.
-func (p *TextParagraph) build(w *window, s, e int) {
+// build makes w the window around [s, e): from the last cut at or before s to the first after
+// e. It returns false, having switched to the fallback, when the scan that found the cuts met
+// what makes the paragraph one to lay out whole.
+func (p *TextParagraph) build(w *window, s, e int) bool {
 	sc := p.sc
 	a, hi := 0, sc.n
 	if sc.n >= textWindowMin {
 		a, hi = sc.leftCut(s), sc.rightCut(e)
 	}
 	b := min(hi+1, sc.n)
+	sc.scanTo(b)
+	if sc.fallback() {
+		p.layWhole()
+		return false
+	}
 	w.a, w.b, w.lo, w.hi, w.ok = a, b, a, hi, true
 	m := b - a
 	rs := w.runes[:0]
@@ -56,6 +63,7 @@ func (p *TextParagraph) build(w *window, s, e int) {
 	}
 	l.flags = grow(l.flags, m+1)
 	clear(l.flags)
+	return true
 }
 
 // safeCut reports whether a window may be cut next to r: a letter of class L, R or AL that
@@ -73,12 +81,23 @@ func safeCut(r rune) bool {
 }
 
 // leftCut is where a window holding index i may start: the last strong letter at or before i
-// that follows a space and lies in no bracket pair, or 0.
+// that follows a space where a cut is safe, or 0. When the bracket scan so far leaves an
+// opening bracket waiting for its pair, the whole paragraph is scanned to know if it has one.
 func (sc *textScan) leftCut(i int) int {
 	if i <= 0 {
 		return 0
 	}
 	i = min(i, sc.n)
+	sc.scanTo(i + 1)
+	for {
+		if j, ok := sc.searchLeft(i); ok || sc.complete() {
+			return j
+		}
+		sc.scanTo(sc.n)
+	}
+}
+
+func (sc *textScan) searchLeft(i int) (int, bool) {
 	b := sc.byteAt(i + 1)
 	for j := i; j > 0 && i-j < maxCutSearch; j-- {
 		if j == sc.n { // no code point there
@@ -86,26 +105,36 @@ func (sc *textScan) leftCut(i int) int {
 		}
 		r, size := utf8.DecodeLastRuneInString(sc.s[:b])
 		b -= size
-		if safeCut(r) && b > 0 && sc.s[b-1] == ' ' && !sc.inside(j) {
-			return j
+		if safeCut(r) && b > 0 && sc.s[b-1] == ' ' && sc.safe(j) {
+			return j, true
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // rightCut is where the exact part of a window holding index i-1 may end: the first strong
-// letter at or after i that lies in no bracket pair (the window holds it too), or n.
+// letter at or after i where a cut is safe (the window holds it too), or n.
 func (sc *textScan) rightCut(i int) int {
 	if i >= sc.n {
 		return sc.n
 	}
+	for {
+		if j, ok := sc.searchRight(i); ok || sc.complete() {
+			return j
+		}
+		sc.scanTo(sc.n)
+	}
+}
+
+func (sc *textScan) searchRight(i int) (int, bool) {
 	b := sc.byteAt(i)
 	for j := i; j < sc.n && j-i < maxCutSearch; j++ {
+		sc.scanTo(j + 1)
 		r, size := utf8.DecodeRuneInString(sc.s[b:])
-		if safeCut(r) && !sc.inside(j) {
-			return j
+		if safeCut(r) && sc.safe(j) {
+			return j, true
 		}
 		b += size
 	}
-	return sc.n
+	return sc.n, false
 }
