@@ -101,10 +101,16 @@ func loadText(s *source) (*Document, error) {
 	if bytes.HasPrefix(b, bom) {
 		skip = len(bom)
 	}
-	body, bad, first := sanitizeUTF8(b[skip:])
-	// The text is the bytes read (or their valid copy), viewed as a string: nothing else
-	// holds them, and a 50 MB file is not copied.
-	text := doctext.New(unsafe.String(unsafe.SliceData(body), len(body)))
+	// The text is the bytes read (or their repaired copy), viewed as a string: nothing else
+	// holds them, and a 50 MB file is not copied. Valid text is checked and indexed in one
+	// pass.
+	body := b[skip:]
+	text, ok := doctext.Valid(unsafe.String(unsafe.SliceData(body), len(body)))
+	bad, first := 0, -1
+	if !ok {
+		body, bad, first = sanitizeUTF8(body)
+		text = doctext.New(unsafe.String(unsafe.SliceData(body), len(body)))
+	}
 	d := &Document{ID: filepath.Base(s.path), Source: s.path, Text: text}
 	if text.Len() == 0 {
 		d.Warnings = append(d.Warnings, warnf(s.path, 0, -1, "empty document"))

@@ -44,6 +44,45 @@ func New(s string) Text {
 	return Text{s: s, n: n, marks: marks}
 }
 
+// Valid indexes s if it is valid UTF-8, validating and indexing in one pass; ok is false
+// when it is not (the caller repairs it and calls New).
+func Valid(s string) (t Text, ok bool) {
+	marks := make([]int, 0, len(s)/stride/2+1)
+	n, i := 0, 0
+	for i < len(s) {
+		if n%stride == 0 {
+			marks = append(marks, i)
+		}
+		// Up to the next index entry: ASCII eight bytes at a time, two-byte sequences inline.
+		for end := n + stride - n%stride; n < end && i < len(s); n++ {
+			c := s[i]
+			switch {
+			case c < utf8.RuneSelf:
+				if i+8 <= len(s) && n+8 <= end {
+					if x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8)); x&0x8080808080808080 == 0 {
+						i += 8
+						n += 7
+						continue
+					}
+				}
+				i++
+			case c >= 0xC2 && c <= 0xDF:
+				if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+					return Text{}, false
+				}
+				i += 2
+			default:
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if r == utf8.RuneError && size == 1 {
+					return Text{}, false
+				}
+				i += size
+			}
+		}
+	}
+	return Text{s: s, n: n, marks: marks}, true
+}
+
 // step counts byte c at offset j, n being the code points before it.
 func step(c byte, j, n int, marks []int) (int, []int) {
 	if c&0xC0 == 0x80 {

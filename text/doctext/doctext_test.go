@@ -2,6 +2,7 @@ package doctext
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -51,5 +52,29 @@ func TestTextMatchesRunes(t *testing.T) {
 	}
 	if e := New(""); e.Len() != 0 || e.Slice(0, 5) != "" || e.Offset(3) != 0 {
 		t.Fatal("the empty text")
+	}
+}
+
+// Valid indexes valid UTF-8 as New does, and refuses what utf8.ValidString refuses.
+func TestValid(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "abcdefghijklmnop", "م", "€", "😀", "\xc0\x80", "\xed\xa0\x80", "\xe2\x82", "\xff", "\xf4\x90\x80\x80", "\xdf", "\xc2\xa0"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(300) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		got, ok := Valid(s)
+		if ok != utf8.ValidString(s) {
+			t.Fatalf("Valid(%q) = %v, utf8 says %v", s, ok, !ok)
+		}
+		if !ok {
+			continue
+		}
+		want := New(s)
+		if got.Len() != want.Len() || !slices.Equal(got.marks, want.marks) {
+			t.Fatalf("Valid(%q): %d code points, index %v; New: %d, %v", s, got.Len(), got.marks, want.Len(), want.marks)
+		}
 	}
 }
