@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashiya/hashiya/text/bidi"
 	"github.com/hashiya/hashiya/text/doctext"
+	"github.com/hashiya/hashiya/text/shape"
 )
 
 // smallWindows makes TextParagraph cut every paragraph into windows of a few words.
@@ -163,5 +164,32 @@ func TestTextParagraphs(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestFormsKeepWidths: no contextual form is wider or narrower than its letter, so lines can
+// be broken without shaping when there are no lam-alef ligatures (window.resolved).
+func TestFormsKeepWidths(t *testing.T) {
+	forms := 0
+	for r := rune(0); r < 0x10000; r++ {
+		p := propOf(r)
+		if p&propForms == 0 || p.kind() != kNormal {
+			continue
+		}
+		for _, c := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
+			f := shape.Form(r, c[0], c[1])
+			if f == r {
+				continue
+			}
+			forms++
+			l := Layouter{dw: []int8{int8(p.width())}, disp: []rune{r}}
+			l.setShaped(0, f, Options{Width: 80})
+			if l.dw[0] != int8(p.width()) {
+				t.Errorf("%U as %U is %d cells wide, the letter %d", r, f, l.dw[0], p.width())
+			}
+		}
+	}
+	if forms < 100 {
+		t.Fatalf("only %d forms", forms)
 	}
 }

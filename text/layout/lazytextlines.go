@@ -78,7 +78,7 @@ func (p *TextParagraph) wrapWindow(ls, need int) *window {
 		if w.ok && p.brk.idx >= ls {
 			carry = append(carry, w.l.flags[ls-w.a:p.brk.idx-w.a+1]...)
 		}
-		if !p.build(w, ls, min(n, ls+max(need, wrapSpan))) {
+		if !p.build(w, ls, min(n, ls+max(need, wrapSpan)), p.opts.Ligatures) {
 			return nil
 		}
 		copy(w.l.flags[ls-w.a:], carry)
@@ -175,9 +175,9 @@ func (p *TextParagraph) Line(k int) (line Line, ok bool) {
 		ls = int(p.ends[k-1])
 	}
 	w := &p.wrapWin
-	if !w.covers(ls, le) {
+	if !w.resolved || !w.covers(ls, le) {
 		w = &p.lineWin
-		if !w.covers(ls, le) && !p.build(w, ls, le) {
+		if !w.covers(ls, le) && !p.build(w, ls, max(le, min(p.sc.n, ls+lineReach)), true) {
 			return p.whole.Line(k)
 		}
 	}
@@ -187,6 +187,10 @@ func (p *TextParagraph) Line(k int) (line Line, ok bool) {
 	l.buildLine(ls-w.a, le-w.a, docStart, p.base, w.bp, p.width, p.opts)
 	return ownLine(l, ls-w.a, le-w.a, docStart, p.base&1 == 1), true
 }
+
+// lineReach is how far past a line's start the window it is built in reaches, so the lines
+// after it are built in the same window (a screen of them, at least).
+const lineReach = 1 << 12
 
 // LineAt lays out the line that holds document index i (see LineIndex).
 func (p *TextParagraph) LineAt(i int) Line {

@@ -10,12 +10,13 @@ import (
 // own at the paragraph's base level: every index in [lo, hi) has the props, levels, shaped
 // forms and widths the whole paragraph gives it (see TextParagraph).
 type window struct {
-	ok     bool
-	a, b   int // decoded range (paragraph-relative)
-	lo, hi int // exact range
-	runes  []rune
-	l      Layouter
-	bp     *bidi.Paragraph
+	ok       bool
+	a, b     int // decoded range (paragraph-relative)
+	lo, hi   int // exact range
+	runes    []rune
+	l        Layouter
+	bp       *bidi.Paragraph
+	resolved bool // levels and shaped forms are known: lines can be built in it
 }
 
 // Variables for tests: how far past a line start the wrapping window reaches, and how far a
@@ -29,9 +30,11 @@ var (
 func (w *window) covers(s, e int) bool { return w.ok && w.lo <= s && e <= w.hi }
 
 // build makes w the window around [s, e): from the last cut at or before s to the first after
-// e. It returns false, having switched to the fallback, when the scan that found the cuts met
-// what makes the paragraph one to lay out whole.
-func (p *TextParagraph) build(w *window, s, e int) bool {
+// e; resolved asks for the bidi levels and shaped forms, which breaking lines needs only for
+// lam-alef ligatures (the other forms are as wide as their letters: TestFormsKeepWidths). It
+// returns false, having switched to the fallback, when the scan that found the cuts met what
+// makes the paragraph one to lay out whole.
+func (p *TextParagraph) build(w *window, s, e int, resolved bool) bool {
 	sc := p.sc
 	a, hi := 0, sc.n
 	if sc.n >= textWindowMin {
@@ -57,13 +60,36 @@ func (p *TextParagraph) build(w *window, s, e int) bool {
 	}
 	l := &w.l
 	l.src, l.srcShared = rs[:m:m], true // decoded from UTF-8: all scalars
-	_, w.bp = l.resolve(l.src, opts)
-	if w.bp != nil {
-		w.bp.DropScratch()
+	w.resolved, w.bp = resolved, nil
+	if resolved {
+		_, w.bp = l.resolve(l.src, opts)
+		if w.bp != nil {
+			w.bp.DropScratch()
+		}
+	} else {
+		l.classify(l.src)
+		l.prepare(l.src, opts)
 	}
 	l.flags = grow(l.flags, m+1)
 	clear(l.flags)
 	return true
+}
+
+// classify fills props for src, as resolve does, without the bidi classes.
+func (l *Layouter) classify(src []rune) {
+	n := len(src)
+	l.grow(n)
+	props := l.props[:n]
+	hasBreak := false
+	for i, r := range src {
+		if uint32(r) < uint32(len(lowProps)) {
+			props[i] = lowProps[r]
+			continue
+		}
+		props[i] = propOf(r)
+		hasBreak = hasBreak || props[i].kind() == kBreak
+	}
+	l.hasBreak = hasBreak
 }
 
 // safeCut reports whether a window may be cut next to r: a letter of class L, R or AL that
