@@ -189,8 +189,9 @@ func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 	} else {
 		s, e, id = span.Start, span.End, span.ID
 	}
-	s, e = resizeBounds(p.view.runes(), s, e, msg, &a.keys)
-	r := snapToCharacters(p.view.runes(), s, e)
+	text, off := p.view.window(s, e)
+	s, e = resizeBounds(text, s-off, e-off, msg, &a.keys)
+	r := shifted(snapToCharacters(text, s, e), off)
 	if r.End <= r.Start {
 		return nil
 	}

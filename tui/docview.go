@@ -133,21 +133,24 @@ type docView struct {
 	// before holds the long paragraphs laid out with the options before the last change:
 	// laid out again, they share its scan of the text (a resize re-wraps, nothing more).
 	before map[int]*layout.TextParagraph
-
-	all []rune // the whole text decoded, made by runes on demand
 }
 
 func newDocView(text doctext.Text, opts layout.Options) *docView {
 	return &docView{text: text, paras: layout.TextParagraphs(text), opts: opts, cache: map[int]*paraLayout{}}
 }
 
-// runes is the whole text as code points, decoded on first use and kept (for the word and
-// character steps of text/segment); opening and scrolling a document never needs it.
-func (v *docView) runes() []rune {
-	if v.all == nil {
-		v.all = v.text.Runes(0, v.text.Len())
-	}
-	return v.all
+// windowReach is how far around the offsets they act on the word and character steps see
+// the text: four times what text/segment looks at (segment.Window), so within a window they
+// find what they would in the whole text, unless they walk past it over thousands of code
+// points that hold no word.
+const windowReach = 16384
+
+// window is the code points of the text around [lo, hi] as far as windowReach, decoded, and
+// the offset of the first: the text the word and character steps work on, so a key in a
+// 50 MB document decodes 128 kB, not the document.
+func (v *docView) window(lo, hi int) (text []rune, off int) {
+	off = max(0, lo-windowReach)
+	return v.text.Runes(off, hi+windowReach), off
 }
 
 // setOptions changes the layout options, dropping cached layouts if they differ.

@@ -194,7 +194,9 @@ func (p *Pane) validCursor(c int) int {
 	}
 	c = max(0, min(c, n-1))
 	if c < n {
-		c, _ = segment.Character(p.view.runes(), c)
+		text, off := p.view.window(c, c)
+		c, _ = segment.Character(text, c-off)
+		c += off
 	}
 	saved := p.cursor
 	p.cursor = c
