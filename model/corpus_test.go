@@ -65,8 +65,8 @@ func TestEmptyFile(t *testing.T) {
 		if c.Len() != 1 || !hasWarning(c.Warnings(), p+": empty document") {
 			t.Errorf("%q: Len %d, warnings %v", content, c.Len(), c.Warnings())
 		}
-		if d := load(t, c, 0); len(d.Text) != 0 || len(c.Warnings()) != 1 {
-			t.Errorf("%q: text %q, warnings %v", content, string(d.Text), c.Warnings())
+		if d := load(t, c, 0); d.Text.Len() != 0 || len(c.Warnings()) != 1 {
+			t.Errorf("%q: text %q, warnings %v", content, d.Text.String(), c.Warnings())
 		}
 	}
 }
@@ -98,7 +98,7 @@ func TestInvalidUTF8(t *testing.T) {
 	// lone continuation byte and an overlong C0 (one each).
 	p := write(t, t.TempDir(), "bad.txt", []byte("ok\nab\xE2\x82c\x80\xC0d\n"))
 	d := load(t, open(t, p), 0)
-	if got, want := string(d.Text), "ok\nab\uFFFDc\uFFFD\uFFFDd\n"; got != want {
+	if got, want := d.Text.String(), "ok\nab\uFFFDc\uFFFD\uFFFDd\n"; got != want {
 		t.Errorf("text %q, want %q", got, want)
 	}
 	if !hasWarning(d.Warnings, p+":2: invalid UTF-8 at byte 5 (3 bad sequences") || d.Warnings[0].Offset != 5 {
@@ -109,7 +109,7 @@ func TestInvalidUTF8(t *testing.T) {
 func TestBOMAndCRLF(t *testing.T) {
 	p := write(t, t.TempDir(), "crlf.txt", []byte("\xEF\xBB\xBFسطر\r\nline\r\n"))
 	d := load(t, open(t, p), 0)
-	if got := string(d.Text); got != "سطر\r\nline\r\n" {
+	if got := d.Text.String(); got != "سطر\r\nline\r\n" {
 		t.Errorf("text %q", got)
 	}
 	if len(d.Warnings) != 0 {
@@ -125,8 +125,8 @@ func TestLongLine(t *testing.T) {
 	p := write(t, t.TempDir(), "long.txt", append([]byte("title\n"), line...))
 	c := open(t, p)
 	d := load(t, c, 0)
-	if len(d.Text) != 6+utf8.RuneCount(line) {
-		t.Errorf("%d runes", len(d.Text))
+	if d.Text.Len() != 6+utf8.RuneCount(line) {
+		t.Errorf("%d runes", d.Text.Len())
 	}
 	if !hasWarning(c.Warnings(), p+":2: line 2 is 50.0 MB long") || d.Warnings[0].Offset != 6 {
 		t.Errorf("warnings %v", c.Warnings())
@@ -166,7 +166,7 @@ func TestJSONL(t *testing.T) {
 		t.Errorf("titles %q", titles)
 	}
 	d := load(t, c, 0)
-	if string(d.Text) != "مرحبا\x1b[31m" || d.ID != "a1" || d.Source != p+":1" || d.Lang != "ar" {
+	if d.Text.String() != "مرحبا\x1b[31m" || d.ID != "a1" || d.Source != p+":1" || d.Lang != "ar" {
 		t.Errorf("doc 0: %+v", d)
 	}
 	if d.Meta["source"] != "x" || d.Meta["n"].(interface{ String() string }).String() != "3" || d.Meta["label"] == nil {
@@ -181,8 +181,8 @@ func TestJSONLInvalidUTF8(t *testing.T) {
 	p := write(t, t.TempDir(), "u.jsonl", []byte("{\"text\":\"ok\"}\n{\"text\":\"a\xE2\x82b\xFF\"}\n"))
 	c := open(t, p)
 	d := load(t, c, 1)
-	if string(d.Text) != "a\uFFFDb\uFFFD" || !hasWarning(d.Warnings, p+":2: invalid UTF-8 at byte 24 (2 bad sequences") {
-		t.Errorf("text %q, warnings %v", string(d.Text), d.Warnings)
+	if d.Text.String() != "a\uFFFDb\uFFFD" || !hasWarning(d.Warnings, p+":2: invalid UTF-8 at byte 24 (2 bad sequences") {
+		t.Errorf("text %q, warnings %v", d.Text.String(), d.Warnings)
 	}
 }
 
@@ -207,8 +207,8 @@ func TestGzip(t *testing.T) {
 		t.Fatalf("Len %d", c.Len())
 	}
 	for _, i := range []int{2999, 5, 6, 1234} {
-		if d := load(t, c, i); string(d.Text) != "سطر "+strings.Repeat("x", i%50) {
-			t.Errorf("doc %d: %q", i, string(d.Text))
+		if d := load(t, c, i); d.Text.String() != "سطر "+strings.Repeat("x", i%50) {
+			t.Errorf("doc %d: %q", i, d.Text.String())
 		}
 	}
 }
@@ -267,10 +267,10 @@ func TestJSONLLongLine(t *testing.T) {
 		t.Fatalf("Len %d, title %q, warnings %v", c.Len(), c.Title(1), c.Warnings())
 	}
 	d := load(t, c, 1)
-	if len(d.Text) != 6+len([]rune(para)) || !hasWarning(d.Warnings, p+":2: paragraph 2 of the text is 2.0 MB long") {
-		t.Errorf("%d runes, warnings %v", len(d.Text), d.Warnings)
+	if d.Text.Len() != 6+len([]rune(para)) || !hasWarning(d.Warnings, p+":2: paragraph 2 of the text is 2.0 MB long") {
+		t.Errorf("%d runes, warnings %v", d.Text.Len(), d.Warnings)
 	}
-	if d := load(t, c, 2); string(d.Text) != "after" {
-		t.Errorf("doc 2: %q", string(d.Text))
+	if d := load(t, c, 2); d.Text.String() != "after" {
+		t.Errorf("doc 2: %q", d.Text.String())
 	}
 }

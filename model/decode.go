@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 )
 
 const (
@@ -15,38 +14,6 @@ const (
 )
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
-
-// decodeUTF8 decodes b, replacing each maximal subpart of an ill-formed sequence with
-// one U+FFFD (Unicode §3.9, the W3C/WHATWG practice), which Go's own conversions don't
-// do: they replace every bad byte. It returns how many replacements were made and the
-// byte offset of the first (-1 if none).
-func decodeUTF8(b []byte) (rs []rune, bad int, first int) {
-	if utf8.Valid(b) {
-		// The runtime's conversion is several times faster than a loop; viewing b as a
-		// string (not retained) saves copying a file that may be 50 MB.
-		return []rune(unsafe.String(unsafe.SliceData(b), len(b))), 0, -1
-	}
-	rs = make([]rune, 0, utf8.RuneCount(b)) // an upper bound: bad bytes count one each
-	first = -1
-	for i := 0; i < len(b); {
-		if c := b[i]; c < utf8.RuneSelf {
-			rs = append(rs, rune(c))
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			n = invalidLen(b[i:])
-			if first < 0 {
-				first = i
-			}
-			bad++
-		}
-		rs = append(rs, r)
-		i += n
-	}
-	return rs, bad, first
-}
 
 // invalidLen is the length of the maximal subpart at the start of b, which does not
 // begin a well-formed UTF-8 sequence: the longest prefix of one, at least one byte.
@@ -249,8 +216,26 @@ func longLines(b []byte, file string, skip int) []Warning {
 	return ws
 }
 
-// longParagraphs does the same for the text of JSONL document at file:line, whose
+// longParagraphsIn does the same for the text of JSONL document at file:line, whose
 // paragraphs are separated by newlines inside the JSON string.
+func longParagraphsIn(text string, file string, line int) []Warning {
+	var ws []Warning
+	for n := 1; ; n++ {
+		end := strings.IndexByte(text, '\n')
+		if end < 0 {
+			end = len(text)
+		}
+		if end > longLine {
+			ws = append(ws, warnf(file, line, -1, "paragraph %d of the text is %s long", n, mb(int64(end))))
+		}
+		if end == len(text) {
+			return ws
+		}
+		text = text[end+1:]
+	}
+}
+
+// longParagraphs is longParagraphsIn for a decoded text (Stream's).
 func longParagraphs(text []rune, file string, line int) []Warning {
 	var ws []Warning
 	size, n := 0, 1

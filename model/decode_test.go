@@ -57,11 +57,11 @@ func TestNULRefusesWholeArticle(t *testing.T) {
 	}
 	t.Cleanup(func() { c.Close() })
 	d := load(t, c, 0)
-	if got, want := string(d.Text), text[:at]+"\x00"+text[at:]; got != want {
+	if got, want := d.Text.String(), text[:at]+"\x00"+text[at:]; got != want {
 		t.Errorf("the text changed: a NUL is one code point and stays in place")
 	}
-	if len(d.Text) != len([]rune(text))+1 {
-		t.Errorf("offsets moved: %d code points, want %d", len(d.Text), len([]rune(text))+1)
+	if d.Text.Len() != len([]rune(text))+1 {
+		t.Errorf("offsets moved: %d code points, want %d", d.Text.Len(), len([]rune(text))+1)
 	}
 	if !hasWarning(d.Warnings, p+":1: NUL byte at byte 33 ", "␀") {
 		t.Errorf("no warning naming file, line and byte offset of the NUL: %v", d.Warnings)
@@ -69,8 +69,8 @@ func TestNULRefusesWholeArticle(t *testing.T) {
 	// In JSONL a NUL is the escape \u0000: the same picture and a warning with the line.
 	j := write(t, dir, "scraped.jsonl", []byte(`{"id":"a","text":"ok"}`+"\n"+`{"id":"b","text":"سيول\u0000 إن"}`+"\n"))
 	c = open(t, j)
-	if d := load(t, c, 1); string(d.Text) != "سيول\x00 إن" || !hasWarning(d.Warnings, j+":2: NUL character at code point 4") {
-		t.Errorf("JSONL NUL: text %q, warnings %v", string(d.Text), d.Warnings)
+	if d := load(t, c, 1); d.Text.String() != "سيول\x00 إن" || !hasWarning(d.Warnings, j+":2: NUL character at code point 4") {
+		t.Errorf("JSONL NUL: text %q, warnings %v", d.Text.String(), d.Warnings)
 	}
 	// Really binary: refused as before.
 	for name, b := range map[string][]byte{

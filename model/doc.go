@@ -2,8 +2,10 @@
 // JSONL, the embedded sample), loads documents on demand, detects their language and
 // searches them with Arabic/Persian-aware normalization.
 //
-// Every offset into a document is an index into Document.Text, i.e. a code point, not
-// a byte; byte offsets appear only in Warnings, where they point into the file on disk.
+// Every offset into a document is a code point of Document.Text (a Python str index), not
+// a byte; byte offsets appear only in Warnings, where they point into the file on disk. The
+// text is held once, as UTF-8 with a sparse index (text/doctext), not as a []rune: a 50 MB
+// document costs 50 MB.
 //
 // The package knows nothing about screens: it must not import Bubble Tea or layout code.
 package model
@@ -12,6 +14,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+
+	"github.com/hashiya/hashiya/text/doctext"
 )
 
 // Document is one loaded document. Documents returned by Corpus.Load are shared with
@@ -19,7 +23,7 @@ import (
 type Document struct {
 	ID     string         // the JSONL "id", else "<file>:<line>" (JSONL) or the file's base name
 	Source string         // the file path, or "path:line" for a JSONL document
-	Text   []rune         // exactly what was read (minus a UTF-8 BOM), decoded; CRLF is kept
+	Text   doctext.Text   // exactly what was read (minus a UTF-8 BOM), made valid UTF-8; CRLF is kept
 	Meta   map[string]any // JSONL "meta" object plus any other unknown top-level fields; nil for text files
 	Lang   string         // "ar", "fa", "ur", "he", "en" or "und" (DetectLang)
 

@@ -48,8 +48,8 @@ func TestGzipFarJumpDecompressesFromTheNearestCheckpoint(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, i := range append([]int{len(texts) - 1, 0, len(texts) / 2, len(texts)/2 + 1}, rng.Perm(len(texts))[:40]...) {
-		if d := load(t, c, i); string(d.Text) != texts[i] {
-			t.Fatalf("doc %d: %.40q…, want %.40q…", i, string(d.Text), texts[i])
+		if d := load(t, c, i); d.Text.String() != texts[i] {
+			t.Fatalf("doc %d: %.40q…, want %.40q…", i, d.Text.String(), texts[i])
 		}
 		s.mu.Lock()
 		skipped := s.skipped
@@ -70,8 +70,8 @@ func TestGzipMembers(t *testing.T) {
 		t.Fatalf("Len %d, want %d", c.Len(), len(texts))
 	}
 	for _, i := range []int{8999, 2999, 3000, 6001, 1} {
-		if d := load(t, c, i); string(d.Text) != texts[i] {
-			t.Fatalf("doc %d: %.40q…", i, string(d.Text))
+		if d := load(t, c, i); d.Text.String() != texts[i] {
+			t.Fatalf("doc %d: %.40q…", i, d.Text.String())
 		}
 	}
 }

@@ -6,18 +6,27 @@ import "unicode"
 // code points decide as well as fifty million would.
 const langSample = 1 << 20
 
+// arabicLetters is unicode.IsLetter over U+0600–06FF, where most of an Arabic text is.
+var arabicLetters = func() (t [256]bool) {
+	for i := range t {
+		t[i] = unicode.IsLetter(rune(0x0600 + i))
+	}
+	return t
+}()
+
 // DetectLang guesses a text's language from letter statistics. The script with most
 // letters decides: Hebrew → "he"; Arabic script → "ur" when Urdu-only letters
 // (ٹ ڈ ڑ ں ے ہ ھ) make up at least 1% of its letters, else "fa" when Persian-only
 // letters (پ چ ژ گ ک ی) and Persian digits (۰-۹) do and outnumber the Arabic-only
 // letters (ي ك ة ى), else "ar"; Latin → "en" if more than half of all letters are
 // Latin. Anything else, or no letters, is "und".
-func DetectLang(text []rune) string {
-	if len(text) > langSample {
-		text = text[:langSample]
-	}
+func DetectLang(text string) string {
 	var arabic, hebrew, latin, other, urdu, persian, arabicOnly int
+	seen := 0
 	for _, r := range text {
+		if seen++; seen > langSample {
+			break
+		}
 		switch {
 		case r < 0x80:
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {
@@ -35,7 +44,7 @@ func DetectLang(text []rune) string {
 			}
 			if r >= '۰' && r <= '۹' {
 				persian++
-			} else if unicode.IsLetter(r) {
+			} else if r <= 0x06FF && arabicLetters[r-0x0600] || r > 0x06FF && unicode.IsLetter(r) {
 				arabic++
 			}
 		case r >= 0x0590 && r <= 0x05FF || r >= 0xFB1D && r <= 0xFB4F:

@@ -15,7 +15,7 @@ func TestDetectLang(t *testing.T) {
 		{"Berlin 1.7 C الأكثر قراءة في أمن دولي", "ar"}, // an Arabic page with some Latin
 		{"تاریخ ۱۴۰۳", "fa"},
 	} {
-		if got := DetectLang([]rune(c.text)); got != c.want {
+		if got := DetectLang(c.text); got != c.want {
 			t.Errorf("DetectLang(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}

@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strconv"
+	"strings"
 	"sync"
+	"unsafe"
+
+	"github.com/hashiya/hashiya/text/doctext"
 )
 
 // Load reads document i (0 <= i < Len()). Recently loaded documents are cached; the
@@ -25,7 +28,7 @@ func (c *Corpus) Load(i int) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.Lang = DetectLang(d.Text)
+	d.Lang = DetectLang(d.Text.String())
 	c.cache.put(i, d)
 	c.noteWarnings(i, d.Warnings)
 	return d, nil
@@ -98,9 +101,18 @@ func loadText(s *source) (*Document, error) {
 	if bytes.HasPrefix(b, bom) {
 		skip = len(bom)
 	}
-	rs, bad, first := decodeUTF8(b[skip:])
-	d := &Document{ID: filepath.Base(s.path), Source: s.path, Text: rs}
-	if len(rs) == 0 {
+	// The text is the bytes read (or their repaired copy), viewed as a string: nothing else
+	// holds them, and a 50 MB file is not copied. Valid text is checked and indexed in one
+	// pass.
+	body := b[skip:]
+	text, ok := doctext.Valid(unsafe.String(unsafe.SliceData(body), len(body)))
+	bad, first := 0, -1
+	if !ok {
+		body, bad, first = sanitizeUTF8(body)
+		text = doctext.New(unsafe.String(unsafe.SliceData(body), len(body)))
+	}
+	d := &Document{ID: filepath.Base(s.path), Source: s.path, Text: text}
+	if text.Len() == 0 {
 		d.Warnings = append(d.Warnings, warnf(s.path, 0, -1, "empty document"))
 	}
 	if bad > 0 {
@@ -132,17 +144,17 @@ func loadRecord(s *source, i int, e entry) (*Document, error) {
 	if lerr != nil { // the file changed since it was indexed
 		return nil, errors.New(lineWarning(s.path, int(e.line), e.off, lerr).String())
 	}
-	d := &Document{ID: rec.id, Source: where, Text: []rune(rec.text), Meta: rec.meta}
+	d := &Document{ID: rec.id, Source: where, Text: doctext.New(rec.text), Meta: rec.meta}
 	if d.ID == "" {
 		d.ID = defaultID(s.path, int(e.line))
 	}
-	if len(d.Text) == 0 {
+	if d.Text.Len() == 0 {
 		ws = append(ws, warnf(s.path, int(e.line), e.off, "empty document"))
 	}
-	if i := slices.Index(d.Text, 0); i >= 0 { // a JSON "\u0000": shown as ␀ like a text file's NUL
-		ws = append(ws, warnf(s.path, int(e.line), e.off, "NUL character at code point %d of the text shown as ␀", i))
+	if b := strings.IndexByte(rec.text, 0); b >= 0 { // a JSON "\u0000": shown as ␀ like a text file's NUL
+		ws = append(ws, warnf(s.path, int(e.line), e.off, "NUL character at code point %d of the text shown as ␀", d.Text.IndexOf(b)))
 	}
-	d.Warnings = append(ws, longParagraphs(d.Text, s.path, int(e.line))...)
+	d.Warnings = append(ws, longParagraphsIn(rec.text, s.path, int(e.line))...)
 	return d, nil
 }
 
@@ -159,7 +171,7 @@ type lru struct {
 	mu    sync.Mutex
 	order *list.List // of *lruItem, most recent first
 	items map[int]*list.Element
-	runes int
+	bytes int
 }
 
 type lruItem struct {
@@ -169,7 +181,7 @@ type lruItem struct {
 
 const (
 	lruDocs  = 16
-	lruRunes = 16 << 20 // 64 MB of []rune
+	lruBytes = 64 << 20 // of UTF-8 text
 )
 
 func newLRU() *lru { return &lru{order: list.New(), items: map[int]*list.Element{}} }
@@ -191,10 +203,10 @@ func (l *lru) put(i int, d *Document) {
 		return
 	}
 	l.items[i] = l.order.PushFront(&lruItem{i, d})
-	l.runes += len(d.Text)
-	for l.order.Len() > 1 && (l.order.Len() > lruDocs || l.runes > lruRunes) {
+	l.bytes += len(d.Text.String())
+	for l.order.Len() > 1 && (l.order.Len() > lruDocs || l.bytes > lruBytes) {
 		it := l.order.Remove(l.order.Back()).(*lruItem)
 		delete(l.items, it.i)
-		l.runes -= len(it.d.Text)
+		l.bytes -= len(it.d.Text.String())
 	}
 }

@@ -35,8 +35,8 @@ func TestPeekReadsEveryDocumentWithoutEvictingTheCache(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := fmt.Sprintf("خبر رقم %d", i); string(d.Text) != want || d.ID != fmt.Sprintf("d%d", i) {
-			t.Fatalf("Peek(%d) = %q %q", i, d.ID, string(d.Text))
+		if want := fmt.Sprintf("خبر رقم %d", i); d.Text.String() != want || d.ID != fmt.Sprintf("d%d", i) {
+			t.Fatalf("Peek(%d) = %q %q", i, d.ID, d.Text.String())
 		}
 	}
 	if c.cache.get(0) != shown {

@@ -26,8 +26,8 @@ func TestSample(t *testing.T) {
 		if d.Lang != lang || !d.RTL() {
 			t.Errorf("%s: Lang = %q, want %q", d.ID, d.Lang, lang)
 		}
-		if c.Title(i) != d.ID || !strings.HasPrefix(d.Source, "sample/treaty/") || len(d.Text) < 2000 {
-			t.Errorf("doc %d: title %q id %q source %q, %d runes", i, c.Title(i), d.ID, d.Source, len(d.Text))
+		if c.Title(i) != d.ID || !strings.HasPrefix(d.Source, "sample/treaty/") || d.Text.Len() < 2000 {
+			t.Errorf("doc %d: title %q id %q source %q, %d runes", i, c.Title(i), d.ID, d.Source, d.Text.Len())
 		}
 	}
 }
@@ -44,7 +44,7 @@ func TestSearchSample(t *testing.T) {
 			t.Errorf("%s (%s): %d matches of كوريا", d.ID, d.Lang, len(korea))
 		}
 		for _, r := range korea {
-			if got := string(d.Text[r.Start:r.End]); got != "كوريا" {
+			if got := d.Text.Slice(r.Start, r.End); got != "كوريا" {
 				t.Errorf("%s: match %v is %q", d.ID, r, got)
 			}
 		}

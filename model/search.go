@@ -1,6 +1,11 @@
 package model
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hashiya/hashiya/text/doctext"
+)
 
 //go:generate go run gen_presentation.go
 
@@ -18,7 +23,7 @@ import "unicode"
 // marks that trail its last letter, so highlighting it never splits a letter from its
 // harakat. The scan is a single KMP pass without allocation per character: a 5 MB
 // document takes a few milliseconds.
-func Search(text []rune, query string) []Range {
+func Search(text doctext.Text, query string) []Range {
 	var q []rune
 	for _, r := range query {
 		q = appendKeys(q, r)
@@ -26,9 +31,13 @@ func Search(text []rune, query string) []Range {
 	if len(q) == 0 {
 		return nil
 	}
-	m := &matcher{q: q, fail: failure(q), at: make([]int, len(q)), text: text, lastEnd: -1}
+	s := text.String()
+	m := &matcher{q: q, fail: failure(q), at: make([]int, len(q)), text: s, lastEnd: -1}
 	q0 := q[0]
-	for i, r := range text {
+	i := -1
+	for b, r := range s {
+		i++
+		m.next = b + utf8.RuneLen(r)
 		var k rune
 		if r >= 0x0600 && r <= 0x06FF { // the common case, by table
 			k = arabicKeys[r-0x0600]
@@ -60,7 +69,8 @@ type matcher struct {
 	at      []int  // ring: original index of each of the last len(q) keys recorded
 	p       int    // next slot in at
 	j       int    // length of the query prefix matched
-	text    []rune
+	text    string
+	next    int // the byte offset after the code point stepped over
 	found   []Range
 	lastEnd int
 }
@@ -85,8 +95,12 @@ func (m *matcher) step(k rune, i int) {
 		return // both matches inside one ligature such as ﷲ: keep the first
 	}
 	end := i + 1
-	for end < len(m.text) && isMark(m.text[end]) {
-		end++
+	for b := m.next; b < len(m.text); end++ {
+		r, size := utf8.DecodeRuneInString(m.text[b:])
+		if !isMark(r) {
+			break
+		}
+		b += size
 	}
 	m.found = append(m.found, Range{start, end})
 	m.lastEnd = end

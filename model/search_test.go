@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/hashiya/hashiya/text/doctext"
 )
 
 func TestSearch(t *testing.T) {
@@ -32,7 +34,7 @@ func TestSearch(t *testing.T) {
 		text := []rune(c.text)
 		var got []string
 		prev := -1
-		for _, r := range Search(text, c.query) {
+		for _, r := range Search(doctext.New(c.text), c.query) {
 			if r.Start < prev || r.End <= r.Start {
 				t.Errorf("%q in %q: bad range %v after %d", c.query, c.text, r, prev)
 			}
@@ -46,22 +48,22 @@ func TestSearch(t *testing.T) {
 }
 
 // bigText is about 5 MB of UTF-8: the sample corpus repeated.
-func bigText(b *testing.B) []rune {
+func bigText(b *testing.B) doctext.Text {
 	c := Sample()
 	defer c.Close()
 	var s strings.Builder
 	for s.Len() < 5e6 {
 		for i := 0; i < c.Len(); i++ {
 			d, _ := c.Load(i)
-			s.WriteString(string(d.Text))
+			s.WriteString(d.Text.String())
 		}
 	}
-	return []rune(s.String())
+	return doctext.New(s.String())
 }
 
 func BenchmarkSearch5MB(b *testing.B) {
 	text := bigText(b)
-	b.SetBytes(int64(len(string(text))))
+	b.SetBytes(int64(len(text.String())))
 	for b.Loop() {
 		if len(Search(text, "كوريا الشمالية")) == 0 {
 			b.Fatal("no match")

@@ -93,7 +93,7 @@ func (st *streamer) text(s *source) error {
 	}
 	st.note(d.Warnings...)
 	st.docs++
-	return st.fn(StreamDoc{ID: d.ID, Text: d.Text})
+	return st.fn(StreamDoc{ID: d.ID, Text: []rune(d.Text.String())})
 }
 
 // lines streams a JSONL source as the indexer reads it and Load decodes each line.

@@ -71,7 +71,7 @@ func sampleDoc(t *testing.T, i int) annotations.DocInfo {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return annotations.DocInfo{ID: doc.ID, Text: string(doc.Text)}
+	return annotations.DocInfo{ID: doc.ID, Text: doc.Text.String()}
 }
 
 func tag(t *testing.T, db *store.DB, who string, ops ...annotations.Op) {

@@ -53,7 +53,7 @@ func seedTwoVersions(t *testing.T, f *fixture) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info := annotations.DocInfo{ID: doc.ID, Text: string(doc.Text)}
+	info := annotations.DocInfo{ID: doc.ID, Text: doc.Text.String()}
 	for name, sp := range map[string][2]int{"sara": {0, 3}, "bob": {5, 9}} {
 		s, err := f.db.Session(name)
 		if err != nil {

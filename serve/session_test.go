@@ -56,7 +56,7 @@ func TestRoutingStableAcrossRestarts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info := annotations.DocInfo{ID: doc.ID, Text: string(doc.Text)}
+	info := annotations.DocInfo{ID: doc.ID, Text: doc.Text.String()}
 	if _, err := sess.Apply(annotations.AddSpan{Doc: info, Label: "PERSON", Start: 0, End: 1}); err != nil {
 		t.Fatal(err)
 	}

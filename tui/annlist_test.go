@@ -41,7 +41,7 @@ func TestAnnotationListJumps(t *testing.T) {
 	if a.mode != modeNormal {
 		t.Fatal("jump left the list open")
 	}
-	if got := string(left.view.text[left.cursor : left.cursor+5]); got != "كوريا" {
+	if got := left.view.text.Slice(left.cursor, left.cursor+5); got != "كوريا" {
 		t.Fatalf("cursor at %d on %q, want on كوريا", left.cursor, got)
 	}
 	if !strings.Contains(a.status, "GPE «كوريا»") {

@@ -126,7 +126,7 @@ func (a *App) tag(p *Pane, label string) tea.Cmd {
 			return claimAddedMsg{pane: p, editDoneMsg: m}
 		})
 	}
-	text := string(p.view.text[r.Start:r.End])
+	text := p.view.text.Slice(r.Start, r.End)
 	what := fmt.Sprintf("%s «%s»", label, text)
 	for _, s := range a.spans(info.ID, r.Start, r.End) {
 		if s.Start == r.Start && s.End == r.End && s.Label != label {
@@ -189,8 +189,9 @@ func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 	} else {
 		s, e, id = span.Start, span.End, span.ID
 	}
-	s, e = resizeBounds(p.view.text, s, e, msg, &a.keys)
-	r := snapToCharacters(p.view.text, s, e)
+	text, off := p.view.window(s, e)
+	s, e = resizeBounds(text, s-off, e-off, msg, &a.keys)
+	r := shifted(snapToCharacters(text, s, e), off)
 	if r.End <= r.Start {
 		return nil
 	}
@@ -201,7 +202,7 @@ func (a *App) resizeUnderCursor(p *Pane, msg tea.KeyPressMsg) tea.Cmd {
 		c.Span.Start, c.Span.End = r.Start, r.End
 		return a.apply("claim resized", annotations.EditClaim{Doc: doc, Claim: c})
 	}
-	what := fmt.Sprintf("%s «%s»", span.Label, string(p.view.text[r.Start:r.End]))
+	what := fmt.Sprintf("%s «%s»", span.Label, p.view.text.Slice(r.Start, r.End))
 	for _, o := range a.spans(doc, r.Start, r.End) {
 		if o.ID != id && o.Label == span.Label {
 			what += fmt.Sprintf(", merged with %s «%s»", o.Label, o.Text)

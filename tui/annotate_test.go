@@ -59,7 +59,7 @@ func TestSelectionSpansWordsAndGrowShrink(t *testing.T) {
 		t.Fatalf("spans: %+v", spans)
 	}
 	s := spans[0]
-	if got := string(p.view.text[s.Start:s.End]); got != s.Text || s.Label != "LAW" {
+	if got := p.view.text.Slice(s.Start, s.End); got != s.Text || s.Label != "LAW" {
 		t.Fatalf("span %+v does not hold its text %q", s, got)
 	}
 	if strings.Count(strings.TrimSpace(s.Text), " ") != 2 {
@@ -92,7 +92,7 @@ func TestClaimFormAndCrossDocumentLink(t *testing.T) {
 	typeText(t, a, "١٠ آلاف")            // Arabic-Indic digits and a number word
 	press(t, a, "tab", "right", "right") // qualifier: approx
 	press(t, a, "enter")
-	claims := a.claims(left.info.ID, 0, len(left.view.text))
+	claims := a.claims(left.info.ID, 0, left.view.text.Len())
 	if len(claims) != 1 {
 		t.Fatalf("claims: %+v", claims)
 	}
@@ -111,8 +111,8 @@ func TestClaimFormAndCrossDocumentLink(t *testing.T) {
 		t.Fatal("shift+tab did not come back")
 	}
 	press(t, a, "L", "tab", "enter", "2")
-	lc := a.claims(left.info.ID, 0, len(left.view.text))[0]
-	rc := a.claims(right.info.ID, 0, len(right.view.text))[0]
+	lc := a.claims(left.info.ID, 0, left.view.text.Len())[0]
+	rc := a.claims(right.info.ID, 0, right.view.text.Len())[0]
 	if len(lc.Links) != 1 || lc.Links[0].Relation != "contradicts" || lc.Links[0].To != right.info.ID+"#"+rc.ID {
 		t.Fatalf("link not made: %+v", lc.Links)
 	}
@@ -140,12 +140,12 @@ func TestClaimFormAndCrossDocumentLink(t *testing.T) {
 func TestNoAnnotationOnWhitespace(t *testing.T) {
 	a, _ := newAnnotatingApp(t, 120, 40)
 	p := a.focused()
-	for p.cursor < len(p.view.text) && p.view.text[p.cursor] != ' ' {
+	for p.cursor < p.view.text.Len() && p.view.text.At(p.cursor) != ' ' {
 		press(t, a, "h")
 	}
 	_, cmd := a.Update(tea.KeyPressMsg{Code: '1', Text: "1"})
 	drive(t, a, cmd)
-	if n := len(a.spans(p.info.ID, 0, len(p.view.text))); n != 0 {
+	if n := len(a.spans(p.info.ID, 0, p.view.text.Len())); n != 0 {
 		t.Fatalf("tagging a space made %d spans", n)
 	}
 }

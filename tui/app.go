@@ -337,7 +337,7 @@ func (a *App) quit() tea.Cmd {
 // openClaimForm opens the form of claim c: a new one, or one saved before (editing).
 func (a *App) openClaimForm(p *Pane, c annotations.Claim, editing bool) {
 	var ents []annotations.Span
-	for _, s := range a.spans(p.info.ID, 0, len(p.view.text)) {
+	for _, s := range a.spans(p.info.ID, 0, p.view.text.Len()) {
 		if s.Label != a.schema.Boilerplate.Name {
 			ents = append(ents, s)
 		}

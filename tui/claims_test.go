@@ -40,7 +40,7 @@ func labelKey(t *testing.T, a *App, name string) string {
 }
 
 func claimsOf(a *App, p *Pane) []annotations.Claim {
-	return a.claims(p.info.ID, 0, len(p.view.text))
+	return a.claims(p.info.ID, 0, p.view.text.Len())
 }
 
 const seoulClaim = "قالت سيول إن كوريا الشمالية نشرت حوالى 10 آلاف جندي في روسيا"
@@ -50,7 +50,7 @@ const seoulClaim = "قالت سيول إن كوريا الشمالية نشرت 
 func TestTaggingTaggedWordAddsSecondSpan(t *testing.T) {
 	a, _ := newAnnotatingApp(t, 120, 40)
 	p := a.focused()
-	all := func() []annotations.Span { return a.spans(p.info.ID, 0, len(p.view.text)) }
+	all := func() []annotations.Span { return a.spans(p.info.ID, 0, p.view.text.Len()) }
 	press(t, a, labelKey(t, a, "GPE"), labelKey(t, a, "NORP"))
 	if s := all(); len(s) != 1 || s[0].Label != "NORP" {
 		t.Fatalf("GPE then NORP on one word saved %+v, want one NORP span", s)
@@ -80,7 +80,7 @@ func TestGrowMergesSpanOfTheSameLabel(t *testing.T) {
 	p := a.focused()
 	gpe := labelKey(t, a, "GPE")
 	press(t, a, gpe, bind(a.keys.NextWord), gpe, bind(a.keys.PrevWord), bind(a.keys.GrowEnd))
-	s := a.spans(p.info.ID, 0, len(p.view.text))
+	s := a.spans(p.info.ID, 0, p.view.text.Len())
 	if len(s) != 1 || strings.Count(s[0].Text, " ") != 1 {
 		t.Fatalf("growing into a span of the same label gave %+v, want one merged span", s)
 	}
@@ -88,7 +88,7 @@ func TestGrowMergesSpanOfTheSameLabel(t *testing.T) {
 		t.Errorf("the status line does not say it merged:\n%s", screen(a))
 	}
 	press(t, a, bind(a.keys.Undo))
-	if n := len(a.spans(p.info.ID, 0, len(p.view.text))); n != 2 {
+	if n := len(a.spans(p.info.ID, 0, p.view.text.Len())); n != 2 {
 		t.Fatalf("undo of the merge gave %d spans, want both back", n)
 	}
 }
@@ -114,7 +114,7 @@ func TestClaimNumberFoundOnlyAtStart(t *testing.T) {
 	if n == nil || n.Value != 10000 || n.Qualifier != annotations.QualApprox || n.Unit != "جندي" || n.Surface != "حوالى 10 آلاف" {
 		t.Fatalf("saved numeric %+v, want 10000 approx جندي «حوالى 10 آلاف»", n)
 	}
-	if got := string(p.view.text[n.SurfaceStart:n.SurfaceEnd]); got != n.Surface {
+	if got := p.view.text.Slice(n.SurfaceStart, n.SurfaceEnd); got != n.Surface {
 		t.Errorf("surface offsets [%d,%d) hold %q", n.SurfaceStart, n.SurfaceEnd, got)
 	}
 
@@ -132,7 +132,7 @@ func TestClaimNumberFoundOnlyAtStart(t *testing.T) {
 	if n == nil || n.Value != 10000 || n.Qualifier != annotations.QualApprox || n.Surface != "حوالى 10 آلاف" {
 		t.Fatalf("typed «حوالى 10 آلاف» saved %+v, want 10000 approx", n)
 	}
-	if got := string(p.view.text[n.SurfaceStart:n.SurfaceEnd]); got != n.Surface {
+	if got := p.view.text.Slice(n.SurfaceStart, n.SurfaceEnd); got != n.Surface {
 		t.Errorf("typed surface not located in the claim: [%d,%d) %q", n.SurfaceStart, n.SurfaceEnd, got)
 	}
 }

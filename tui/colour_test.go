@@ -113,7 +113,7 @@ func TestNoColorTellsSpansSelectionAndMatchesApart(t *testing.T) {
 
 	// A search for the second word; then the selection over it.
 	feedKeys(t, pt, k.Search.Keys()[0])
-	for _, r := range string(p.view.text[w1 : w2-1]) {
+	for _, r := range p.view.text.Slice(w1, w2-1) {
 		feed(t, pt, tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	feedKeys(t, pt, "enter")
@@ -259,14 +259,14 @@ func TestNoColorTellsClaimsAndLinksApart(t *testing.T) {
 	row := cellStyles(scr.rows[2])
 	cursor := left.cursorColumn(left.view.line(left.top))
 	var claimCols []int
-	for _, c := range columnsOf(left, 0, len(left.view.text)) {
+	for _, c := range columnsOf(left, 0, left.view.text.Len()) {
 		if c != cursor {
 			claimCols = append(claimCols, c)
 		}
 	}
 	offset := left.width + textWidth(paneGap)
 	var linkedCols []int
-	for _, c := range columnsOf(right, 0, len(right.view.text)) {
+	for _, c := range columnsOf(right, 0, right.view.text.Len()) {
 		linkedCols = append(linkedCols, offset+c)
 	}
 	claim, linked := stylesAt(row, claimCols), stylesAt(row, linkedCols)

@@ -166,15 +166,19 @@ func (f *searchFeed) run(ctx context.Context, c *model.Corpus, query string) {
 
 // newCorpusHit cuts the context of hit r (the nth of of) out of doc's text.
 func newCorpusHit(i int, doc *model.Document, r model.Range, nth, of int) corpusHit {
-	text := doc.Text
-	ps, pe := paragraphAround(text, r.Start, snippetContext)
+	// The code points around the hit as far as paragraphAround and paragraphRTL look.
+	reach := max(2*snippetContext, 4096) + 1
+	lo := max(0, r.Start-reach)
+	text := doc.Text.Runes(lo, r.End+reach)
+	ps, pe := paragraphAround(text, r.Start-lo, snippetContext)
+	ps, pe = ps+lo, pe+lo
 	s, e := max(ps, r.Start-snippetContext), min(pe, r.End+snippetContext)
 	return corpusHit{
 		doc: i, id: doc.ID, nth: nth, of: of, start: r.Start,
-		snippet:  string(text[s:e]),
+		snippet:  string(text[s-lo : e-lo]),
 		hitStart: r.Start - s, hitEnd: r.End - s,
 		cutStart: s > ps, cutEnd: e < pe,
-		rtl: paragraphRTL(text, ps, r.Start),
+		rtl: paragraphRTL(text, ps-lo, r.Start-lo),
 	}
 }
 

@@ -60,7 +60,7 @@ func benchSearchOpen(b *testing.B) *model.Corpus {
 		if err != nil {
 			b.Fatal(err)
 		}
-		texts = append(texts, strings.ReplaceAll(string(d.Text), "\n", " "))
+		texts = append(texts, strings.ReplaceAll(d.Text.String(), "\n", " "))
 	}
 	return writeCorpus(b, 2000, func(i int) string { return texts[i%len(texts)] })
 }

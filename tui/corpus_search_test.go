@@ -71,7 +71,7 @@ func TestCorpusSearchFindsHitsInDocumentsNoPaneShows(t *testing.T) {
 		}
 		d, _ := a.corpus.Load(h.doc)
 		got := []rune(h.snippet)[h.hitStart:h.hitEnd]
-		if string(got) != string(d.Text[h.start:h.start+len(got)]) || !strings.Contains(string(got), "كوري") {
+		if string(got) != d.Text.Slice(h.start, h.start+len(got)) || !strings.Contains(string(got), "كوري") {
 			t.Errorf("hit %+v: snippet's hit %q is not the document's text at %d", h, string(got), h.start)
 		}
 	}

@@ -27,7 +27,7 @@ func TestSelectOnFinalFullStopDoesNotCrash(t *testing.T) {
 	p := a.focused()
 	k := &a.keys
 	pressBinding(t, a, k.Bottom.Keys())
-	if n := len(p.view.text); p.cursor != n-1 || p.view.text[p.cursor] != '.' {
+	if n := p.view.text.Len(); p.cursor != n-1 || p.view.text.At(p.cursor) != '.' {
 		t.Fatalf("G: cursor at %d of %d, want the final full stop", p.cursor, n)
 	}
 	pressBinding(t, a, k.Select.Keys())
@@ -35,7 +35,7 @@ func TestSelectOnFinalFullStopDoesNotCrash(t *testing.T) {
 	// The selection is only punctuation: a label key says there is nothing to tag.
 	label := a.schema.Labels[0]
 	press(t, a, label.Key)
-	if spans := a.spans(p.info.ID, 0, len(p.view.text)); len(spans) != 0 {
+	if spans := a.spans(p.info.ID, 0, p.view.text.Len()); len(spans) != 0 {
 		t.Fatalf("a selection of a full stop tagged %+v", spans)
 	}
 	if !strings.Contains(screen(a), "nothing to tag") {
@@ -44,8 +44,8 @@ func TestSelectOnFinalFullStopDoesNotCrash(t *testing.T) {
 	// G v b then a label tags the last word, as the annotator meant.
 	pressBinding(t, a, k.Bottom.Keys(), k.Select.Keys(), k.PrevWord.Keys())
 	press(t, a, label.Key)
-	spans := a.spans(p.info.ID, 0, len(p.view.text))
-	if len(spans) != 1 || spans[0].Text != "طهران" || spans[0].End != len(p.view.text)-1 || spans[0].Label != label.Name {
+	spans := a.spans(p.info.ID, 0, p.view.text.Len())
+	if len(spans) != 1 || spans[0].Text != "طهران" || spans[0].End != p.view.text.Len()-1 || spans[0].Label != label.Name {
 		t.Fatalf("G v b %s: spans %+v, want %s «طهران» before the full stop", label.Key, spans, label.Name)
 	}
 }
@@ -94,7 +94,7 @@ func TestSelectOnEmptyLastLineDoesNotCrash(t *testing.T) {
 	}
 	pressBinding(t, a, a.keys.PrevWord.Keys())
 	press(t, a, a.schema.Labels[0].Key)
-	if spans := st.Spans(p.info.ID, 0, len(p.view.text)); len(spans) != 1 || spans[0].Text != "بوتين" {
+	if spans := st.Spans(p.info.ID, 0, p.view.text.Len()); len(spans) != 1 || spans[0].Text != "بوتين" {
 		t.Fatalf("G v b %s from the empty last line: spans %+v, want «بوتين»", a.schema.Labels[0].Key, spans)
 	}
 }

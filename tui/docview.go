@@ -5,15 +5,14 @@ import (
 	"sort"
 	"sync/atomic"
 
+	"github.com/hashiya/hashiya/text/doctext"
 	"github.com/hashiya/hashiya/text/layout"
 )
 
 // lazyMin is the paragraph length (code points) from which a paragraph is laid out line by
-// line as its lines are asked for (layout.LazyParagraph) rather than whole: either way bidi
-// is resolved over the whole paragraph, so a paragraph of any length is exact. Below it,
-// laying out every line at once keeps less in memory (measured, all lines laid out: 90
-// against 382 bytes per code point at 300 code points, 63 against 93 at 4,096, 56 against
-// 67 at 16,384) and is faster for a paragraph of news (300 code points: 71 against 100 µs).
+// line as its lines are asked for (layout.TextParagraph, in windows of its UTF-8) rather
+// than whole: either way the layout is exact, as if bidi were resolved over the whole
+// paragraph. Below it, laying out every line at once is faster for a paragraph of news.
 const lazyMin = 16384
 
 // maxCachedParas bounds the layout cache; past it the paragraphs far from the one asked
@@ -21,7 +20,8 @@ const lazyMin = 16384
 const maxCachedParas = 4096
 
 // maxCachedLazyRunes bounds the code points of the lazily laid-out paragraphs kept in the
-// cache (a LazyParagraph holds tens of bytes per code point); past it, far ones are dropped.
+// cache that are resolved whole (those with explicit embeddings or isolates hold tens of
+// bytes per code point); past it, far ones are dropped.
 const maxCachedLazyRunes = 8 << 20
 
 // keepNear is how many paragraphs either side of the one asked for survive a cache trim:
@@ -48,17 +48,23 @@ var layoutSerial atomic.Uint64
 type paraLayout struct {
 	serial uint64
 	whole  *layout.Paragraph
-	lazy   *layout.LazyParagraph
+	lazy   *layout.TextParagraph
 	lines  map[int]*layout.Line // the lazy paragraph's lines laid out so far
 }
 
-func newParaLayout(text []rune, r layout.Range, opts layout.Options) *paraLayout {
+// newParaLayout lays out paragraph r of text; prev, when not nil, is the paragraph laid out
+// with other options, whose scan of the text the new layout shares.
+func newParaLayout(text doctext.Text, r layout.Range, opts layout.Options, prev *layout.TextParagraph) *paraLayout {
 	pl := &paraLayout{serial: layoutSerial.Add(1)}
 	if r.End-r.Start >= lazyMin {
-		pl.lazy = layout.NewLazyParagraph(text[r.Start:r.End], r.Start, opts)
+		if prev != nil {
+			pl.lazy = prev.WithOptions(opts)
+		} else {
+			pl.lazy = layout.NewTextParagraph(text, r, opts)
+		}
 		pl.lines = map[int]*layout.Line{}
 	} else {
-		p := layout.LayoutParagraph(text[r.Start:r.End], r.Start, opts)
+		p := layout.LayoutParagraph(text.Runes(r.Start, r.End), r.Start, opts)
 		pl.whole = &p
 	}
 	return pl
@@ -108,8 +114,9 @@ func (pl *paraLayout) lineOf(offset int) int {
 	return len(lines) - 1
 }
 
+// lazyRunes is the code points of a lazy paragraph resolved whole (see maxCachedLazyRunes).
 func (pl *paraLayout) lazyRunes() int {
-	if pl.lazy == nil {
+	if pl.lazy == nil || pl.lazy.Windowed() {
 		return 0
 	}
 	return pl.lazy.End() - pl.lazy.Start()
@@ -117,15 +124,33 @@ func (pl *paraLayout) lazyRunes() int {
 
 // docView lays out one document lazily, paragraph by paragraph, for one option set.
 type docView struct {
-	text       []rune
+	text       doctext.Text
 	paras      []layout.Range
 	opts       layout.Options
 	cache      map[int]*paraLayout
-	cacheLazyN int // code points of the lazy paragraphs in cache
+	cacheLazyN int // code points of the lazy paragraphs in cache resolved whole
+
+	// before holds the long paragraphs laid out with the options before the last change:
+	// laid out again, they share its scan of the text (a resize re-wraps, nothing more).
+	before map[int]*layout.TextParagraph
 }
 
-func newDocView(text []rune, opts layout.Options) *docView {
-	return &docView{text: text, paras: layout.Paragraphs(text), opts: opts, cache: map[int]*paraLayout{}}
+func newDocView(text doctext.Text, opts layout.Options) *docView {
+	return &docView{text: text, paras: layout.TextParagraphs(text), opts: opts, cache: map[int]*paraLayout{}}
+}
+
+// windowReach is how far around the offsets they act on the word and character steps see
+// the text: four times what text/segment looks at (segment.Window), so within a window they
+// find what they would in the whole text, unless they walk past it over thousands of code
+// points that hold no word.
+const windowReach = 16384
+
+// window is the code points of the text around [lo, hi] as far as windowReach, decoded, and
+// the offset of the first: the text the word and character steps work on, so a key in a
+// 50 MB document decodes 128 kB, not the document.
+func (v *docView) window(lo, hi int) (text []rune, off int) {
+	off = max(0, lo-windowReach)
+	return v.text.Runes(off, hi+windowReach), off
 }
 
 // setOptions changes the layout options, dropping cached layouts if they differ.
@@ -133,6 +158,12 @@ func (v *docView) setOptions(opts layout.Options) {
 	if opts != v.opts {
 		v.opts = opts
 		dropped := v.cacheLazyN
+		v.before = map[int]*layout.TextParagraph{}
+		for i, p := range v.cache {
+			if p.lazy != nil {
+				v.before[i] = p.lazy
+			}
+		}
 		v.cache, v.cacheLazyN = map[int]*paraLayout{}, 0
 		if dropped >= gcAfterDropping {
 			// Collect the dropped layouts and give their memory back now, before the next
@@ -156,7 +187,8 @@ func (v *docView) para(i int) *paraLayout {
 	if len(v.cache) >= maxCachedParas || (r.End-r.Start >= lazyMin && v.cacheLazyN+r.End-r.Start > maxCachedLazyRunes) {
 		v.trim(i)
 	}
-	p := newParaLayout(v.text, r, v.opts)
+	p := newParaLayout(v.text, r, v.opts, v.before[i])
+	delete(v.before, i)
 	v.cache[i] = p
 	v.cacheLazyN += p.lazyRunes()
 	return p

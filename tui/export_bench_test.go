@@ -112,7 +112,7 @@ func smallProject(b *testing.B, path string, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		info := annotations.DocInfo{ID: fmt.Sprintf("doc-%06d", i), Text: string(d.Text), Lang: "ar"}
+		info := annotations.DocInfo{ID: fmt.Sprintf("doc-%06d", i), Text: d.Text.String(), Lang: "ar"}
 		toks := annotations.Tokenize(info.Text)
 		for k := range 3 {
 			tk := toks[(i+k*13)%len(toks)]

@@ -24,7 +24,7 @@ func (a *App) landJump(p *Pane, index int) {
 		return
 	}
 	delete(a.jumps, p)
-	if j.index != index || j.offset >= len(p.view.text) {
+	if j.index != index || j.offset >= p.view.text.Len() {
 		return
 	}
 	landAt(p, j.offset)

@@ -41,7 +41,7 @@ func (r *bindingRun) p() *Pane { return r.a.focused() }
 
 func (r *bindingRun) spans() []annotations.Span {
 	p := r.p()
-	return r.a.spans(p.info.ID, 0, len(p.view.text))
+	return r.a.spans(p.info.ID, 0, p.view.text.Len())
 }
 
 // span is the one span of the focused document.
@@ -177,7 +177,7 @@ func readerBindingCases() map[string]func(r *bindingRun) {
 		},
 		"bottom": func(r *bindingRun) {
 			r.hit(&r.k.Bottom)
-			r.expect(r.p().cursor >= len(r.p().view.text)-2, "cursor %d of %d", r.p().cursor, len(r.p().view.text))
+			r.expect(r.p().cursor >= r.p().view.text.Len()-2, "cursor %d of %d", r.p().cursor, r.p().view.text.Len())
 		},
 		"next_word": func(r *bindingRun) { r.hit(&r.k.NextWord); r.expect(r.p().cursor > 1, "cursor %d", r.p().cursor) },
 		"prev_word": func(r *bindingRun) {

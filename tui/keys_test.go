@@ -18,7 +18,7 @@ func TestSearchTypedInArabicThenNextWithoutSwitchingLayout(t *testing.T) {
 			withMatches++
 		}
 		for _, m := range p.matches {
-			got := string(p.view.text[m.Start:m.End])
+			got := p.view.text.Slice(m.Start, m.End)
 			if !strings.Contains(got, "كوري") {
 				t.Errorf("match %q does not hold the query", got)
 			}
@@ -97,7 +97,7 @@ func assertCursorVisible(t *testing.T, p *Pane) {
 func TestVisualLeftMovesForwardInRTL(t *testing.T) {
 	a := newTestApp(t, 80, 24)
 	p := a.focused()
-	if p.view.text[0] < 0x0600 || p.view.text[0] > 0x06FF {
+	if p.view.text.At(0) < 0x0600 || p.view.text.At(0) > 0x06FF {
 		t.Fatal("the sample's first document must start with Arabic for this test")
 	}
 	l := p.view.line(p.cursorPos())

@@ -3,6 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/hashiya/hashiya/model"
+	"github.com/hashiya/hashiya/text/doctext"
 )
 
 // docLoadedMsg brings a document read from disk to the pane that asked for it.
@@ -43,7 +44,7 @@ func waitIndexCmd(c *model.Corpus) tea.Cmd {
 	}
 }
 
-func searchCmd(gen int, p *Pane, index int, text []rune, query string) tea.Cmd {
+func searchCmd(gen int, p *Pane, index int, text doctext.Text, query string) tea.Cmd {
 	return func() tea.Msg {
 		return searchDoneMsg{gen: gen, pane: p, index: index, matches: model.Search(text, query)}
 	}

@@ -54,7 +54,7 @@ func TestClickOnAnArabicLetterPutsTheCursorOnIt(t *testing.T) {
 		}
 		click(t, a, x0+col, y0)
 		if p.cursor != c.Logical {
-			t.Fatalf("click on column %d (%q): cursor %d (%q), want %d", col, c.Rune, p.cursor, text[p.cursor], c.Logical)
+			t.Fatalf("click on column %d (%q): cursor %d (%q), want %d", col, c.Rune, p.cursor, text.At(p.cursor), c.Logical)
 		}
 		letters++
 	}
@@ -68,8 +68,8 @@ func TestClickInAMixedLineFindsTheLatinLetter(t *testing.T) {
 	p := a.focused()
 	x0, y0 := paneOrigin(a, 0)
 	// The third line of the sample's first document: «تاريخ النشر: 10th, November 2024 GMT».
-	want := strings.Index(string(p.view.text), "November")
-	want = len([]rune(string(p.view.text)[:want]))
+	want := strings.Index(p.view.text.String(), "November")
+	want = len([]rune(p.view.text.String()[:want]))
 	for row := 0; row < p.textHeight(); row++ {
 		pos, _ := p.view.move(p.top, row)
 		l := p.view.line(pos)
@@ -82,11 +82,11 @@ func TestClickInAMixedLineFindsTheLatinLetter(t *testing.T) {
 		// and the r of "November" seven cells right of it.
 		click(t, a, x0+col, y0+row)
 		if p.cursor != want {
-			t.Fatalf("click on N: cursor %d (%q), want %d", p.cursor, p.view.text[p.cursor], want)
+			t.Fatalf("click on N: cursor %d (%q), want %d", p.cursor, p.view.text.At(p.cursor), want)
 		}
 		click(t, a, x0+col+7, y0+row)
-		if p.cursor != want+7 || p.view.text[p.cursor] != 'r' {
-			t.Fatalf("click on the r of November: cursor %d (%q)", p.cursor, p.view.text[p.cursor])
+		if p.cursor != want+7 || p.view.text.At(p.cursor) != 'r' {
+			t.Fatalf("click on the r of November: cursor %d (%q)", p.cursor, p.view.text.At(p.cursor))
 		}
 		return
 	}
@@ -137,7 +137,7 @@ func TestDragSelectsInLogicalOrder(t *testing.T) {
 	x0, y0 := paneOrigin(a, 0)
 	// Right to left across «بوتين يوقع»: from the first letter to the last letter of
 	// the second word, which is left of it on screen.
-	text := []rune(string(p.view.text))
+	text := []rune(p.view.text.String())
 	first := strings.Index(string(text), "بوتين يوقع")
 	if first != 0 {
 		t.Fatalf("the sample starts with %q", string(text[:12]))

@@ -3,6 +3,7 @@ package tui
 import (
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/text/bidi"
+	"github.com/hashiya/hashiya/text/doctext"
 	"github.com/hashiya/hashiya/text/layout"
 )
 
@@ -39,11 +40,10 @@ func newPane(docIndex int) *Pane {
 	return &Pane{DocIndex: docIndex, loading: true, goalCol: -1, current: -1, selAnchor: -1}
 }
 
-// docInfo is the document as the annotation store takes it, its text included: made on the
-// first annotation, not at load, so reading a 50 MB document does not hold its text twice.
+// docInfo is the document as the annotation store takes it, its text included.
 func (p *Pane) docInfo() annotations.DocInfo {
-	if p.info.Text == "" && p.view != nil && len(p.view.text) > 0 {
-		p.info.Text = string(p.view.text)
+	if p.info.Text == "" && p.view != nil {
+		p.info.Text = p.view.text.String() // the document's own string: no copy
 	}
 	return p.info
 }
@@ -64,7 +64,7 @@ func (p *Pane) layoutOptions(base layout.Options) layout.Options {
 }
 
 // setText installs a loaded document.
-func (p *Pane) setText(text []rune, base layout.Options) {
+func (p *Pane) setText(text doctext.Text, base layout.Options) {
 	p.view = newDocView(text, p.layoutOptions(base))
 	p.loading, p.err = false, ""
 	p.top, p.cursor, p.goalCol = linePos{}, 0, -1
@@ -104,7 +104,7 @@ func (p *Pane) cursorColumn(l *layout.Line) int {
 // normalizeCursor moves the cursor off characters that have no cell (removed controls),
 // in direction dir, staying within the document.
 func (p *Pane) normalizeCursor(dir int) {
-	n := len(p.view.text)
+	n := p.view.text.Len()
 	for tries := 0; tries < 64; tries++ {
 		if p.cursor >= n || p.cursor < 0 {
 			break

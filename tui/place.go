@@ -180,7 +180,7 @@ func (p *Pane) applyRestore(engine layout.Options) {
 	}
 	p.relayout(engine)
 	p.cursor = p.validCursor(r.Cursor)
-	p.top = p.view.posOf(max(0, min(r.Top, len(p.view.text))))
+	p.top = p.view.posOf(max(0, min(r.Top, p.view.text.Len())))
 	p.ensureVisible()
 }
 
@@ -188,13 +188,15 @@ func (p *Pane) applyRestore(engine layout.Options) {
 // of a character, or the end of the text when the last line is empty (after a final
 // newline). The text may have changed since the place was saved.
 func (p *Pane) validCursor(c int) int {
-	n := len(p.view.text)
+	n := p.view.text.Len()
 	if l := p.view.line(p.view.last()); c >= n && l.Start == l.End && l.Start == n {
 		return n
 	}
 	c = max(0, min(c, n-1))
 	if c < n {
-		c, _ = segment.Character(p.view.text, c)
+		text, off := p.view.window(c, c)
+		c, _ = segment.Character(text, c-off)
+		c += off
 	}
 	saved := p.cursor
 	p.cursor = c

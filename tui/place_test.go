@@ -111,8 +111,8 @@ func TestPlaceRestoresCursorAfterFinalCRLF(t *testing.T) {
 	a, _ := newAppOn(t, dir, path, "crlf", 80, 24)
 	press(t, a, bind(a.keys.Bottom))
 	want := a.focused().cursor
-	if want != len(a.focused().view.text) {
-		t.Fatalf("G put the cursor on %d, want the end (%d): the test needs the empty last line", want, len(a.focused().view.text))
+	if want != a.focused().view.text.Len() {
+		t.Fatalf("G put the cursor on %d, want the end (%d): the test needs the empty last line", want, a.focused().view.text.Len())
 	}
 	if !pressQuits(t, a, bind(a.keys.Quit)) {
 		t.Fatal("q did not quit")

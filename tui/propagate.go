@@ -93,7 +93,7 @@ func (a *App) startPropagation(p *Pane) tea.Cmd {
 			if err != nil {
 				return propFoundMsg{err: err}
 			}
-			for _, x := range m.Match(d.Text) {
+			for _, x := range m.Match(d.Text.Runes(0, d.Text.Len())) {
 				if d.ID == from && x.Start < fromSpan.End && fromSpan.Start < x.End {
 					continue
 				}
@@ -262,7 +262,7 @@ func (a *App) acceptOccurrences(list []occurrence, what string) tea.Cmd {
 			if v, err := s.Doc(o.doc); err == nil && overlapsAny(v.Spans, o.start, o.end) {
 				continue
 			}
-			info := annotations.DocInfo{ID: d.ID, Text: string(d.Text), Source: d.Source, Lang: d.Lang}
+			info := annotations.DocInfo{ID: d.ID, Text: d.Text.String(), Source: d.Source, Lang: d.Lang}
 			ch, err := s.Apply(annotations.AddSpan{Doc: info, Label: o.label, Start: o.start, End: o.end, Source: o.source})
 			out.change = ch
 			if err != nil {

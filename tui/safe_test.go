@@ -102,7 +102,7 @@ func TestStrayNULOpensWithPictureAndWarning(t *testing.T) {
 	if !strings.Contains(scr, "scraped.txt:1: NUL byte at byte 17") {
 		t.Errorf("no warning naming file, line and byte offset on the first screen:\n%s", scr)
 	}
-	if n := len(a.focused().view.text); n != len([]rune("قالت سيول\x00 إن كوريا الشمالية نشرت قوات.\n")) {
+	if n := a.focused().view.text.Len(); n != len([]rune("قالت سيول\x00 إن كوريا الشمالية نشرت قوات.\n")) {
 		t.Errorf("the text has %d code points: the NUL must be one", n)
 	}
 	checkSafeFrame(t, a, "NUL")

@@ -45,7 +45,7 @@ func (a *App) suggestCmd(p *Pane) tea.Cmd {
 	doc, text := p.info.ID, p.view.text
 	return func() tea.Msg {
 		var list []suggestion
-		for _, x := range m.Match(text) {
+		for _, x := range m.Match(text.Runes(0, text.Len())) {
 			list = append(list, suggestion{x.Start, x.End, x.Label, "pattern:" + x.Pattern})
 		}
 		return suggestionsMsg{doc: doc, list: list}
@@ -171,7 +171,7 @@ func (a *App) describeSuggestion(p *Pane) string {
 	}
 	k := &a.keys
 	return fmt.Sprintf("suggested %s «%s» (%s) · %s accept · %s reject · %s accept all %d here",
-		s.label, string(p.view.text[s.start:s.end]), s.source,
+		s.label, p.view.text.Slice(s.start, s.end), s.source,
 		k.AcceptSuggestion.Help().Key, k.RejectSuggestion.Help().Key, k.AcceptAllSuggestions.Help().Key,
 		len(a.suggestions(p.info.ID)))
 }
@@ -203,7 +203,7 @@ func (a *App) suggestionKey(p *Pane, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		a.suggest.rejected[doc][s] = true
 		a.suggest.gen++
-		a.setStatus(fmt.Sprintf("suggestion %s «%s» rejected (this session)", s.label, string(p.view.text[s.start:s.end])), false)
+		a.setStatus(fmt.Sprintf("suggestion %s «%s» rejected (this session)", s.label, p.view.text.Slice(s.start, s.end)), false)
 		return nil, true
 	case key.Matches(msg, k.AcceptAllSuggestions):
 		all := a.suggestions(p.info.ID)
@@ -227,7 +227,7 @@ func (a *App) acceptSuggestions(p *Pane, list []suggestion) tea.Cmd {
 	what := fmt.Sprintf("accepted %d suggestion(s)", len(list))
 	if len(list) == 1 {
 		s := list[0]
-		what = fmt.Sprintf("accepted %s «%s» from %s", s.label, string(p.view.text[s.start:s.end]), s.source)
+		what = fmt.Sprintf("accepted %s «%s» from %s", s.label, p.view.text.Slice(s.start, s.end), s.source)
 	}
 	return a.apply(what, ops...)
 }

@@ -70,7 +70,7 @@ func TestSuggestionsAcceptRejectAcceptAll(t *testing.T) {
 	}
 	// overlapping matches: «فلاديمير بوتين» is offered, not «بوتين» inside it
 	for _, s := range all {
-		if string(p.view.text[s.start:s.end]) == "فلاديمير بوتين" && s.source != "pattern:putin-full" {
+		if p.view.text.Slice(s.start, s.end) == "فلاديمير بوتين" && s.source != "pattern:putin-full" {
 			t.Errorf("%+v", s)
 		}
 	}

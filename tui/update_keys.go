@@ -200,8 +200,8 @@ func (a *App) syncScroll(p *Pane, before linePos) {
 			o.top, _ = o.view.move(o.top, delta)
 		} else {
 			// A long jump: keep the same relative position in the document.
-			frac := float64(p.view.line(p.top).Start) / float64(max(len(p.view.text), 1)) // the line: a paragraph may be the whole document
-			o.top = o.view.posOf(int(frac * float64(len(o.view.text))))
+			frac := float64(p.view.line(p.top).Start) / float64(max(p.view.text.Len(), 1)) // the line: a paragraph may be the whole document
+			o.top = o.view.posOf(int(frac * float64(o.view.text.Len())))
 		}
 		o.clampCursorToView()
 	}

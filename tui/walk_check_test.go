@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/text/doctext"
 	"github.com/hashiya/hashiya/text/layout"
 	"github.com/rivo/uniseg"
 )
@@ -53,10 +54,10 @@ func checkFrameSize(frame string, w, h int) string {
 
 // onText says whether offset i can hold the cursor: a character of the text, or the end
 // when the last line is empty (an empty text, or one ending with a paragraph separator).
-func onText(text []rune, i int) bool {
-	n := len(text)
+func onText(text doctext.Text, i int) bool {
+	n := text.Len()
 	if i == n {
-		return n == 0 || strings.ContainsRune("\n\r\u0085\u2029", text[n-1])
+		return n == 0 || strings.ContainsRune("\n\r\u0085\u2029", text.At(n-1))
 	}
 	return i >= 0 && i < n
 }
@@ -64,12 +65,12 @@ func onText(text []rune, i int) bool {
 // checkPane returns a problem if the cursor, the selection anchor or the selection of p
 // is outside its text or inside a grapheme cluster.
 func checkPane(p *Pane, wt *walkText) (kind, detail string) {
-	n := len(p.view.text)
+	n := p.view.text.Len()
 	switch {
 	case !onText(p.view.text, p.cursor):
 		return "cursor outside the text", fmt.Sprintf("cursor %d, text of %d code points", p.cursor, n)
 	case !wt.onBoundary(p.cursor):
-		return "cursor inside a character", fmt.Sprintf("cursor %d inside a grapheme cluster (%U)", p.cursor, p.view.text[p.cursor])
+		return "cursor inside a character", fmt.Sprintf("cursor %d inside a grapheme cluster (%U)", p.cursor, p.view.text.At(p.cursor))
 	case p.selAnchor >= 0 && !onText(p.view.text, p.selAnchor):
 		return "selection outside the text", fmt.Sprintf("anchor %d, text of %d code points", p.selAnchor, n)
 	case p.selAnchor >= 0 && !wt.onBoundary(p.selAnchor):

@@ -51,7 +51,7 @@ func buildWalkCorpus(t testing.TB, dir string) *model.Corpus {
 		if err != nil {
 			t.Fatal(err)
 		}
-		write(d.ID, string(d.Text))
+		write(d.ID, d.Text.String())
 	}
 	for name, text := range edgeDocuments() {
 		write(name, text)

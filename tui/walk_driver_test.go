@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/hashiya/hashiya/model"
+	"github.com/hashiya/hashiya/text/doctext"
 )
 
 // chooser is where the walk's choices come from: a seeded generator, or a fuzzer's bytes.
@@ -251,12 +252,12 @@ func (w *walker) docIDs() []string {
 
 // text is the cached cluster table of a document; a document whose text changes under
 // the same id is a failure of its own.
-func (w *walker) text(id string, rs []rune) *walkText {
+func (w *walker) text(id string, t doctext.Text) *walkText {
 	wt := w.texts[id]
 	if wt == nil {
-		wt = newWalkText(string(rs))
+		wt = newWalkText(t.String())
 		w.texts[id] = wt
-	} else if len(wt.runes) != len(rs) {
+	} else if len(wt.runes) != t.Len() {
 		w.fail("document text differs between pane and store", id)
 	}
 	return wt

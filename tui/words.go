@@ -28,23 +28,30 @@ type exactEnds struct {
 // target is what an annotation key acts on: the selection, else the word under the
 // cursor. Both cover whole characters with their combining marks.
 func (p *Pane) target() (layout.Range, bool) {
-	text := p.view.text
-	if len(text) == 0 {
+	n := p.view.text.Len()
+	if n == 0 {
 		return layout.Range{}, false
 	}
 	if p.selAnchor >= 0 {
 		s, e := p.selectionBounds()
-		r := snapToCharacters(text, s, e)
+		text, off := p.view.window(s, e)
+		r := shifted(snapToCharacters(text, s-off, e-off), off)
 		return r, r.End > r.Start
 	}
-	if p.cursor < 0 || p.cursor >= len(text) {
+	if p.cursor < 0 || p.cursor >= n {
 		return layout.Range{}, false
 	}
-	sg := segment.At(text, p.cursor)
+	text, off := p.view.window(p.cursor, p.cursor)
+	sg := segment.At(text, p.cursor-off)
 	if !sg.Kind.IsWord() {
 		return layout.Range{}, false
 	}
-	return snapToCharacters(text, sg.Start, sg.End), true
+	return shifted(snapToCharacters(text, sg.Start, sg.End), off), true
+}
+
+// shifted is r moved by off: from window offsets to the document's.
+func shifted(r layout.Range, off int) layout.Range {
+	return layout.Range{Start: r.Start + off, End: r.End + off}
 }
 
 // selectionPoints orders the anchor and the cursor; on a tie the anchor is the start.
@@ -77,11 +84,13 @@ func (p *Pane) exactEnd(anchorIsStart bool) (int, bool) {
 // A selection snaps to whole words as annotators expect from token-based tools: "v w w"
 // then a label covers three words, not two and a letter.
 func (p *Pane) selectionBounds() (int, int) {
-	text := p.view.text
+	n := p.view.text.Len()
 	lo, hi, anchorIsStart := p.selectionPoints()
-	lo, hi = max(0, min(lo, len(text)-1)), max(0, min(hi, len(text)-1))
-	s, _ := segment.Character(text, lo)
-	_, e := segment.Character(text, hi)
+	lo, hi = max(0, min(lo, n-1)), max(0, min(hi, n-1))
+	text, off := p.view.window(lo, hi)
+	s, _ := segment.Character(text, lo-off)
+	_, e := segment.Character(text, hi-off)
+	s, e = s+off, e+off
 	xs, okS := p.exactStart(anchorIsStart)
 	xe, okE := p.exactEnd(anchorIsStart)
 	if okS {
@@ -91,10 +100,10 @@ func (p *Pane) selectionBounds() (int, int) {
 		e = xe
 	}
 	if !okS {
-		s = wordStartFrom(text, s, e)
+		s = wordStartFrom(text, s-off, e-off) + off
 	}
 	if !okE {
-		e = wordEndUpTo(text, s, e)
+		e = wordEndUpTo(text, s-off, e-off) + off
 	}
 	return s, e
 }
@@ -149,16 +158,17 @@ func wordStartBefore(text []rune, i int) int {
 // moveWord moves to the next (n > 0) or previous word start in reading order.
 func (p *Pane) moveWord(n int) {
 	p.goalCol = -1
-	text := p.view.text
-	w, ok := segment.WordStartingBefore(text, p.cursor)
+	text, off := p.view.window(p.cursor, p.cursor)
+	c := p.cursor - off
+	w, ok := segment.WordStartingBefore(text, c)
 	if n > 0 {
 		// The first word ending after the cursor, unless the cursor is inside it.
-		if w, ok = segment.WordEndingAfter(text, p.cursor); ok && w.Start <= p.cursor {
+		if w, ok = segment.WordEndingAfter(text, c); ok && w.Start <= c {
 			w, ok = segment.WordEndingAfter(text, w.End)
 		}
 	}
 	if ok {
-		p.cursor = w.Start
+		p.cursor = w.Start + off
 		p.ensureVisible()
 	}
 }
@@ -258,16 +268,18 @@ func resizeBounds(text []rune, s, e int, msg tea.KeyPressMsg, k *KeyMap) (int, i
 // its start or end moved past the cursor.
 func keepCursorIn(p *Pane, r layout.Range) {
 	c := max(r.Start, min(p.cursor, r.End-1))
-	c, _ = segment.Character(p.view.text, c) // on a character's start: never on a mark of its last letter
-	p.cursor = max(c, r.Start)
+	text, off := p.view.window(c, c)
+	c, _ = segment.Character(text, c-off) // on a character's start: never on a mark of its last letter
+	p.cursor = max(c+off, r.Start)
 }
 
 // moveSelectionEnd moves the start or the end of the selection by one character and
 // fixes that end, so it is not snapped back to a whole word.
 func (a *App) moveSelectionEnd(p *Pane, msg tea.KeyPressMsg) {
-	text := p.view.text
 	s, e := p.selectionBounds()
-	ns, ne := stepByCharacter(text, s, e, msg, &a.keys)
+	text, off := p.view.window(s, e)
+	ns, ne := stepByCharacter(text, s-off, e-off, msg, &a.keys)
+	ns, ne = ns+off, ne+off
 	_, _, anchorIsStart := p.selectionPoints()
 	x := &p.selExact
 	if ns != s {
@@ -285,6 +297,6 @@ func (a *App) moveSelectionEnd(p *Pane, msg tea.KeyPressMsg) {
 		}
 	}
 	if r, ok := p.target(); ok {
-		a.setStatus(fmt.Sprintf("selection «%s»", string(text[r.Start:r.End])), false)
+		a.setStatus(fmt.Sprintf("selection «%s»", p.view.text.Slice(r.Start, r.End)), false)
 	}
 }

@@ -35,7 +35,7 @@ func pressBindings(t *testing.T, a *App, bs ...key.Binding) {
 func onlySpan(t *testing.T, a *App) annotations.Span {
 	t.Helper()
 	p := a.focused()
-	spans := a.spans(p.info.ID, 0, len(p.view.text))
+	spans := a.spans(p.info.ID, 0, p.view.text.Len())
 	if len(spans) != 1 {
 		t.Fatalf("want one span, have %+v (status %q)", spans, a.status)
 	}
@@ -203,7 +203,7 @@ func TestClaimStartByCharacter(t *testing.T) {
 	press(t, a, "esc")
 	pressBindings(t, a, k.ShrinkStartChar)
 	p := a.focused()
-	cs := a.claims(p.info.ID, 0, len(p.view.text))
+	cs := a.claims(p.info.ID, 0, p.view.text.Len())
 	if len(cs) != 1 || cs[0].Span.Text != "واشنطن" {
 		t.Fatalf("claims %+v (status %q)", cs, a.status)
 	}
@@ -242,7 +242,7 @@ func TestCharacterKeysAreFree(t *testing.T) {
 func TestWordMotionsStopOnTheSameWords(t *testing.T) {
 	a, _ := newTextApp(t, "قال: 10,000 (don't) ۱۰٬۰۰۰، 2024-06-19.")
 	p := a.focused()
-	text := p.view.text
+	text := []rune(p.view.text.String())
 	var got []string
 	for range 6 {
 		got = append(got, strings.TrimSpace(string(text[p.cursor:])))

@@ -22,7 +22,7 @@ func sampleTextsB(t testing.TB) [][]rune {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, []rune(d.Text))
+		out = append(out, []rune(d.Text.String()))
 	}
 	return out
 }

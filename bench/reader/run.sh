@@ -103,19 +103,23 @@ if want 3; then
 fi
 
 # open_one LABEL BIN: opens the 50 MB line in tmux with BIN; prints the time until its text
-# is on screen and the peak RSS, and appends "LABEL ms MB" to $work/one.txt.
+# is on screen, the CPU time (user+sys) the program had used by then, which a loaded
+# machine inflates less than the wall time, and the peak RSS; appends "LABEL ms MB cpu-ms"
+# to $work/one.txt.
 open_one() {
-	local t0 t1 ms rss
+	local t0 t1 ms rss cpu
 	t0=$(date +%s%N)
 	start "one-$1-$RANDOM" 200 50 "$2" --out "$work/one-$1.jsonl" "$one"
 	wait_for 'ﺓﺪﻫﺎﻌﻣ' # معاهدة, joined, from the first line of the text
 	t1=$(date +%s%N)
+	cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' /proc/"$pid"/stat)
 	sleep 1 # memory after the first frame: the layout of what is in view is done
 	ms=$(((t1 - t0) / 1000000))
 	rss=$(awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/"$pid"/status)
-	printf '%-4s open (text on screen): %d ms, peak RSS (VmHWM) %s MB\n' "$1" "$ms" "$rss"
-	echo "$1 $ms $rss" >>"$work/one.txt"
+	printf '%-4s open (text on screen): %d ms (CPU %d ms), peak RSS (VmHWM) %s MB\n' "$1" "$ms" "$cpu" "$rss"
+	echo "$1 $ms $rss $cpu" >>"$work/one.txt"
 	tmux -S "$sock" kill-server
+	while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done # its annotator lease ends with it
 }
 
 if want 4; then
@@ -126,18 +130,19 @@ if want 4; then
 		mv "$one.tmp" "$one"
 	fi
 	cat "$one" >/dev/null
-	printf 'file %.1f MB\n' "$(echo "$(stat -c %s "$one") / 1000000" | bc -l)"
+	printf 'file %.1f MB, load average %s\n' "$(echo "$(stat -c %s "$one") / 1000000" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 	for _ in $(seq "${ROUNDS:-3}"); do
 		open_one cur "$bin"
 		[ -n "${REF:-}" ] && open_one ref "$work/bin/hashiya-ref"
 	done
-	awk -v size="$(stat -c %s "$one")" '{n[$1]++; t[$1, n[$1]] = $2; m[$1, n[$1]] = $3}
+	awk -v size="$(stat -c %s "$one")" '{n[$1]++; t[$1, n[$1]] = $2; m[$1, n[$1]] = $3; u[$1, n[$1]] = $4}
 	     function med(a, k, c,   i, j, v, x) {for (i = 1; i <= c; i++) v[i] = a[k, i] + 0;
 	       for (i = 1; i <= c; i++) for (j = i + 1; j <= c; j++) if (v[j] < v[i]) {x = v[i]; v[i] = v[j]; v[j] = x}
 	       return v[int((c + 1) / 2)]}
-	     END {for (k in n) {ot[k] = med(t, k, n[k]); om[k] = med(m, k, n[k])
-	            printf "%s median of %d: open %d ms, peak RSS %.1f MB (%.2fx the file)\n", k, n[k], ot[k], om[k], om[k] * 1048576 / size}
+	     END {for (k in n) {ot[k] = med(t, k, n[k]); om[k] = med(m, k, n[k]); ou[k] = med(u, k, n[k])
+	            printf "%s median of %d: open %d ms (CPU %d ms), peak RSS %.1f MB (%.2fx the file)\n", k, n[k], ot[k], ou[k], om[k], om[k] * 1048576 / size}
 	          if (("cur" in n) && ("ref" in n)) printf "cur/ref: open %.2f, RSS %.2f\n", ot["cur"] / ot["ref"], om["cur"] / om["ref"]}' "$work/one.txt"
+	echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
 if want 5 || want 6; then

@@ -26,7 +26,7 @@ func matchCorpus(t *testing.T) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		words = append(words, strings.Fields(string(d.Text))...)
+		words = append(words, strings.Fields(d.Text.String())...)
 	}
 	rng := rand.New(rand.NewPCG(7, 8))
 	var b bytes.Buffer
@@ -73,8 +73,9 @@ func loadedMatches(t *testing.T, path string, m *suggest.Matcher) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, x := range m.Match(d.Text) {
-			buf = appendMatchLine(buf, d.ID, x, d.Text[x.Start:x.End])
+		text := []rune(d.Text.String())
+		for _, x := range m.Match(text) {
+			buf = appendMatchLine(buf, d.ID, x, text[x.Start:x.End])
 		}
 	}
 	return string(buf)

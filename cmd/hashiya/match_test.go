@@ -66,13 +66,13 @@ func TestMatchFindsEverythingNormalizedSearchFinds(t *testing.T) {
 			for _, r := range model.Search(d.Text, p.Phrase) {
 				searched++
 				if !have[key{d.ID, p.Ref(), r.Start, r.End}] {
-					t.Errorf("%s: search finds %q at [%d,%d) («%s»), match does not", d.ID, p.Phrase, r.Start, r.End, string(d.Text[r.Start:r.End]))
+					t.Errorf("%s: search finds %q at [%d,%d) («%s»), match does not", d.ID, p.Phrase, r.Start, r.End, d.Text.Slice(r.Start, r.End))
 				}
 			}
 		}
 		for _, m := range got {
-			if m.Doc == d.ID && string(d.Text[m.Start:m.End]) != m.Text {
-				t.Errorf("%+v: text at the offsets is «%s»", m, string(d.Text[m.Start:m.End]))
+			if m.Doc == d.ID && d.Text.Slice(m.Start, m.End) != m.Text {
+				t.Errorf("%+v: text at the offsets is «%s»", m, d.Text.Slice(m.Start, m.End))
 			}
 		}
 	}

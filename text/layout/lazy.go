@@ -144,22 +144,7 @@ func (p *LazyParagraph) Line(k int) (line Line, ok bool) {
 	}
 	w.cells, w.marks = w.cells[:0], w.marks[:0]
 	w.buildLine(0, m, p.start+sp.start, p.base, p.bp, p.width, p.opts)
-	cells := make([]Cell, len(w.cells))
-	copy(cells, w.cells)
-	if len(w.marks) > 0 { // the marks of unit u are w.marks[mspan[2u]:mspan[2u+1]]
-		marks := make([]rune, len(w.marks))
-		copy(marks, w.marks)
-		for i := range cells {
-			if len(cells[i].Marks) > 0 {
-				u := cells[i].Logical - p.start - sp.start
-				a, b := w.mspan[2*u], w.mspan[2*u+1]
-				cells[i].Marks = marks[a:b:b]
-			}
-		}
-	}
-	col := make([]int32, m)
-	copy(col, w.cols[:m])
-	return Line{Start: p.start + sp.start, End: p.start + sp.end, RTL: p.base&1 == 1, Cells: cells, col: col}, true
+	return ownLine(w, 0, m, p.start+sp.start, p.base&1 == 1), true
 }
 
 // LineAt lays out the line that holds document index i (see LineIndex).

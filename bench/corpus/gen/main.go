@@ -110,7 +110,7 @@ func sentences() (ar, fa []string) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		for _, line := range strings.Split(string(d.Text), "\n") {
+		for _, line := range strings.Split(d.Text.String(), "\n") {
 			for _, s := range strings.SplitAfter(line, ". ") {
 				if s = strings.TrimSpace(s); len(s) < 20 {
 					continue

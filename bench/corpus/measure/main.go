@@ -43,7 +43,7 @@ func main() {
 	first := time.Since(t0)
 	_, docs, read, total := c.Indexing()
 	fmt.Printf("open:             %v (%d documents known, %.1f of %.1f MB scanned)\n", opened, docs, float64(read)/1e6, float64(total)/1e6)
-	fmt.Printf("first document:   %v (%q, %s, %d code points)\n", first, d.ID, d.Lang, len(d.Text))
+	fmt.Printf("first document:   %v (%q, %s, %d code points)\n", first, d.ID, d.Lang, d.Text.Len())
 
 	if err := c.Wait(context.Background()); err != nil {
 		log.Fatal(err)

@@ -85,7 +85,7 @@ func sampleGrams() []string {
 		if err != nil {
 			log.Fatal(err)
 		}
-		text := d.Text
+		text := []rune(d.Text.String())
 		var run []string
 		prevEnd := -1
 		for _, sg := range segment.Runes(text) {

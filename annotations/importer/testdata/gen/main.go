@@ -94,7 +94,7 @@ func main() {
 func doc(c *model.Corpus, i int) annotations.DocInfo {
 	d, err := c.Load(i)
 	must(err)
-	return annotations.DocInfo{ID: d.ID, Text: string(d.Text), Source: d.Source, Lang: d.Lang}
+	return annotations.DocInfo{ID: d.ID, Text: d.Text.String(), Source: d.Source, Lang: d.Lang}
 }
 
 func open(out, who string) *journal.Store {
