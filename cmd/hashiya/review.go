@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/agree"
@@ -35,7 +34,7 @@ func newReviewCmd() *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if reviewer == "" {
-				reviewer = os.Getenv("USER")
+				reviewer = loginName()
 			}
 			if reviewer == "" || reviewer == store.AutoDecider {
 				return fmt.Errorf("give --reviewer NAME (who decides goes into gold's provenance)")

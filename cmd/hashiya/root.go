@@ -97,7 +97,7 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 		return err
 	}
 	if opts.Annotator == "" {
-		opts.Annotator = os.Getenv("USER")
+		opts.Annotator = loginName()
 	}
 	opts.History = tui.FileSearchHistory(tui.StateDir(), opts.Annotator)
 	schema := annotations.DefaultSchema()
