@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -103,35 +104,16 @@ func migrate(ctx context.Context, q querier, target int) (err error) {
 			q.ExecContext(ctx, "ROLLBACK")
 		}
 	}()
-	var tables, versioned int
-	if err := q.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE name = 'schema_version')
-		FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &versioned); err != nil {
+	current, err := stepSchema(ctx, q, target, schemaSteps{
+		tables: `SELECT count(*), count(*) FILTER (WHERE name = 'schema_version')
+		FROM sqlite_master WHERE type = 'table'`,
+		notOurs:       "it is an SQLite database but not hashiya's (no schema_version table); nothing was changed",
+		createVersion: schemaVersionSQL,
+		apply:         func(m migration) error { _, err := q.ExecContext(ctx, m.sql); return err },
+		record:        "INSERT INTO schema_version (version, name, applied) VALUES (?, ?, unixepoch('subsec') * 1000)",
+	})
+	if err != nil {
 		return err
-	}
-	current := 0
-	switch {
-	case versioned == 1:
-		if err := q.QueryRowContext(ctx, "SELECT COALESCE(max(version), 0) FROM schema_version").Scan(&current); err != nil {
-			return err
-		}
-	case tables > 0:
-		return fmt.Errorf("it is an SQLite database but not hashiya's (no schema_version table); nothing was changed")
-	default:
-		if _, err := q.ExecContext(ctx, schemaVersionSQL); err != nil {
-			return err
-		}
-	}
-	if current > len(migrations) {
-		return fmt.Errorf("schema version %d is newer than this hashiya knows (%d): use a newer hashiya", current, len(migrations))
-	}
-	for _, m := range migrations[current:target] {
-		if _, err := q.ExecContext(ctx, m.sql); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-		if _, err := q.ExecContext(ctx, "INSERT INTO schema_version (version, name, applied) VALUES (?, ?, unixepoch('subsec') * 1000)",
-			m.version, m.name); err != nil {
-			return err
-		}
 	}
 	if current < target { // a migration ran: check what it moved (O(size), so only then)
 		rows, err := q.QueryContext(ctx, "PRAGMA foreign_key_check")
@@ -146,4 +128,51 @@ func migrate(ctx context.Context, q querier, target int) (err error) {
 	}
 	_, err = q.ExecContext(ctx, "COMMIT")
 	return err
+}
+
+// schemaSteps is what the backends' migrations do differently: how to count the
+// tables, what to say of a database that is not ours, how to make schema_version,
+// run one migration and record it.
+type schemaSteps struct {
+	tables        string // two counts: every table, and schema_version's
+	notOurs       string
+	createVersion string
+	apply         func(m migration) error
+	record        string // INSERT INTO schema_version, version and name as arguments
+}
+
+// stepSchema brings the schema from its version to target inside the caller's
+// transaction and returns the version it found there. A database without
+// schema_version must be empty (not another program's), and one newer than
+// this code is refused.
+func stepSchema(ctx context.Context, q querier, target int, s schemaSteps) (int, error) {
+	var tables, versioned int
+	if err := q.QueryRowContext(ctx, s.tables).Scan(&tables, &versioned); err != nil {
+		return 0, err
+	}
+	current := 0
+	switch {
+	case versioned == 1:
+		if err := q.QueryRowContext(ctx, "SELECT COALESCE(max(version), 0) FROM schema_version").Scan(&current); err != nil {
+			return 0, err
+		}
+	case tables > 0:
+		return 0, errors.New(s.notOurs)
+	default:
+		if _, err := q.ExecContext(ctx, s.createVersion); err != nil {
+			return 0, err
+		}
+	}
+	if current > len(migrations) {
+		return 0, fmt.Errorf("schema version %d is newer than this hashiya knows (%d): use a newer hashiya", current, len(migrations))
+	}
+	for _, m := range migrations[current:target] {
+		if err := s.apply(m); err != nil {
+			return 0, fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := q.ExecContext(ctx, s.record, m.version, m.name); err != nil {
+			return 0, err
+		}
+	}
+	return current, nil
 }

@@ -191,35 +191,18 @@ func migratePostgres(ctx context.Context, sdb *sql.DB, target int) (err error) {
 	if _, err := q.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?, ?)", pgLockSpace, pgLockMigrate); err != nil {
 		return err
 	}
-	var tables, versioned int
-	if err := q.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE table_name = 'schema_version')
-		FROM information_schema.tables WHERE table_schema = current_schema()`).Scan(&tables, &versioned); err != nil {
+	_, err = stepSchema(ctx, q, target, schemaSteps{
+		tables: `SELECT count(*), count(*) FILTER (WHERE table_name = 'schema_version')
+		FROM information_schema.tables WHERE table_schema = current_schema()`,
+		notOurs:       "it is not hashiya's database (tables, but no schema_version table); nothing was changed",
+		createVersion: schemaVersionPostgres,
+		// no arguments: several statements in one
+		apply: func(m migration) error { _, err := tx.ExecContext(ctx, m.postgres); return err },
+		record: `INSERT INTO schema_version (version, name, applied)
+			VALUES (?, ?, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)`,
+	})
+	if err != nil {
 		return err
-	}
-	current := 0
-	switch {
-	case versioned == 1:
-		if err := q.QueryRowContext(ctx, "SELECT COALESCE(max(version), 0) FROM schema_version").Scan(&current); err != nil {
-			return err
-		}
-	case tables > 0:
-		return fmt.Errorf("it is not hashiya's database (tables, but no schema_version table); nothing was changed")
-	default:
-		if _, err := q.ExecContext(ctx, schemaVersionPostgres); err != nil {
-			return err
-		}
-	}
-	if current > len(migrations) {
-		return fmt.Errorf("schema version %d is newer than this hashiya knows (%d): use a newer hashiya", current, len(migrations))
-	}
-	for _, m := range migrations[current:target] {
-		if _, err := tx.ExecContext(ctx, m.postgres); err != nil { // no arguments: several statements
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-		if _, err := q.ExecContext(ctx, `INSERT INTO schema_version (version, name, applied)
-			VALUES (?, ?, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)`, m.version, m.name); err != nil {
-			return err
-		}
 	}
 	return tx.Commit()
 }
