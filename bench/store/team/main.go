@@ -75,19 +75,19 @@ func main() {
 		target = u
 		fmt.Println(describePostgres(target))
 	}
-	what := fmt.Sprintf("%s, %d server(s) × %d sessions", backend(target), *servers, *sessions)
+	what := fmt.Sprintf("%s, %d %s × %d sessions", backend(target), *servers, plural(*servers, "server"), *sessions)
 	refWhat := fmt.Sprintf("SQLite, 1 server × %d sessions", *servers**sessions)
 	fmt.Printf("load: every session an annotator of its own on 50 shared documents, %d timed edits each (7 in 10 new spans, then a resize, an undo, a redo), one every %v, started spread over one interval after all are in; one untimed edit first\n",
 		*edits, *interval)
 	var ratios [2][]float64
 	for r := range *rounds {
 		a := round(os.Args[0], target, *corpus, fmt.Sprintf("r%da", r+1), *servers, *sessions, *edits, *interval)
-		fmt.Printf("round %d  %-36s %s\n", r+1, what, a)
+		fmt.Printf("round %d  %-38s %s\n", r+1, what, a)
 		if *ref == "" {
 			continue
 		}
 		b := round(os.Args[0], *ref, *corpus, fmt.Sprintf("r%db", r+1), 1, *servers**sessions, *edits, *interval)
-		fmt.Printf("round %d  %-36s %s\n", r+1, refWhat, b)
+		fmt.Printf("round %d  %-38s %s\n", r+1, refWhat, b)
 		ratios[0] = append(ratios[0], a.q(0.5)/b.q(0.5))
 		ratios[1] = append(ratios[1], a.q(0.99)/b.q(0.99))
 	}
@@ -105,6 +105,13 @@ func backend(db string) string {
 		return "PostgreSQL"
 	}
 	return "SQLite"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 func ratioList(rs []float64) string {
