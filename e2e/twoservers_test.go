@@ -308,6 +308,7 @@ const firstDocID = "000_2cbddc3528754449.txt"
 func checkExport(t *testing.T, bin, db string, want []edit) {
 	t.Helper()
 	cmd := exec.Command(bin, "export", "--format", "prodigy", "--db", db)
+	cmd.Dir = t.TempDir()
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
