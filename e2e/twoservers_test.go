@@ -171,11 +171,9 @@ func (a *annotator) tag(t *testing.T, word int, label string) {
 		if time.Now().After(deadline) {
 			t.Fatalf("%s's edit was refused for 60 s; last screen:\n%s", a.name, a.s.capture())
 		}
-		// The refusal stays on screen until the next status: clear it with a move and back
-		// so that the next attempt's outcome is its own.
-		a.s.press(km.PrevWord)
-		a.s.press(km.NextWord)
-		a.s.waitForGone("NOT SAVED")
+		// The refusal stays on screen until the next status: clear it so that the next
+		// attempt's outcome is its own.
+		a.clearRefusal()
 		time.Sleep(500 * time.Millisecond)
 	}
 }
@@ -199,12 +197,20 @@ func (s *session) waitForGone(txt string) {
 	s.t.Fatalf("the screen still shows %q after 20 s:\n%s", txt, s.capture())
 }
 
+// faults is what the scenario does to the database server (a pgtest.Cluster); SQLite has none.
+type faults interface {
+	Restart() error
+	Stop() error
+	StartAgain() error
+}
+
 // twoServersOneDatabase is issue 14's end-to-end "done when": two `hashiya serve` on one
 // database, sara on the first and bob on the second with the real ssh client, tagging
-// on both; when restart is given it cuts the database's connections while sara's edit
-// is in flight, and both tag again; then every edit the screens confirmed is in one
-// `hashiya export --db`, exactly once, at the offsets of the words tagged.
-func twoServersOneDatabase(t *testing.T, db string, restart func() error) {
+// on both. With a database server (pg), it is restarted while sara's edit is in flight,
+// then stopped while bob tags and started again; both sessions tag on afterwards. Every
+// edit a screen confirmed is then in one `hashiya export --db`, exactly once, at the
+// offsets of the word tagged.
+func twoServersOneDatabase(t *testing.T, db string, pg faults) {
 	need(t, "ssh")
 	need(t, "ssh-keygen")
 	need(t, "tmux")
@@ -220,8 +226,8 @@ func twoServersOneDatabase(t *testing.T, db string, restart func() error) {
 	portA, portB := freePort(t), freePort(t)
 	srvA := startSite(t, bin, dir, "a", db, portA)
 	srvB := startSite(t, bin, dir, "b", db, portB)
-	sara := &annotator{name: "sara", s: connect(t, dir, filepath.Join(dir, "sara"), portA)}
-	bob := &annotator{name: "bob", s: connect(t, dir, filepath.Join(dir, "bob"), portB)}
+	sara := &annotator{name: "sara", s: connectWide(t, dir, filepath.Join(dir, "sara"), portA)}
+	bob := &annotator{name: "bob", s: connectWide(t, dir, filepath.Join(dir, "bob"), portB)}
 	for _, a := range []*annotator{sara, bob} {
 		a.s.waitFor("annotator: " + a.name)
 		a.s.waitForRE(focusedLoadedRE)
@@ -229,21 +235,32 @@ func twoServersOneDatabase(t *testing.T, db string, restart func() error) {
 
 	sara.tag(t, 0, "PERSON")
 	bob.tag(t, 1, "ORG")
-	if restart != nil {
+	if pg != nil {
 		// sara's next edit goes in, and at once the database goes down and comes back.
-		km := tui.DefaultKeyMap()
-		sara.s.press(km.NextWord)
-		sara.s.press(km.NextWord)
-		sara.word = 2
-		sara.s.keys(labelKey(t, "GPE"))
-		if err := restart(); err != nil {
+		sara.keyOnly(t, 2, "GPE")
+		if err := pg.Restart(); err != nil {
 			t.Fatalf("restarting PostgreSQL: %v", err)
 		}
-		inFlight(t, sara, "GPE")
+		sara.settle(t, "GPE", "across the restart")
+		// bob tags while the database is down: the screen may not confirm it before the
+		// database is back; it holds the edit or says it is not saved.
+		if err := pg.Stop(); err != nil {
+			t.Fatalf("stopping PostgreSQL: %v", err)
+		}
+		bob.keyOnly(t, 3, "GPE")
+		refused := bob.outage(t)
+		if err := pg.StartAgain(); err != nil {
+			t.Fatalf("starting PostgreSQL again: %v", err)
+		}
+		if refused {
+			bob.tag(t, 3, "GPE")
+		} else {
+			bob.settle(t, "GPE", "held while PostgreSQL was down")
+		}
 	} else {
 		sara.tag(t, 2, "GPE")
+		bob.tag(t, 3, "GPE")
 	}
-	bob.tag(t, 3, "GPE")
 	// The sessions go on where they were, without a reconnect.
 	sara.tag(t, 4, "ORG")
 	bob.tag(t, 5, "PERSON")
@@ -259,12 +276,59 @@ func twoServersOneDatabase(t *testing.T, db string, restart func() error) {
 	checkExport(t, bin, db, append(sara.tags, bob.tags...))
 }
 
-// inFlight settles the edit whose key went in just before the restart: confirmed, or
-// refused on screen and then tried again until it is.
-func inFlight(t *testing.T, a *annotator, label string) {
+// connectWide is connect on a terminal wide enough for the header to name the annotator
+// beside a long database name (a PostgreSQL database on a Unix socket).
+func connectWide(t *testing.T, dir, key string, port int) *session {
+	t.Helper()
+	cmd := "ssh " + strings.Join(sshArgs(dir, key, port), " ") + "; echo SSH-EXIT=$?; sleep 60"
+	return startSession(t, 160, 40, sshEnv(dir), cmd)
+}
+
+// keyOnly moves to word and presses label's key, without waiting for the outcome.
+func (a *annotator) keyOnly(t *testing.T, word int, label string) {
+	t.Helper()
+	km := tui.DefaultKeyMap()
+	for ; a.word < word; a.word++ {
+		a.s.press(km.NextWord)
+	}
+	a.s.keys(labelKey(t, label))
+}
+
+// outage watches the screen while the database is down, for at most 60 s: it must not
+// confirm the edit; true when it says the edit was not saved.
+func (a *annotator) outage(t *testing.T) bool {
+	t.Helper()
+	saved := fmt.Sprintf("saved %d edit", a.saved+1)
+	for wait := time.Now().Add(60 * time.Second); time.Now().Before(wait); time.Sleep(100 * time.Millisecond) {
+		scr := a.s.capture()
+		if strings.Contains(scr, saved) {
+			t.Fatalf("%s's edit was confirmed while PostgreSQL was down:\n%s", a.name, scr)
+		}
+		if strings.Contains(scr, "NOT SAVED") {
+			a.refused++
+			t.Logf("%s: refused on screen while PostgreSQL was down:\n%s", a.name, statusLines(scr))
+			a.clearRefusal()
+			return true
+		}
+	}
+	t.Logf("%s: the edit was still held after 60 s of the database down", a.name)
+	return false
+}
+
+// clearRefusal moves off the word and back, so that the next status is the next edit's.
+func (a *annotator) clearRefusal() {
+	km := tui.DefaultKeyMap()
+	a.s.press(km.PrevWord)
+	a.s.press(km.NextWord)
+	a.s.waitForGone("NOT SAVED")
+}
+
+// settle waits for the outcome of the edit whose key went in before a fault: confirmed,
+// or refused on screen and then tried again until it is.
+func (a *annotator) settle(t *testing.T, label, when string) {
 	t.Helper()
 	want := fmt.Sprintf("saved %d edit", a.saved+1)
-	for wait := time.Now().Add(20 * time.Second); time.Now().Before(wait); time.Sleep(50 * time.Millisecond) {
+	for wait := time.Now().Add(40 * time.Second); time.Now().Before(wait); time.Sleep(50 * time.Millisecond) {
 		scr := a.s.capture()
 		if strings.Contains(scr, want) {
 			a.saved++
@@ -273,16 +337,13 @@ func inFlight(t *testing.T, a *annotator, label string) {
 		}
 		if strings.Contains(scr, "NOT SAVED") {
 			a.refused++
-			t.Logf("%s: the edit in flight was refused on screen:\n%s", a.name, statusLines(scr))
-			km := tui.DefaultKeyMap()
-			a.s.press(km.PrevWord)
-			a.s.press(km.NextWord)
-			a.s.waitForGone("NOT SAVED")
+			t.Logf("%s: the edit %s was refused on screen:\n%s", a.name, when, statusLines(scr))
+			a.clearRefusal()
 			a.tag(t, a.word, label)
 			return
 		}
 	}
-	t.Fatalf("%s's edit in flight across the restart was neither confirmed nor refused in 20 s:\n%s", a.name, a.s.capture())
+	t.Fatalf("%s's edit %s was neither confirmed nor refused in 40 s:\n%s", a.name, when, a.s.capture())
 }
 
 // exported is the part of a Prodigy record the check reads.
