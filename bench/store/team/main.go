@@ -167,6 +167,7 @@ type result struct {
 	lat     []time.Duration
 	failed  int
 	elapsed time.Duration
+	conns   int // the most connections to the database seen at once; -1: not counted
 }
 
 func (r result) q(p float64) float64 {
@@ -182,8 +183,12 @@ func (r result) String() string {
 	if len(r.lat) == 0 {
 		return fmt.Sprintf("no edit measured (%d failed)", r.failed)
 	}
-	return fmt.Sprintf("%d edits in %.1f s (%.0f/s), failed %d · edit→durable median %.2f ms · p99 %.2f ms · max %.1f ms",
-		len(r.lat), r.elapsed.Seconds(), float64(len(r.lat))/r.elapsed.Seconds(), r.failed, r.q(0.5), r.q(0.99), ms(r.lat[len(r.lat)-1]))
+	conns := ""
+	if r.conns >= 0 {
+		conns = fmt.Sprintf(" · at most %d connections", r.conns)
+	}
+	return fmt.Sprintf("%d edits in %.1f s (%.0f/s), failed %d · edit→durable median %.2f ms · p99 %.2f ms · max %.1f ms%s",
+		len(r.lat), r.elapsed.Seconds(), float64(len(r.lat))/r.elapsed.Seconds(), r.failed, r.q(0.5), r.q(0.99), ms(r.lat[len(r.lat)-1]), conns)
 }
 
 // round runs servers worker processes on db, waits until every session of
@@ -219,6 +224,7 @@ func round(self, db, corpus, prefix string, servers, sessions, edits int, interv
 			fatalf("server %d of %s did not get its sessions in: %q", i+1, db, p.out.Text())
 		}
 	}
+	peak := watchConnections(db)
 	t0 := time.Now()
 	for _, p := range ps {
 		fmt.Fprintln(p.in, "go")
@@ -246,8 +252,41 @@ func round(self, db, corpus, prefix string, servers, sessions, edits int, interv
 		}
 	}
 	r.elapsed = time.Since(t0)
+	r.conns = peak()
 	slices.Sort(r.lat)
 	return r
+}
+
+// watchConnections counts, every 100 ms until the returned function is
+// called, the server's connections to a PostgreSQL database db (all the
+// servers' pools, less the watcher's own) and returns the most seen; -1 for
+// SQLite.
+func watchConnections(db string) func() int {
+	if !isPostgres(db) {
+		return func() int { return -1 }
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	c, err := pgx.Connect(ctx, db)
+	if err != nil {
+		fatalf("watching connections: %v", err)
+	}
+	most := make(chan int)
+	go func() {
+		n := 0
+		for ctx.Err() == nil {
+			var k int
+			if err := c.QueryRow(ctx, "SELECT count(*) - 1 FROM pg_stat_activity WHERE datname = current_database()").Scan(&k); err == nil {
+				n = max(n, k)
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+		c.Close(context.Background())
+		most <- n
+	}()
+	return func() int { cancel(); return <-most }
 }
 
 // printLatencies writes one line of nanoseconds, as round reads them.
