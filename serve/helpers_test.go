@@ -41,6 +41,7 @@ type fixture struct {
 	t       *testing.T
 	dir     string
 	team    string
+	dbName  string // the database's path or URL
 	db      *store.DB
 	keys    map[string]gossh.Signer
 	srv     *Server
@@ -69,13 +70,24 @@ func (s *syncBuffer) String() string {
 // members are name:role pairs; each gets a key.
 func newFixture(t *testing.T, overlap Overlap, members ...string) *fixture {
 	t.Helper()
+	return newFixtureOn(t, "", overlap, members...)
+}
+
+// newFixtureOn is newFixture on the database dbName (a path or URL); "" is a new
+// SQLite file in the fixture's directory.
+func newFixtureOn(t *testing.T, dbName string, overlap Overlap, members ...string) *fixture {
+	t.Helper()
 	f := &fixture{t: t, dir: t.TempDir(), keys: map[string]gossh.Signer{}, logBuf: &syncBuffer{}, overlap: overlap}
 	f.team = filepath.Join(f.dir, "team.toml")
 	for _, m := range members {
 		name, role, _ := strings.Cut(m, ":")
 		f.addMember(name, role)
 	}
-	db, err := store.Open(filepath.Join(f.dir, "project.db"))
+	if dbName == "" {
+		dbName = filepath.Join(f.dir, "project.db")
+	}
+	f.dbName = dbName
+	db, err := store.Open(dbName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,4 +263,20 @@ func exitStatus(err error) int {
 		return e.ExitStatus()
 	}
 	return -1
+}
+
+// backends are the databases the several-servers tests run on, each giving a fresh one
+// by name (a path or URL) that several handles may open.
+var backends = []struct {
+	name string
+	db   func(t *testing.T) string
+}{
+	{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "project.db") }},
+}
+
+// onBackends runs test once per backend, as a subtest named after it.
+func onBackends(t *testing.T, test func(t *testing.T, dbName string)) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) { test(t, b.db(t)) })
+	}
 }

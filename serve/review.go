@@ -16,9 +16,18 @@ type StoreReview struct {
 	DB       *store.DB
 	Gold     *store.Session // the session of store.Gold
 	Reviewer string
+	// Changes, from DB.Subscribe, makes the screen live: it reads again whenever
+	// anyone commits, here or on another server. Nil: it reads on its own writes only.
+	Changes <-chan store.Commit
 }
 
-var _ tui.ReviewBackend = (*StoreReview)(nil)
+var (
+	_ tui.ReviewBackend = (*StoreReview)(nil)
+	_ tui.Live          = (*StoreReview)(nil)
+)
+
+// WaitChange implements tui.Live over Changes.
+func (s *StoreReview) WaitChange() bool { return liveFeed{ch: s.Changes}.WaitChange() }
 
 // Documents is every document two or more annotators worked on, with
 // their versions, and gold's version of each.

@@ -35,7 +35,9 @@ func (o Overlap) String() string {
 // to its highest-scoring annotators. It depends on nothing but the names, so it is the
 // same after a restart and in any order of the team file; adding an annotator moves only
 // the documents the newcomer wins. The result lists each annotator's documents as
-// indices into docs, in corpus order.
+// indices into docs, in corpus order. A server routes through the database with the
+// same ranking (routing.go): alone and before anyone started a document, it routes
+// exactly as Assign.
 func Assign(docs, annotators []string, overlap Overlap) map[string][]int {
 	out := make(map[string][]int, len(annotators))
 	names := slices.Clone(annotators)
@@ -45,27 +47,36 @@ func Assign(docs, annotators []string, overlap Overlap) map[string][]int {
 	if n == 0 || n > len(names) {
 		n = len(names)
 	}
+	for i, d := range docs {
+		for _, a := range rank(d, names)[:n] {
+			out[a] = append(out[a], i)
+		}
+	}
+	return out
+}
+
+// rank orders annotators (sorted, without repeats) by their score for doc, best first.
+func rank(doc string, annotators []string) []string {
 	type scored struct {
 		name  string
 		score uint64
 	}
-	ranked := make([]scored, len(names))
-	for i, d := range docs {
-		for j, a := range names {
-			ranked[j] = scored{a, pairScore(a, d)}
-		}
-		slices.SortFunc(ranked, func(x, y scored) int {
-			if x.score != y.score {
-				if x.score > y.score {
-					return -1
-				}
-				return 1
+	ranked := make([]scored, len(annotators))
+	for j, a := range annotators {
+		ranked[j] = scored{a, pairScore(a, doc)}
+	}
+	slices.SortFunc(ranked, func(x, y scored) int {
+		if x.score != y.score {
+			if x.score > y.score {
+				return -1
 			}
-			return strings.Compare(x.name, y.name)
-		})
-		for _, s := range ranked[:n] {
-			out[s.name] = append(out[s.name], i)
+			return 1
 		}
+		return strings.Compare(x.name, y.name)
+	})
+	out := make([]string, len(ranked))
+	for j, s := range ranked {
+		out[j] = s.name
 	}
 	return out
 }

@@ -24,7 +24,10 @@ import (
 
 // Config is what one server serves, and to whom.
 type Config struct {
-	Listen     string // host:port
+	Listen string // host:port
+	// Name is the server among the servers sharing DB (routing, where an annotator is
+	// live); default its host name and Listen.
+	Name       string
 	TeamFile   string
 	HostKey    gossh.Signer
 	Corpus     *model.Corpus
@@ -53,6 +56,11 @@ type Server struct {
 	team     atomic.Pointer[Team]
 	teamStat os.FileInfo // the team file as New read it; nil if it did not exist
 	assign   atomic.Pointer[map[string][]int]
+	version  atomic.Int64 // the routing version assign holds
+
+	routeMu    sync.Mutex
+	routedLive []string  // the running servers' annotators the last routing saw
+	lastBeat   time.Time // of this server's registration
 
 	mu       sync.Mutex
 	members  map[string]*shared        // store sessions by annotator name
@@ -86,6 +94,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Keys.Quit.Keys() == nil {
 		cfg.Keys = tui.DefaultKeyMap()
 	}
+	if cfg.Name == "" {
+		cfg.Name = defaultName(cfg.Listen)
+	}
 	s := &Server{cfg: cfg, log: cfg.Log, members: map[string]*shared{}, perKey: map[string]int{}, live: map[*liveSession]struct{}{}}
 	// Routing names every document: the index must be complete first.
 	if err := cfg.Corpus.Wait(context.Background()); err != nil {
@@ -100,7 +111,9 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.setTeam(team)
+	if err := s.setTeam(team); err != nil {
+		return nil, err
+	}
 	srv, err := wish.NewServer(
 		// The host key first: without one, wish writes a new id_ed25519 into the working
 		// directory.
@@ -135,10 +148,11 @@ func New(cfg Config) (*Server, error) {
 // SSH is the underlying server, for tests that serve it on a listener of their own.
 func (s *Server) SSH() *ssh.Server { return s.ssh }
 
-func (s *Server) setTeam(t *Team) {
+// setTeam takes t as the team and routes the corpus with it, shared with every server
+// on the database (routing.go).
+func (s *Server) setTeam(t *Team) error {
 	s.team.Store(t)
-	a := Assign(s.docs, t.Annotators(), s.cfg.Overlap)
-	s.assign.Store(&a)
+	return s.route(t)
 }
 
 // Assigned lists the documents (corpus indices) routed to name; nil for a name that
@@ -177,8 +191,9 @@ func (s *Server) ServeListener(ctx context.Context, l net.Listener) error {
 	return err
 }
 
-// watchTeam reloads the team file when its size or time changes; a file that does not
-// parse keeps the team as it was and says why in the log.
+// watchTeam reloads the team file when its size or time changes (a file that does not
+// parse keeps the team as it was and says why in the log), and keeps routing in step
+// with the other servers on the database.
 func (s *Server) watchTeam(ctx context.Context) {
 	last := s.teamStat
 	t := time.NewTicker(s.cfg.TeamPoll)
@@ -188,6 +203,9 @@ func (s *Server) watchTeam(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+		if err := s.syncRouting(); err != nil {
+			s.log.Error("routing not synchronised", "error", err.Error())
 		}
 		fi, err := os.Stat(s.cfg.TeamFile)
 		if err != nil || (last != nil && fi.ModTime().Equal(last.ModTime()) && fi.Size() == last.Size()) {
@@ -199,7 +217,9 @@ func (s *Server) watchTeam(ctx context.Context) {
 			s.log.Error("team file not reloaded", "error", err.Error())
 			continue
 		}
-		s.setTeam(team)
+		if err := s.setTeam(team); err != nil {
+			s.log.Error("documents not routed to the reloaded team", "error", err.Error())
+		}
 		s.log.Info("team file reloaded", "members", len(team.Members))
 	}
 }

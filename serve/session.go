@@ -84,18 +84,22 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			}
 		}()
 		go forwardResizes(sess, winch, ls.msgs)
+		// Every commit to the database, from this server or another, keeps the screen
+		// current; the subscription ends with the session.
+		changes, unsubscribe := s.cfg.DB.Subscribe()
+		defer unsubscribe()
 		opts := tui.Options{
 			Corpus: s.cfg.Corpus, CorpusName: s.cfg.CorpusName, Annotator: member.Name,
 			Engine: s.cfg.Engine, Keys: s.cfg.Keys, Schema: s.cfg.Schema,
 			Session: sh, DB: s.cfg.DBPath, Out: s.cfg.Out,
-			Export: s.export, Team: s.teamFor(member),
+			Export: s.export, Team: s.teamFor(member, changes),
 		}
 		env := append(sess.Environ(), "TERM="+pty.Term)
 		term := tui.SessionTerminal{
 			In: sess, Out: sess, Env: env, Width: pty.Window.Width, Height: pty.Window.Height, Msgs: ls.msgs,
 		}
 		if review {
-			backend := &StoreReview{DB: s.cfg.DB, Gold: sh.Session, Reviewer: member.Name}
+			backend := &StoreReview{DB: s.cfg.DB, Gold: sh.Session, Reviewer: member.Name, Changes: changes}
 			err = tui.RunReviewSession(sess.Context(), backend, s.cfg.Keys, s.cfg.Engine, term)
 		} else {
 			err = tui.RunSession(sess.Context(), opts, term)
@@ -155,12 +159,16 @@ func (s *Server) join(name, fp string) (*liveSession, sessionHandle, error) {
 		return nil, sessionHandle{}, errors.New("the server is stopping")
 	}
 	if s.perKey[fp] >= s.cfg.SessionsPerKey {
-		return nil, sessionHandle{}, fmt.Errorf("this key already has %d session(s) open, the most it may", s.perKey[fp])
+		return nil, sessionHandle{}, fmt.Errorf("this key already has %d session(s) open on this server (%s), the most it may", s.perKey[fp], s.cfg.Name)
 	}
 	sh := s.members[name]
 	if sh == nil {
 		st, err := s.cfg.DB.Session(name)
 		if err != nil {
+			return nil, sessionHandle{}, s.inUse(name, err)
+		}
+		if err := st.ServedBy(s.cfg.Name); err != nil {
+			st.Close()
 			return nil, sessionHandle{}, err
 		}
 		sh = &shared{sess: st}
@@ -171,6 +179,22 @@ func (s *Server) join(name, fp string) (*liveSession, sessionHandle, error) {
 	ls := &liveSession{msgs: make(chan tea.Msg, 4)}
 	s.live[ls] = struct{}{}
 	return ls, sessionHandle{sh.sess}, nil
+}
+
+// inUse says where name is live when the store refused their session: on another team
+// server (or, left by one that died, until its lease goes stale), or in a hashiya
+// outside any server (the store's own message names its host and pid).
+func (s *Server) inUse(name string, err error) error {
+	h, ok, lerr := s.cfg.DB.LiveOn(name)
+	if lerr != nil || !ok || h.Server == "" {
+		return err
+	}
+	who := name + " is"
+	if name == store.Gold {
+		who = "the review screen (gold's version) is"
+	}
+	return fmt.Errorf("%s live on the server %s (hashiya pid %d on %s, heard from %s ago): end that session first; a server that stopped frees it within %.0f s",
+		who, h.Server, h.Pid, h.Host, time.Since(h.Seen).Round(time.Second), store.StaleAfter.Seconds())
 }
 
 func (s *Server) leave(ls *liveSession, name, fp string) {

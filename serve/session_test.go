@@ -71,7 +71,7 @@ func TestRoutingStableAcrossRestarts(t *testing.T) {
 	if fmt.Sprint(b.Assigned("sara")) != fmt.Sprint(first) {
 		t.Fatalf("after a restart sara has %v, before %v", b.Assigned("sara"), first)
 	}
-	next, ok, err := b.teamFor(Member{Name: "sara", Role: RoleAnnotator}).Next(-1)
+	next, ok, err := b.teamFor(Member{Name: "sara", Role: RoleAnnotator}, nil).Next(-1)
 	if err != nil || !ok || next == first[0] {
 		t.Fatalf("next after a restart: %d %v %v; want the first unanswered of %v (not %d, answered)", next, ok, err, first, first[0])
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hashiya/hashiya/annotations/record"
+	"github.com/hashiya/hashiya/annotations/store"
 	"github.com/hashiya/hashiya/tui"
 )
 
@@ -12,13 +13,18 @@ import (
 type memberTeam struct {
 	s *Server
 	m Member
+	liveFeed
 }
 
-func (s *Server) teamFor(m Member) tui.Team {
+var _ tui.Live = memberTeam{}
+
+// teamFor is m's view of the team; changes (a subscription of the session's) keeps the
+// progress line live.
+func (s *Server) teamFor(m Member, changes <-chan store.Commit) tui.Team {
 	if s.newTeam != nil {
 		return s.newTeam(m)
 	}
-	return memberTeam{s: s, m: m}
+	return memberTeam{s: s, m: m, liveFeed: liveFeed{ch: changes, skip: m.Name}}
 }
 
 // mine is what the member works through: their assignment, or (a reviewer, an admin
@@ -37,6 +43,9 @@ func (t memberTeam) mine() []int {
 // Next is the first of the member's documents after index after, wrapping round, that
 // they have not answered.
 func (t memberTeam) Next(after int) (int, bool, error) {
+	if err := t.s.freshAssignments(); err != nil { // another server may just have routed
+		return 0, false, err
+	}
 	answers, err := t.s.cfg.DB.Answers()
 	if err != nil {
 		return 0, false, err

@@ -208,7 +208,7 @@ func (a *App) Init() tea.Cmd {
 		a.setStatus(a.whereStatus(), false)
 	}
 	if a.session != nil {
-		cmds = append(cmds, a.loadAnswersCmd(), a.loadProgressCmd(), a.loadPlaceCmd(), a.teamProgressCmd())
+		cmds = append(cmds, a.loadAnswersCmd(), a.loadProgressCmd(), a.loadPlaceCmd(), a.teamStartCmd())
 	}
 	cmds = append(cmds, a.layoutPanes()...)
 	return tea.Batch(cmds...)

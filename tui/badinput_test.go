@@ -101,6 +101,9 @@ func TestBadInputOpensWithWarningOrIsRefused(t *testing.T) {
 		}
 		word := []byte("معاهدة الدفاع المشترك treaty 2024 ")
 		huge := write("huge.txt", bytes.Repeat(word, 50<<20/len(word)))
+		// Opening it takes seconds, many more under the race detector on a busy
+		// machine: the load must not be taken for a timer and dropped.
+		waitLonger(t, 3*time.Minute)
 		start := time.Now()
 		a, err := openApp(t, 120, 40, huge)
 		if err != nil {

@@ -34,7 +34,7 @@ func runQuits(t *testing.T, a *App, cmd tea.Cmd) bool {
 		if c == nil {
 			continue
 		}
-		msg, ok := runWithin(c, 10*time.Second)
+		msg, ok := runWithin(c, cmdWait)
 		if !ok {
 			continue // a timer (cursor blink) or a wait that never fires in a test
 		}
@@ -68,6 +68,19 @@ func isAppMsg(msg tea.Msg) bool {
 		return true
 	}
 	return false
+}
+
+// cmdWait is how long drive waits for a command before taking it for a timer
+// or a wait that never fires in a test. A test that loads something slow (50 MB
+// under the race detector) raises it with waitLonger; tests that do run
+// sequentially (the parallel random walk starts after them).
+var cmdWait = 10 * time.Second
+
+// waitLonger makes drive wait up to d for each command until the test ends.
+func waitLonger(t *testing.T, d time.Duration) {
+	old := cmdWait
+	cmdWait = d
+	t.Cleanup(func() { cmdWait = old })
 }
 
 func runWithin(c tea.Cmd, d time.Duration) (tea.Msg, bool) {

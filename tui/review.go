@@ -45,14 +45,23 @@ func (r *Review) WithEngine(opts layout.Options) *Review {
 	return r
 }
 
-// Init reads the documents.
-func (r *Review) Init() tea.Cmd { return r.load("") }
+// Init reads the documents and, on a live backend, waits for changes.
+func (r *Review) Init() tea.Cmd { return tea.Batch(r.load(""), waitLive(r.backend, liveReview, 0)) }
 
 func (r *Review) load(note string) tea.Cmd {
 	b := r.backend
 	return func() tea.Msg {
 		docs, gold, err := b.Documents()
 		return reviewLoadedMsg{docs: docs, gold: gold, err: err, note: note}
+	}
+}
+
+// reload reads again after someone committed, keeping the status line.
+func (r *Review) reload() tea.Cmd {
+	b := r.backend
+	return func() tea.Msg {
+		docs, gold, err := b.Documents()
+		return reviewLoadedMsg{docs: docs, gold: gold, err: err, live: true}
 	}
 }
 
@@ -78,22 +87,14 @@ func (r *Review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			r.status = "error: " + m.err.Error()
 			return r, nil
 		}
-		keep := ""
-		if r.loaded && r.doc < len(r.docs) {
-			keep = r.docs[r.doc].ID
+		r.loadedDocs(m)
+		if !m.live {
+			r.status = m.note
 		}
-		r.docs, r.gold, r.loaded = m.docs, m.gold, true
-		if r.gold == nil {
-			r.gold = map[string]agree.Version{}
+	case liveChangedMsg:
+		if m.from == liveReview {
+			return r, tea.Batch(r.reload(), waitLive(r.backend, liveReview, 0))
 		}
-		r.doc = 0
-		for i, d := range r.docs {
-			if d.ID == keep {
-				r.doc = i
-			}
-		}
-		r.refresh()
-		r.status = m.note
 	case tea.KeyPressMsg:
 		return r, r.key(m)
 	case ShutdownMsg: // served: every accept is in the store already
@@ -157,6 +158,43 @@ func (r *Review) key(m tea.KeyPressMsg) tea.Cmd {
 		return r.done()
 	}
 	return nil
+}
+
+// loadedDocs takes what the backend read, keeping the reviewer's place: the
+// document, the focused annotator's pane and the selected difference, found
+// again by what they are (another annotator's work may add panes and items).
+func (r *Review) loadedDocs(m reviewLoadedMsg) {
+	keepDoc, keepPane, keepItem := "", "", ""
+	if r.loaded && r.doc < len(r.docs) {
+		keepDoc = r.docs[r.doc].ID
+		if r.focus < len(r.review.Annotators) {
+			keepPane = r.review.Annotators[r.focus]
+		}
+		if d, ok := r.selected(); ok {
+			keepItem = diffKey(r.review.Doc, d)
+		}
+	}
+	r.docs, r.gold, r.loaded = m.docs, m.gold, true
+	if r.gold == nil {
+		r.gold = map[string]agree.Version{}
+	}
+	r.doc = 0
+	for i, d := range r.docs {
+		if d.ID == keepDoc {
+			r.doc = i
+		}
+	}
+	if len(r.docs) == 0 {
+		return
+	}
+	r.review = agree.Review(r.docs[r.doc])
+	if i := slices.Index(r.review.Annotators, keepPane); i >= 0 {
+		r.focus = i
+	}
+	if j := slices.IndexFunc(r.paneDiffs(r.focus), func(d agree.Difference) bool { return diffKey(r.review.Doc, d) == keepItem }); j >= 0 {
+		r.item = j
+	}
+	r.refresh()
 }
 
 func (r *Review) goDoc(i int) {

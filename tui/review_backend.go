@@ -47,4 +47,5 @@ type reviewLoadedMsg struct {
 	gold map[string]agree.Version
 	err  error
 	note string // what the write before the read did
+	live bool   // read because someone committed: the status line stays
 }

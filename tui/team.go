@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -76,11 +77,29 @@ func (a *App) teamUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		a.team.others = msg.lines
 		a.mode = modeOthers
 		return nil, true
+	case liveChangedMsg:
+		if msg.from != liveTeam {
+			return nil, false
+		}
+		// Another annotator's commit, on this server or another: the progress line again.
+		return tea.Batch(a.teamProgressCmd(), waitLive(a.opts.Team, liveTeam, teamLivePause)), true
 	case editDoneMsg:
 		// Answers change the progress line; the edit itself is the App's.
 		return tea.Batch(a.editResult(msg), a.teamProgressCmd()), true
 	}
 	return nil, false
+}
+
+// teamLivePause spaces the progress line's reads while the team commits in a stream:
+// every session of a server reads it on every change.
+const teamLivePause = 500 * time.Millisecond
+
+// teamStartCmd reads the progress line and, on a live team, waits for changes to it.
+func (a *App) teamStartCmd() tea.Cmd {
+	if a.opts.Team == nil {
+		return nil
+	}
+	return tea.Batch(a.teamProgressCmd(), waitLive(a.opts.Team, liveTeam, 0))
 }
 
 func (a *App) teamProgressCmd() tea.Cmd {

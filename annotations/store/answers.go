@@ -8,7 +8,7 @@ import (
 // AnswerCounts counts this annotator's documents by answer (accept, reject,
 // ignore): one indexed query, for the reader's progress line at start.
 func (s *Session) AnswerCounts() (map[string]int, error) {
-	rows, err := s.db.sql.QueryContext(context.Background(),
+	rows, err := s.db.rq.QueryContext(context.Background(),
 		`SELECT answer, count(*) FROM answers WHERE annotator = ? GROUP BY answer`, s.annID)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", s.db.path, err)

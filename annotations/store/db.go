@@ -17,10 +17,21 @@ import (
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite": pure Go, no cgo
 )
 
-// DB is one project's database file, open for any number of sessions.
+// DB is one project's database (an SQLite file, or a PostgreSQL
+// database), open for any number of sessions.
 type DB struct {
-	path string
+	path string // the file, or the URL without its password
 	sql  *sql.DB
+	rq   querier // reads outside a transaction: sql, or through pgQuerier
+	pg   bool    // PostgreSQL: writes in pooled transactions, retried (pgwrite.go)
+	// retryFor bounds how long a PostgreSQL write is retried after its
+	// connection broke (a server restart) before it fails.
+	retryFor time.Duration
+	// afterCommit, in tests, runs after a PostgreSQL COMMIT and may make it
+	// look lost (a connection cut as the server answered); noStatus, in
+	// tests, makes the lost commit's outcome unknown.
+	afterCommit func() error
+	noStatus    bool
 
 	// wmu serialises this process's writes on wconn, one connection kept for
 	// them: SQLite has one writer at a time, and per-connection pragmas
@@ -41,6 +52,8 @@ type DB struct {
 	cpStop  chan struct{}
 	cpDone  chan struct{}
 
+	watch watchHub // Subscribe's subscribers and poller
+
 	host           string
 	now            func() time.Time
 	heartbeatEvery time.Duration
@@ -57,11 +70,19 @@ const (
 // sqliteHeader starts every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
-// Open opens (creating if needed) the database at path and migrates its
-// schema. A read-only file or directory, a file that is not a database or a
-// damaged one is refused with an error naming the path; nothing is ever
-// silently started afresh.
-func Open(path string) (*DB, error) {
+// Open opens (creating if needed) the database at target and migrates its
+// schema: a file path is SQLite; a postgres:// or postgresql:// URL is
+// PostgreSQL (see openPostgres). A read-only file or directory, a file that
+// is not a database or a damaged one is refused with an error naming the
+// path; nothing is ever silently started afresh.
+func Open(target string) (*DB, error) {
+	if IsURL(target) {
+		return openPostgres(target)
+	}
+	return openSQLite(target)
+}
+
+func openSQLite(path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("no database file given")
 	}
@@ -81,7 +102,7 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("database %s: %w", abs, err)
 	}
 	host, _ := os.Hostname()
-	db := &DB{path: abs, sql: sdb, sessions: map[*Session]bool{}, host: host, now: time.Now,
+	db := &DB{path: abs, sql: sdb, rq: sdb, sessions: map[*Session]bool{}, host: host, now: time.Now,
 		heartbeatEvery: HeartbeatEvery, staleAfter: StaleAfter}
 	if err := db.open(); err != nil {
 		if db.wconn != nil {
@@ -149,6 +170,7 @@ func (db *DB) committed() {
 	case db.commits <- struct{}{}:
 	default:
 	}
+	db.watch.kick()
 }
 
 // fail names the file in an error from SQLite, and says plainly when the
@@ -220,6 +242,9 @@ func identify(path string) (fileID, error) {
 // checkIdentity fails if the file at path is no longer the one opened: a
 // commit would go to a deleted file, or the new one would be overwritten.
 func (db *DB) checkIdentity() error {
+	if db.pg {
+		return nil
+	}
 	id, err := identify(db.path)
 	if errors.Is(err, os.ErrNotExist) || (err == nil && id != db.ident) {
 		return fmt.Errorf("database %s was deleted or replaced while open: nothing more is saved; restart hashiya", db.path)
@@ -227,7 +252,8 @@ func (db *DB) checkIdentity() error {
 	return err
 }
 
-// Path is the database file's absolute path.
+// Path is the database file's absolute path, or the PostgreSQL URL
+// without its password.
 func (db *DB) Path() string { return db.path }
 
 // querier is what reads need: a transaction's connection or the pool.
@@ -241,6 +267,22 @@ type querier interface {
 // commits it (durable on return: WAL with synchronous=FULL). Any error
 // rolls everything back.
 func (db *DB) write(fn func(ctx context.Context, q querier) error) (err error) {
+	if db.pg {
+		return db.pgWrite(fn, true)
+	}
+	return db.writeSQLite(fn)
+}
+
+// writeOnce is write for a transaction that cannot run twice (an import
+// streaming its file): on PostgreSQL it is not retried.
+func (db *DB) writeOnce(fn func(ctx context.Context, q querier) error) error {
+	if db.pg {
+		return db.pgWrite(fn, false)
+	}
+	return db.writeSQLite(fn)
+}
+
+func (db *DB) writeSQLite(fn func(ctx context.Context, q querier) error) (err error) {
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
 	if db.closed {
@@ -284,6 +326,10 @@ func (db *DB) Close() error {
 		errs = append(errs, s.Close())
 	}
 	db.wmu.Lock()
+	if db.pg && !db.closed {
+		db.closed = true
+		errs = append(errs, db.sql.Close())
+	}
 	if !db.closed {
 		db.closed = true
 		close(db.cpStop)

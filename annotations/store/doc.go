@@ -1,6 +1,9 @@
-// Package store keeps every annotator's work on a project in one SQLite
-// database (modernc.org/sqlite through database/sql: pure Go, no cgo), and
-// writes the training JSONL from it.
+// Package store keeps every annotator's work on a project in one database,
+// and writes the training JSONL from it: an SQLite file (modernc.org/sqlite
+// through database/sql: pure Go, no cgo), or a PostgreSQL database that
+// several servers share (pgx through database/sql; Open takes a postgres://
+// URL). Both run the same queries, written once in SQLite's dialect with ?
+// placeholders (dialect.go turns them into $n).
 //
 // The reader talks to a store only through annotations.Session:
 //
@@ -15,8 +18,9 @@
 // annotations.Apply and commits, in one transaction, the operation log row
 // (annotator, session, time, document, the operation as JSON, its mutations
 // and their inverse) and the new current state (spans, claims, links,
-// answers, the undo position). WAL with synchronous=FULL makes the edit
-// durable when Apply returns; an error means nothing of it was written.
+// answers, the undo position). WAL with synchronous=FULL (SQLite), or
+// COMMIT with synchronous_commit on (PostgreSQL), makes the edit durable
+// when Apply returns; an error means nothing of it was written.
 //
 // Open reads no annotations: a document's state is loaded when a session
 // first needs it (Doc, or an operation on it), and a session keeps only
@@ -44,5 +48,19 @@
 // readable row of a damaged one copied into a new database.
 //
 // The schema is migrations/NNNN_*.sql, embedded and applied in order in
-// one transaction on Open, each recorded in schema_version.
+// one transaction on Open, each recorded in schema_version. PostgreSQL runs
+// the same files translated (toPostgres: 64-bit integers, identity keys,
+// BYTEA, ON CONFLICT DO NOTHING), or NNNN_name.postgres.sql where SQLite's
+// SQL has no translation.
+//
+// On PostgreSQL (postgres.go, pgwrite.go) a write is one READ COMMITTED
+// transaction on a pooled connection (at most pool_max_conns, default 10),
+// durable at COMMIT (synchronous_commit on). A transaction-scoped advisory
+// lock per annotator makes each annotator's writes one at a time across
+// servers; documents and annotators are inserted with ON CONFLICT, so
+// annotators on two servers may store one document at once. A write whose
+// connection broke (a server restart) is run again with backoff for up to
+// RetryFor; a COMMIT whose answer was lost is looked up by transaction ID,
+// and ops.uid refuses an operation logged twice. Exports read a REPEATABLE
+// READ, read-only snapshot through a cursor.
 package store

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/hashiya/hashiya/annotations"
@@ -72,52 +73,64 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 func (db *DB) EachRecord(annotator string, fn func(record.Record) error) (int, error) {
 	n := 0
 	ctx := context.Background()
-	conn, err := db.sql.Conn(ctx)
-	if err != nil {
-		return n, db.fail(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
-		return n, db.fail(err)
-	}
-	defer conn.ExecContext(ctx, "ROLLBACK") // read only: nothing to keep
-	// Each record's spans and claims are two queries: prepared once, not
-	// parsed again for every record.
-	q := &stmtConn{conn: conn, stmts: map[string]*sql.Stmt{}}
-	defer q.close()
-	rows, err := conn.QueryContext(ctx, `SELECT ds.annotator, a.name, ds.doc, d.doc_id, d.text, d.source, d.lang,
-			ds.updated, ds.next_span, ds.next_claim, se.name,
-			COALESCE((SELECT answer FROM answers x WHERE x.annotator = ds.annotator AND x.doc = ds.doc), '')
-		FROM doc_state ds
-		JOIN documents d ON d.id = ds.doc
-		JOIN annotators a ON a.id = ds.annotator
-		JOIN sessions se ON se.id = ds.session
-		WHERE ? = '' OR a.name = ?
-		ORDER BY ds.doc, a.name`, annotator, annotator)
-	if err != nil {
-		return n, db.fail(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var annID, doc, updated int64
-		var name, session, answer string
-		var nextSpan, nextClaim int
-		var info annotations.DocInfo
-		if err := rows.Scan(&annID, &name, &doc, &info.ID, &info.Text, &info.Source, &info.Lang,
-			&updated, &nextSpan, &nextClaim, &session, &answer); err != nil {
-			return n, db.fail(err)
-		}
-		spans, claims, err := loadAnnotations(ctx, q, annID, doc)
+	var q querier
+	var next func() (*recordRow, error) // nil at the end
+	if db.pg {
+		tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 		if err != nil {
 			return n, db.fail(err)
 		}
-		st, err := annotations.RestoreDocState(info, spans, claims, answer, updated, nextSpan, nextClaim)
-		if err != nil {
-			return n, fmt.Errorf("database %s: annotator %s: %w", db.path, name, err)
+		defer tx.Rollback() // read only: nothing to keep
+		if q, next, err = pgRecordRows(ctx, tx, annotator); err != nil {
+			return n, db.fail(err)
 		}
-		r := record.BuildRecord(st, name, session)
+	} else {
+		conn, err := db.sql.Conn(ctx)
+		if err != nil {
+			return n, db.fail(err)
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+			return n, db.fail(err)
+		}
+		defer conn.ExecContext(ctx, "ROLLBACK") // read only: nothing to keep
+		// Each record's spans and claims are two queries: prepared once, not
+		// parsed again for every record.
+		sq := &stmtConn{conn: conn, stmts: map[string]*sql.Stmt{}}
+		defer sq.close()
+		q = sq
+		rows, err := conn.QueryContext(ctx, recordsQuery, annotator, annotator)
+		if err != nil {
+			return n, db.fail(err)
+		}
+		defer rows.Close()
+		next = func() (*recordRow, error) {
+			if !rows.Next() {
+				return nil, rows.Err()
+			}
+			var r recordRow
+			return &r, r.scan(rows)
+		}
+	}
+	for {
+		row, err := next()
+		if err != nil {
+			return n, db.fail(err)
+		}
+		if row == nil {
+			return n, nil
+		}
+		spans, claims, err := loadAnnotations(ctx, q, row.annID, row.doc)
+		if err != nil {
+			return n, db.fail(err)
+		}
+		st, err := annotations.RestoreDocState(row.info, spans, claims, row.answer, row.updated, row.nextSpan, row.nextClaim)
+		if err != nil {
+			return n, fmt.Errorf("database %s: annotator %s: %w", db.path, row.name, err)
+		}
+		r := record.BuildRecord(st, row.name, row.session)
 		if p := record.CheckRecord(r); len(p) > 0 {
-			return n, fmt.Errorf("record of %q by %s not written: %s", info.ID, name, strings.Join(p, "; "))
+			return n, fmt.Errorf("record of %q by %s not written: %s", row.info.ID, row.name, strings.Join(p, "; "))
 		}
 		if err := fn(r); err != nil {
 			return n, err
@@ -128,10 +141,75 @@ func (db *DB) EachRecord(annotator string, fn func(record.Record) error) (int, e
 		// processor now rather than at the runtime's next 10 ms preemption.
 		runtime.Gosched()
 	}
-	if err := rows.Err(); err != nil {
-		return n, db.fail(err)
+}
+
+// recordsQuery lists the records: every annotator's documents (or one
+// annotator's, when the two arguments name it), in document then annotator order.
+const recordsQuery = `SELECT ds.annotator, a.name, ds.doc, d.doc_id, d.text, d.source, d.lang,
+			ds.updated, ds.next_span, ds.next_claim, se.name,
+			COALESCE((SELECT answer FROM answers x WHERE x.annotator = ds.annotator AND x.doc = ds.doc), '')
+		FROM doc_state ds
+		JOIN documents d ON d.id = ds.doc
+		JOIN annotators a ON a.id = ds.annotator
+		JOIN sessions se ON se.id = ds.session
+		WHERE ? = '' OR a.name = ?
+		ORDER BY ds.doc, a.name`
+
+// recordRow is one row of recordsQuery.
+type recordRow struct {
+	annID, doc, updated   int64
+	name, session, answer string
+	nextSpan, nextClaim   int
+	info                  annotations.DocInfo
+}
+
+func (r *recordRow) scan(rows *sql.Rows) error {
+	return rows.Scan(&r.annID, &r.name, &r.doc, &r.info.ID, &r.info.Text, &r.info.Source, &r.info.Lang,
+		&r.updated, &r.nextSpan, &r.nextClaim, &r.session, &r.answer)
+}
+
+// pgFetch is how many records a PostgreSQL export reads from its cursor at
+// a time (their texts are in memory together).
+const pgFetch = 16
+
+// pgRecordRows reads recordsQuery in tx (a PostgreSQL export's snapshot: a
+// REPEATABLE READ, read-only transaction) through a cursor, since one
+// connection runs one query at a time and each record needs two more.
+func pgRecordRows(ctx context.Context, tx *sql.Tx, annotator string) (querier, func() (*recordRow, error), error) {
+	q := pgQuerier{tx}
+	if _, err := q.ExecContext(ctx, "DECLARE records NO SCROLL CURSOR FOR "+recordsQuery, annotator, annotator); err != nil {
+		return nil, nil, err
 	}
-	return n, nil
+	var batch []*recordRow
+	done := false
+	next := func() (*recordRow, error) {
+		if len(batch) == 0 && !done {
+			rows, err := tx.QueryContext(ctx, "FETCH "+strconv.Itoa(pgFetch)+" FROM records")
+			if err != nil {
+				return nil, err
+			}
+			for rows.Next() {
+				r := &recordRow{}
+				if err := r.scan(rows); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				batch = append(batch, r)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+			done = len(batch) < pgFetch
+		}
+		if len(batch) == 0 {
+			return nil, nil
+		}
+		r := batch[0]
+		batch = batch[1:]
+		return r, nil
+	}
+	return q, next, nil
 }
 
 // ExportTraining writes the training JSONL to path atomically: a temp file

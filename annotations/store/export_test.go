@@ -71,7 +71,9 @@ func lines(b []byte) [][]byte { return bytes.Split(bytes.TrimRight(b, "\n"), []b
 
 // The training file written from the database is today's format, record
 // for record: the journal Store's Flush of the same edits.
-func TestExportIsTheJournalStoresFormat(t *testing.T) {
+func TestExportIsTheJournalStoresFormat(t *testing.T) { onBoth(t, testExportIsTheJournalStoresFormat) }
+
+func testExportIsTheJournalStoresFormat(t *testing.T, target string) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "annotations.jsonl")
 	js, err := journal.Open(journal.StoreOptions{Out: out, Annotator: "alice", Session: "alice-s1"})
@@ -79,7 +81,7 @@ func TestExportIsTheJournalStoresFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer js.Close()
-	db := openDB(t, filepath.Join(dir, "p.db"))
+	db := openDB(t, target)
 	s, err := db.OpenSession(SessionOptions{Annotator: "alice", Name: "alice-s1"})
 	if err != nil {
 		t.Fatal(err)
@@ -135,8 +137,10 @@ func TestExportIsTheJournalStoresFormat(t *testing.T) {
 }
 
 // A record of any length streams out and reads back (no line limit).
-func TestExportHugeRecord(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+func TestExportHugeRecord(t *testing.T) { onBoth(t, testExportHugeRecord) }
+
+func testExportHugeRecord(t *testing.T, target string) {
+	db := openDB(t, target)
 	s := openSession(t, db, "alice")
 	huge := annotations.DocInfo{ID: "huge", Text: strings.Repeat("نص طويل جدا ", 100_000)} // 2.2 MB
 	must(t, s, annotations.AddSpan{Doc: huge, Label: "X", Start: 0, End: 2})
@@ -156,8 +160,10 @@ func TestExportHugeRecord(t *testing.T) {
 }
 
 // An export reads one snapshot while edits keep committing.
-func TestExportWhileEditing(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+func TestExportWhileEditing(t *testing.T) { onBoth(t, testExportWhileEditing) }
+
+func testExportWhileEditing(t *testing.T, target string) {
+	db := openDB(t, target)
 	s := openSession(t, db, "alice")
 	for i := range 50 {
 		d := annotations.DocInfo{ID: "d" + itoa(i), Text: docA.Text}
@@ -190,8 +196,10 @@ func TestExportWhileEditing(t *testing.T) {
 }
 
 // ApplyAll commits every operation or none.
-func TestApplyAllIsAllOrNothing(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+func TestApplyAllIsAllOrNothing(t *testing.T) { onBoth(t, testApplyAllIsAllOrNothing) }
+
+func testApplyAllIsAllOrNothing(t *testing.T, target string) {
+	db := openDB(t, target)
 	s := openSession(t, db, "alice")
 	good := []annotations.Op{
 		annotations.AddSpan{Doc: docA, Label: "GPE", Start: 0, End: 3},

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,7 +10,11 @@ import (
 )
 
 func TestGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "gold.db"))
+	onBoth(t, testGoldKeepsProvenanceAndExportsLikeAnyAnnotator)
+}
+
+func testGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T, target string) {
+	db := openDB(t, target)
 	s := openSession(t, db, Gold)
 	defer s.Close()
 	s0, s1 := at(t, docA.Text, "روسيا")
@@ -56,7 +59,11 @@ func TestGoldKeepsProvenanceAndExportsLikeAnyAnnotator(t *testing.T) {
 }
 
 func TestOnlyGoldsSessionAcceptsIntoGold(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "gold.db"))
+	onBoth(t, testOnlyGoldsSessionAcceptsIntoGold)
+}
+
+func testOnlyGoldsSessionAcceptsIntoGold(t *testing.T, target string) {
+	db := openDB(t, target)
 	s := openSession(t, db, "sara")
 	defer s.Close()
 	_, err := s.AcceptSpan(docA, annotations.Span{Start: 0, End: 3, Label: "X"}, []string{"sara"}, "sara")

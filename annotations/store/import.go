@@ -53,7 +53,7 @@ func (e *AlreadyImportedError) Error() string {
 // FindImport returns the recorded import of the content with this sha256,
 // or nil.
 func (db *DB) FindImport(sha string) (*Imported, error) {
-	return findImport(context.Background(), db.sql, sha)
+	return findImport(context.Background(), db.rq, sha)
 }
 
 func findImport(ctx context.Context, q querier, sha string) (*Imported, error) {
@@ -106,8 +106,14 @@ func (db *DB) Import(src ImportSource, recs []record.Record) (ImportCounts, erro
 // (annotators at work elsewhere): it is neither checked nor recorded.
 func (db *DB) ImportStream(src *ImportSource, feed func(put func(record.Record) error) error) (ImportCounts, error) {
 	var counts ImportCounts
-	err := db.write(func(ctx context.Context, q querier) error {
+	uid := newUID()
+	err := db.writeOnce(func(ctx context.Context, q querier) error {
 		counts = ImportCounts{}
+		if db.pg { // one import at a time: two of one file would both pass the check below
+			if _, err := q.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?, ?)", pgLockSpace, pgLockImport); err != nil {
+				return err
+			}
+		}
 		if src.SHA256 != "" {
 			if prev, err := findImport(ctx, q, src.SHA256); err != nil {
 				return err
@@ -115,7 +121,7 @@ func (db *DB) ImportStream(src *ImportSource, feed func(put func(record.Record) 
 				return &AlreadyImportedError{DB: db.path, File: src.Name, Previous: *prev}
 			}
 		}
-		in := &importTx{db: db, ctx: ctx, q: q, src: src, by: map[string]*annotatorImport{}}
+		in := &importTx{db: db, ctx: ctx, q: q, src: src, by: map[string]*annotatorImport{}, uid: uid}
 		err := feed(func(r record.Record) error {
 			if err := in.put(r); err != nil {
 				return fmt.Errorf("%s: annotator %s: %w; nothing imported", src.Name, r.AnnotatorID, err)
@@ -152,6 +158,7 @@ type importTx struct {
 	q   querier
 	src *ImportSource
 	by  map[string]*annotatorImport
+	uid string // of this import's operations
 }
 
 // own reports whether the annotator is one of the source's own sessions.
@@ -204,11 +211,14 @@ func (in *importTx) annotator(name string) (*annotatorImport, error) {
 	if err := in.q.QueryRowContext(in.ctx, "SELECT id FROM annotators WHERE name = ?", name).Scan(&s.annID); err != nil {
 		return nil, err
 	}
+	if err := in.db.lockAnnotator(in.ctx, in.q, s.annID); err != nil {
+		return nil, err
+	}
 	if err := in.db.checkLease(in.ctx, in.q, s.annID, name); err != nil && !in.own(name) {
 		return nil, err
 	}
 	a := &annotatorImport{s: s, sessions: map[string]int64{}, claimIDs: map[string]string{}, linked: map[string]docStamp{}}
-	a.t = &txState{s: s, ctx: in.ctx, q: in.q}
+	a.t = &txState{s: s, ctx: in.ctx, q: in.q, uid: in.uid + "." + strconv.Itoa(len(in.by)+1)}
 	in.by[name] = a
 	return a, nil
 }
@@ -222,12 +232,9 @@ func (in *importTx) session(a *annotatorImport, name string) (int64, error) {
 		return id, nil
 	}
 	now := in.db.now().UnixMilli()
-	res, err := in.q.ExecContext(in.ctx, "INSERT INTO sessions (annotator, name, host, pid, started, ended) VALUES (?, ?, ?, ?, ?, ?)",
-		a.s.annID, name, in.db.host, os.Getpid(), now, now)
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
+	var id int64
+	err := in.q.QueryRowContext(in.ctx, "INSERT INTO sessions (annotator, name, host, pid, started, ended) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+		a.s.annID, name, in.db.host, os.Getpid(), now, now).Scan(&id)
 	a.sessions[name] = id
 	return id, err
 }

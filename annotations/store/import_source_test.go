@@ -2,14 +2,15 @@ package store
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
 // An imported span keeps where it came from (an accepted suggestion's pattern:ID), and
 // keeps its id: the training file written back has both as they were.
-func TestImportKeepsSpanSourceAndID(t *testing.T) {
+func TestImportKeepsSpanSourceAndID(t *testing.T) { onBoth(t, testImportKeepsSpanSourceAndID) }
+
+func testImportKeepsSpanSourceAndID(t *testing.T, target string) {
 	dir := t.TempDir()
 	recs, want := journalFile(t, dir)
 	n := 0
@@ -22,7 +23,7 @@ func TestImportKeepsSpanSourceAndID(t *testing.T) {
 	if n == 0 {
 		t.Fatal("the journal file has no span")
 	}
-	db := openDB(t, filepath.Join(dir, "p.db"))
+	db := openDB(t, target)
 	if _, err := db.Import(ImportSource{Name: "annotations.jsonl", SHA256: sha(string(want))}, recs); err != nil {
 		t.Fatal(err)
 	}

@@ -40,9 +40,13 @@ func journalFile(t *testing.T, dir string) ([]record.Record, []byte) {
 // An imported training file exports back as it was (the timestamps aside),
 // and the same content is refused the second time, naming when.
 func TestImportExportsBackAndIsRecordedOnce(t *testing.T) {
+	onBoth(t, testImportExportsBackAndIsRecordedOnce)
+}
+
+func testImportExportsBackAndIsRecordedOnce(t *testing.T, target string) {
 	dir := t.TempDir()
 	recs, want := journalFile(t, dir)
-	db := openDB(t, filepath.Join(dir, "p.db"))
+	db := openDB(t, target)
 	src := ImportSource{Name: "annotations.jsonl", Size: int64(len(want)), SHA256: sha(string(want)), Format: "hashiya"}
 	counts, err := db.Import(src, recs)
 	if err != nil {
@@ -77,18 +81,20 @@ func TestImportExportsBackAndIsRecordedOnce(t *testing.T) {
 
 // A file with one record the domain refuses imports nothing, and is not
 // recorded (it may be imported once fixed).
-func TestImportIsWholeOrNothing(t *testing.T) {
+func TestImportIsWholeOrNothing(t *testing.T) { onBoth(t, testImportIsWholeOrNothing) }
+
+func testImportIsWholeOrNothing(t *testing.T, target string) {
 	dir := t.TempDir()
 	recs, b := journalFile(t, dir)
 	bad := append([]record.Record(nil), recs...)
 	bad[1].Spans = append(bad[1].Spans, annotations.Span{ID: "s9", Start: 0, End: 99999, Label: "X"})
-	db := openDB(t, filepath.Join(dir, "p.db"))
+	db := openDB(t, target)
 	src := ImportSource{Name: "bad.jsonl", SHA256: sha(string(b) + "x")}
 	if _, err := db.Import(src, bad); err == nil || !strings.Contains(err.Error(), "nothing imported") {
 		t.Fatalf("a bad record: %v", err)
 	}
 	var docs, imports int
-	db.sql.QueryRow("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM imports)").Scan(&docs, &imports)
+	db.row("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM imports)").Scan(&docs, &imports)
 	if docs != 0 || imports != 0 {
 		t.Fatalf("a refused import left %d documents, %d import rows", docs, imports)
 	}
@@ -103,10 +109,12 @@ func TestImportIsWholeOrNothing(t *testing.T) {
 }
 
 // An annotator at work in a running reader is not imported under it.
-func TestImportRefusesAnAnnotatorInUse(t *testing.T) {
+func TestImportRefusesAnAnnotatorInUse(t *testing.T) { onBoth(t, testImportRefusesAnAnnotatorInUse) }
+
+func testImportRefusesAnAnnotatorInUse(t *testing.T, target string) {
 	dir := t.TempDir()
 	recs, b := journalFile(t, dir)
-	db := openDB(t, filepath.Join(dir, "p.db"))
+	db := openDB(t, target)
 	s := openSession(t, db, "alice")
 	defer s.Close()
 	if _, err := db.Import(ImportSource{Name: "f", SHA256: sha(string(b))}, recs); err == nil || !strings.Contains(err.Error(), "in use") {
@@ -118,7 +126,9 @@ func TestImportRefusesAnAnnotatorInUse(t *testing.T) {
 // kept, so claimants and links still name the same objects, and each
 // document keeps its record's session and time: the file exports back
 // byte for byte.
-func TestImportKeepsIDsWithGaps(t *testing.T) {
+func TestImportKeepsIDsWithGaps(t *testing.T) { onBoth(t, testImportKeepsIDsWithGaps) }
+
+func testImportKeepsIDsWithGaps(t *testing.T, target string) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "annotations.jsonl")
 	js, err := journal.Open(journal.StoreOptions{Out: out, Annotator: "alice", Session: "alice-s1"})
@@ -160,7 +170,7 @@ func TestImportKeepsIDsWithGaps(t *testing.T) {
 	if err != nil || len(probs) > 0 {
 		t.Fatal(err, probs)
 	}
-	db := openDB(t, filepath.Join(dir, "p.db"))
+	db := openDB(t, target)
 	if _, err := db.Import(ImportSource{Name: out, SHA256: sha(string(want))}, recs); err != nil {
 		t.Fatal(err)
 	}

@@ -47,19 +47,18 @@ func (db *DB) OpenSession(o SessionOptions) (*Session, error) {
 		if err := q.QueryRowContext(ctx, "SELECT id FROM annotators WHERE name = ?", o.Annotator).Scan(&s.annID); err != nil {
 			return err
 		}
+		if err := db.lockAnnotator(ctx, q, s.annID); err != nil {
+			return err
+		}
 		if err := db.checkLease(ctx, q, s.annID, o.Annotator); err != nil {
 			return err
 		}
 		now := db.now().UnixMilli()
-		res, err := q.ExecContext(ctx, "INSERT INTO sessions (annotator, name, host, pid, started) VALUES (?, ?, ?, ?, ?)",
-			s.annID, o.Name, db.host, os.Getpid(), now)
-		if err != nil {
+		if err := q.QueryRowContext(ctx, "INSERT INTO sessions (annotator, name, host, pid, started) VALUES (?, ?, ?, ?, ?) RETURNING id",
+			s.annID, o.Name, db.host, os.Getpid(), now).Scan(&s.sessID); err != nil {
 			return err
 		}
-		if s.sessID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		_, err = q.ExecContext(ctx, `INSERT INTO leases (annotator, session, host, pid, heartbeat) VALUES (?, ?, ?, ?, ?)
+		_, err := q.ExecContext(ctx, `INSERT INTO leases (annotator, session, host, pid, heartbeat) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (annotator) DO UPDATE SET session = excluded.session, host = excluded.host,
 				pid = excluded.pid, heartbeat = excluded.heartbeat`, s.annID, s.sessID, db.host, os.Getpid(), now)
 		return err
@@ -114,6 +113,9 @@ var ErrLeaseLost = errors.New("lease lost")
 // renewLease refreshes the lease inside a write transaction, failing if
 // another session holds it now.
 func (s *Session) renewLease(ctx context.Context, q querier) error {
+	if err := s.db.lockAnnotator(ctx, q, s.annID); err != nil {
+		return err
+	}
 	res, err := q.ExecContext(ctx, "UPDATE leases SET heartbeat = ? WHERE annotator = ? AND session = ?",
 		s.db.now().UnixMilli(), s.annID, s.sessID)
 	if err != nil {

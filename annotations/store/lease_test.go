@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hashiya/hashiya/annotations"
+	"github.com/hashiya/hashiya/internal/pgtest"
 )
 
 // helperEnv makes the test binary, re-executed, act as a second hashiya
@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(burstEnv); path != "" {
 		os.Exit(burstProcess(path))
 	}
-	os.Exit(m.Run())
+	pgtest.Main(m)
 }
 
 func helperProcess(path string) int {
@@ -83,7 +83,10 @@ func burstProcess(path string) int {
 
 // SIGKILL in a burst of edits loses nothing an Apply confirmed.
 func TestKillInBurstLosesNothingConfirmed(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "p.db")
+	onBoth(t, testKillInBurstLosesNothingConfirmed)
+}
+
+func testKillInBurstLosesNothingConfirmed(t *testing.T, path string) {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), burstEnv+"="+path)
 	stdout, _ := cmd.StdoutPipe()
@@ -115,8 +118,9 @@ func TestKillInBurstLosesNothingConfirmed(t *testing.T) {
 // Two processes on one database: the second annotator saves beside the
 // first, the same annotator is refused naming the other process, and both
 // appear in the training file.
-func TestTwoProcessesOneDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "p.db")
+func TestTwoProcessesOneDatabase(t *testing.T) { onBoth(t, testTwoProcessesOneDatabase) }
+
+func testTwoProcessesOneDatabase(t *testing.T, path string) {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), helperEnv+"="+path)
 	stdin, _ := cmd.StdinPipe()
@@ -161,7 +165,7 @@ func setLease(t *testing.T, db *DB, annotator, host string, pid int, beat time.T
 	t.Helper()
 	s := openSession(t, db, annotator) // creates annotator and session rows
 	s.Close()
-	if _, err := db.sql.Exec(`INSERT INTO leases (annotator, session, host, pid, heartbeat)
+	if _, err := db.exec(`INSERT INTO leases (annotator, session, host, pid, heartbeat)
 		SELECT a.id, s.id, ?, ?, ? FROM annotators a JOIN sessions s ON s.annotator = a.id WHERE a.name = ? LIMIT 1`,
 		host, pid, beat.UnixMilli(), annotator); err != nil {
 		t.Fatal(err)
@@ -177,8 +181,10 @@ func deadPid(t *testing.T) int {
 	return cmd.Process.Pid
 }
 
-func TestLeaseTakeover(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+func TestLeaseTakeover(t *testing.T) { onBoth(t, testLeaseTakeover) }
+
+func testLeaseTakeover(t *testing.T, target string) {
+	db := openDB(t, target)
 	setLease(t, db, "dead", db.host, deadPid(t), time.Now())
 	setLease(t, db, "stale", "elsewhere", 4242, time.Now().Add(-2*StaleAfter))
 	setLease(t, db, "live", "elsewhere", 4242, time.Now())
@@ -195,12 +201,13 @@ func TestLeaseTakeover(t *testing.T) {
 }
 
 // A session whose lease another took over (it looked dead) saves nothing more.
-func TestLeaseLostStopsWrites(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "p.db")
+func TestLeaseLostStopsWrites(t *testing.T) { onBoth(t, testLeaseLostStopsWrites) }
+
+func testLeaseLostStopsWrites(t *testing.T, path string) {
 	one, two := openDB(t, path), openDB(t, path)
 	s1 := openSession(t, one, "alice")
 	must(t, s1, annotations.Touch{Doc: docA})
-	if _, err := two.sql.Exec("UPDATE leases SET heartbeat = 0"); err != nil {
+	if _, err := two.exec("UPDATE leases SET heartbeat = 0"); err != nil {
 		t.Fatal(err)
 	}
 	s2 := openSession(t, two, "alice")
@@ -211,8 +218,9 @@ func TestLeaseLostStopsWrites(t *testing.T) {
 }
 
 // The heartbeat keeps a lease fresh while the annotator is idle.
-func TestHeartbeatRefreshesLease(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "p.db")
+func TestHeartbeatRefreshesLease(t *testing.T) { onBoth(t, testHeartbeatRefreshesLease) }
+
+func testHeartbeatRefreshesLease(t *testing.T, path string) {
 	db, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -221,11 +229,11 @@ func TestHeartbeatRefreshesLease(t *testing.T) {
 	db.heartbeatEvery = 10 * time.Millisecond
 	openSession(t, db, "alice")
 	var first, later int64
-	db.sql.QueryRow("SELECT heartbeat FROM leases").Scan(&first)
+	db.row("SELECT heartbeat FROM leases").Scan(&first)
 	deadline := time.Now().Add(5 * time.Second)
 	for later <= first && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
-		db.sql.QueryRow("SELECT heartbeat FROM leases").Scan(&later)
+		db.row("SELECT heartbeat FROM leases").Scan(&later)
 	}
 	if later <= first {
 		t.Fatal("the heartbeat did not refresh the lease")

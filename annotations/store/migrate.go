@@ -13,11 +13,14 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// migration is one numbered schema step, migrations/NNNN_name.sql.
+// migration is one numbered schema step, migrations/NNNN_name.sql: the one
+// definition for both backends, translated for PostgreSQL (toPostgres), or
+// NNNN_name.postgres.sql beside it where SQLite's SQL has no translation.
 type migration struct {
-	version int
-	name    string
-	sql     string
+	version  int
+	name     string
+	sql      string
+	postgres string
 }
 
 var migrations = loadMigrations()
@@ -28,25 +31,48 @@ func loadMigrations() []migration {
 		panic(err)
 	}
 	var out []migration
+	own := map[string]string{} // NNNN_name.postgres.sql by the name of its migration
 	for _, f := range files {
-		n, err := strconv.Atoi(strings.SplitN(f.Name(), "_", 2)[0])
-		if err != nil {
-			panic("migration without a number: " + f.Name())
-		}
 		b, err := migrationFS.ReadFile(path.Join("migrations", f.Name()))
 		if err != nil {
 			panic(err)
 		}
+		if base, ok := strings.CutSuffix(f.Name(), ".postgres.sql"); ok {
+			own[base+".sql"] = string(b)
+			continue
+		}
+		n, err := strconv.Atoi(strings.SplitN(f.Name(), "_", 2)[0])
+		if err != nil {
+			panic("migration without a number: " + f.Name())
+		}
 		out = append(out, migration{version: n, name: f.Name(), sql: string(b)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
+	for i := range out {
+		m := &out[i]
 		if m.version != i+1 {
 			panic(fmt.Sprintf("migrations must be numbered 1, 2, ... without gaps: %s", m.name))
 		}
+		if pg, ok := own[m.name]; ok {
+			m.postgres = pg
+			delete(own, m.name)
+			continue
+		}
+		pg, err := toPostgres(m.name, m.sql)
+		if err != nil {
+			panic(err)
+		}
+		m.postgres = pg
+	}
+	for name := range own {
+		panic("a PostgreSQL migration without its SQLite one: " + postgresName(name))
 	}
 	return out
 }
+
+// schemaVersionSQL makes the table of applied migrations (both backends).
+const schemaVersionSQL = `CREATE TABLE schema_version (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied INTEGER NOT NULL)`
 
 // SchemaVersion is the schema this code writes.
 func SchemaVersion() int { return len(migrations) }
@@ -91,8 +117,7 @@ func migrate(ctx context.Context, q querier, target int) (err error) {
 	case tables > 0:
 		return fmt.Errorf("it is an SQLite database but not hashiya's (no schema_version table); nothing was changed")
 	default:
-		if _, err := q.ExecContext(ctx, `CREATE TABLE schema_version (
-			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied INTEGER NOT NULL)`); err != nil {
+		if _, err := q.ExecContext(ctx, schemaVersionSQL); err != nil {
 			return err
 		}
 	}

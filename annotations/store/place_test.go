@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-func TestPlaceFollowsTheAnnotator(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "p.db")
+func TestPlaceFollowsTheAnnotator(t *testing.T) { onBoth(t, testPlaceFollowsTheAnnotator) }
+
+func testPlaceFollowsTheAnnotator(t *testing.T, path string) {
 	db := openDB(t, path)
 	s := openSession(t, db, "alice")
 	if p, err := s.Place(); err != nil || p != nil {

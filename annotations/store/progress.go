@@ -9,7 +9,7 @@ import (
 // and the number of spans and claims of each annotated one. One query, for the
 // reader's document list and its next unannotated / unanswered document.
 func (s *Session) DocProgress() (answers map[string]string, annotated map[string]int, err error) {
-	rows, err := s.db.sql.QueryContext(context.Background(), `SELECT d.doc_id, COALESCE(a.answer, ''),
+	rows, err := s.db.rq.QueryContext(context.Background(), `SELECT d.doc_id, COALESCE(a.answer, ''),
 			(SELECT count(*) FROM spans sp WHERE sp.annotator = ds.annotator AND sp.doc = ds.doc) +
 			(SELECT count(*) FROM claims c WHERE c.annotator = ds.annotator AND c.doc = ds.doc)
 		FROM doc_state ds JOIN documents d ON d.id = ds.doc

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -9,7 +8,11 @@ import (
 )
 
 func TestDocProgressListsAnswersAndCounts(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+	onBoth(t, testDocProgressListsAnswersAndCounts)
+}
+
+func testDocProgressListsAnswersAndCounts(t *testing.T, target string) {
+	db := openDB(t, target)
 	s := openSession(t, db, "alice")
 	other := openSession(t, db, "bob")
 	must(t, s, annotations.AddSpan{Doc: docA, Label: "GPE", Start: 0, End: 3})

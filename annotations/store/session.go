@@ -189,16 +189,22 @@ func (s *Session) run(fn func(t *txState) (annotations.Change, error)) (annotati
 	}
 	var ch annotations.Change
 	var t *txState
+	uid := newUID()
 	err := s.db.write(func(ctx context.Context, q querier) error {
 		if err := s.renewLease(ctx, q); err != nil {
 			return err
 		}
-		t = &txState{s: s, ctx: ctx, q: q, docs: map[string]*docEntry{}, dirty: map[string]bool{}}
+		t = &txState{s: s, ctx: ctx, q: q, docs: map[string]*docEntry{}, dirty: map[string]bool{}, uid: uid}
 		var err error
 		ch, err = fn(t)
 		return err
 	})
 	if err != nil {
+		if s.db.pg {
+			// Whether a broken connection's commit happened may be unknown:
+			// read the documents again.
+			clear(s.cache)
+		}
 		return ch, err
 	}
 	for id, e := range t.docs {
@@ -230,7 +236,7 @@ func (s *Session) Doc(id string) (annotations.DocView, error) {
 	e := s.cache[id]
 	if e == nil {
 		var err error
-		if e, err = loadDoc(context.Background(), s.db.sql, s.annID, id); err != nil {
+		if e, err = loadDoc(context.Background(), s.db.rq, s.annID, id); err != nil {
 			return annotations.DocView{}, fmt.Errorf("database %s: %w", s.db.path, err)
 		}
 		if e == nil {
@@ -252,6 +258,9 @@ func (s *Session) Close() error {
 		defer s.mu.Unlock()
 		s.closed = true
 		s.closer.err = s.db.write(func(ctx context.Context, q querier) error {
+			if err := s.db.lockAnnotator(ctx, q, s.annID); err != nil {
+				return err
+			}
 			if _, err := q.ExecContext(ctx, "DELETE FROM leases WHERE annotator = ? AND session = ?", s.annID, s.sessID); err != nil {
 				return err
 			}

@@ -32,7 +32,11 @@ func newSQLite(t *testing.T) opener {
 	}
 }
 
-func TestStoreSuiteSQLite(t *testing.T) { runSuite(t, newSQLite) }
+// TestStoreSuite runs the shared suite on both backends.
+func TestStoreSuite(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { runSuite(t, newSQLite) })
+	t.Run("postgres", func(t *testing.T) { runSuite(t, newPostgres) })
+}
 
 func openDB(t *testing.T, path string) *DB {
 	t.Helper()

@@ -13,8 +13,8 @@ import (
 	"github.com/hashiya/hashiya/annotations/record"
 )
 
-// backend is a database the store suite runs against: SQLite here; a
-// PostgreSQL store passes its own constructor to runSuite.
+// backend is a database the store suite runs against: SQLite or
+// PostgreSQL (TestStoreSuite runs it on both).
 type backend interface {
 	Session(annotator string) (annotations.Session, error)
 	WriteTraining(w io.Writer) (ExportStats, error)

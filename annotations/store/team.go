@@ -9,7 +9,7 @@ import (
 // answer (accept, reject, ignore). One indexed query, for a team server's routing and
 // progress line.
 func (db *DB) Answers() (map[string]map[string]string, error) {
-	rows, err := db.sql.QueryContext(context.Background(),
+	rows, err := db.rq.QueryContext(context.Background(),
 		`SELECT a.name, d.doc_id, x.answer FROM answers x
 		JOIN annotators a ON a.id = x.annotator
 		JOIN documents d ON d.id = x.doc`)

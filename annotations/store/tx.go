@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/hashiya/hashiya/annotations"
 )
@@ -23,6 +25,10 @@ type txState struct {
 	dirty map[string]bool      // documents whose entry changed
 	// lastSeq is the operation log row of the last commit.
 	lastSeq int64
+	// uid names this write's operations (uid.1, uid.2, ...) in ops.uid, the
+	// same in every retry of the write.
+	uid  string
+	nops int
 }
 
 func (t *txState) entry(id string) (*docEntry, error) {
@@ -139,13 +145,17 @@ func (t *txState) commit(ch annotations.Change, inverse []annotations.Mut, op an
 	if err != nil || e == nil {
 		return fmt.Errorf("document %q of %s: %w", ch.Doc, ch.Name, errors.Join(err, annotations.ErrUnknownDoc))
 	}
-	res, err := t.q.ExecContext(t.ctx, `INSERT INTO ops (annotator, session, ts, doc, name, op, change, inverse)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, t.s.annID, t.s.sessID, ts, e.row, ch.Name, opJSON, change, inv)
-	if err != nil {
-		return err
-	}
-	t.lastSeq, err = res.LastInsertId()
-	return err
+	t.nops++
+	return t.q.QueryRowContext(t.ctx, `INSERT INTO ops (annotator, session, ts, doc, name, op, change, inverse, uid)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`, t.s.annID, t.s.sessID, ts, e.row, ch.Name, opJSON, change, inv,
+		t.uid+"."+strconv.Itoa(t.nops)).Scan(&t.lastSeq)
+}
+
+// newUID is a fresh random ID for one write's operations.
+func newUID() string {
+	var b [12]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // register stores a document's text once per project (refusing a known ID
@@ -156,16 +166,16 @@ func (t *txState) register(info annotations.DocInfo, ts int64) error {
 	var row int64
 	var have string
 	err := t.q.QueryRowContext(t.ctx, "SELECT id, text_sha256 FROM documents WHERE doc_id = ?", info.ID).Scan(&row, &have)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Another server's annotator may store it first (PostgreSQL): then
+		// this inserts nothing and the row is read again.
+		err = t.q.QueryRowContext(t.ctx, `INSERT INTO documents (doc_id, text, text_sha256, source, lang) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (doc_id) DO NOTHING RETURNING id, text_sha256`, info.ID, info.Text, sha, info.Source, info.Lang).Scan(&row, &have)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = t.q.QueryRowContext(t.ctx, "SELECT id, text_sha256 FROM documents WHERE doc_id = ?", info.ID).Scan(&row, &have)
+		}
+	}
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		res, err := t.q.ExecContext(t.ctx, "INSERT INTO documents (doc_id, text, text_sha256, source, lang) VALUES (?, ?, ?, ?, ?)",
-			info.ID, info.Text, sha, info.Source, info.Lang)
-		if err != nil {
-			return err
-		}
-		if row, err = res.LastInsertId(); err != nil {
-			return err
-		}
 	case err != nil:
 		return err
 	case have != sha:

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -18,7 +17,7 @@ import (
 func newAgreeCmd() *cobra.Command {
 	var format, annotators, labels, db string
 	cmd := &cobra.Command{
-		Use:   "agree [--format text|json] [--annotators A,B,...] [--labels FILE] [--db PATH]",
+		Use:   "agree [--format text|json] [--annotators A,B,...] [--labels FILE] [--db PATH|URL]",
 		Short: "Measure inter-annotator agreement over the project database",
 		Long: "Measure how far the annotators agree, over every document that at least two of\n" +
 			"them (all but gold, or those of --annotators) have worked on:\n" +
@@ -79,8 +78,8 @@ func newAgreeCmd() *cobra.Command {
 // agreeReport reads every record of the database, grouped by document, and
 // measures them.
 func agreeReport(path string, annotators, labels []string) (agree.Report, error) {
-	if _, err := os.Stat(path); err != nil {
-		return agree.Report{}, fmt.Errorf("database %s: %w", path, err)
+	if err := dbMustExist(path); err != nil {
+		return agree.Report{}, err
 	}
 	db, err := store.Open(path)
 	if err != nil {
@@ -103,7 +102,7 @@ func agreeReport(path string, annotators, labels []string) (agree.Report, error)
 	}
 	for _, a := range annotators {
 		if !seen[a] {
-			return agree.Report{}, fmt.Errorf("database %s: no annotator %q (it has %s)", path, a, strings.Join(sortedKeys(seen), ", "))
+			return agree.Report{}, fmt.Errorf("database %s: no annotator %q (it has %s)", dbShown(path), a, strings.Join(sortedKeys(seen), ", "))
 		}
 	}
 	if len(annotators) == 0 { // gold is compared only when named

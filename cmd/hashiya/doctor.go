@@ -36,6 +36,10 @@ func newDoctorCmd() *cobra.Command {
 const doctorShown = 20
 
 func runDoctor(w io.Writer, path, out string) error {
+	if store.IsURL(path) {
+		return fmt.Errorf("hashiya doctor checks SQLite files; %s is PostgreSQL: check it with PostgreSQL's own tools "+
+			"(amcheck, pg_dump for a copy)", dbShown(path))
+	}
 	if out != "" {
 		if _, err := os.Lstat(out); err == nil {
 			return fmt.Errorf("refusing to write %s: it exists (give a new file)", out)

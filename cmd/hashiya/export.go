@@ -18,7 +18,7 @@ func newExportCmd() *cobra.Command {
 	var format, offsets, out, labels, db, annotator string
 	var boilerplate bool
 	cmd := &cobra.Command{
-		Use:   "export --format FORMAT [--db PATH [--annotator A] | ANNOTATIONS.jsonl]",
+		Use:   "export --format FORMAT [--db PATH|URL [--annotator A] | ANNOTATIONS.jsonl]",
 		Short: "Convert annotations to training formats",
 		Long: "Convert an annotations file (default ./annotations.jsonl) to a training format:\n" +
 			"  prodigy  records as stored (Prodigy ner_manual/rel superset)\n" +
@@ -78,7 +78,7 @@ func newExportCmd() *cobra.Command {
 	f.BoolVar(&boilerplate, "include-boilerplate", false, "keep BOILERPLATE spans")
 	f.StringVar(&out, "out", "", "output file or directory (default stdout; required for brat)")
 	f.StringVar(&labels, "labels", "", "label schema TOML (default: built-in)")
-	f.StringVar(&db, "db", "", "read the records from this project database (SQLite) instead of a training file")
+	f.StringVar(&db, "db", "", "read the records from this project database (an SQLite file, or a PostgreSQL URL: postgres://USER@HOST/DATABASE) instead of a training file")
 	f.StringVar(&annotator, "annotator", "", "with --db: only this annotator's records")
 	cmd.MarkFlagRequired("format")
 	return cmd

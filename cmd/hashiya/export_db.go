@@ -26,8 +26,8 @@ var streamable = map[string]bool{
 
 // runExportDB exports the records of a project database.
 func runExportDB(cmd *cobra.Command, path, annotator, format, out string, opts export.ExportOptions, warned *int) error {
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("database %s: %w", path, err) // never create an empty one to export
+	if err := dbMustExist(path); err != nil {
+		return err // never create an empty one to export
 	}
 	if !slicesContains(export.Formats, format) {
 		return fmt.Errorf("unknown format %q (one of %v)", format, export.Formats)
@@ -59,7 +59,7 @@ func runExportDB(cmd *cobra.Command, path, annotator, format, out string, opts e
 		}
 		return nil
 	}
-	out, err = outFileIn(out, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), format)
+	out, err = outFileIn(out, dbStem(path), format)
 	if err != nil {
 		return err
 	}

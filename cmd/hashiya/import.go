@@ -19,7 +19,7 @@ func newImportCmd() *cobra.Command {
 	var o importer.Options
 	var format, out, labels, db string
 	cmd := &cobra.Command{
-		Use:   "import [--format FORMAT] [--offsets utf16] [--db PATH] [--out FILE] FILE...",
+		Use:   "import [--format FORMAT] [--offsets utf16] [--db PATH|URL] [--out FILE] FILE...",
 		Short: "Check and bring in annotations made elsewhere (Prodigy, doccano, hashiya)",
 		Long: "Read annotation work into hashiya records, each FILE whole or not at all:\n" +
 			"  prodigy  Prodigy JSONL (db-out): text, spans, tokens, answer, _annotator_id,\n" +

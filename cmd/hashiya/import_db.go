@@ -69,11 +69,11 @@ func importIntoDB(summaries, w io.Writer, path string, paths []string, o importe
 	if refused == 0 {
 		return nil
 	}
-	if refused == len(paths) && errors.Is(statErr, os.ErrNotExist) {
+	if refused == len(paths) && errors.Is(statErr, os.ErrNotExist) && !store.IsURL(path) {
 		for _, f := range []string{path, path + "-wal", path + "-shm"} {
 			os.Remove(f)
 		}
-		return fmt.Errorf("%d of %d file(s) not imported; nothing imported into %s", refused, len(paths), path)
+		return fmt.Errorf("%d of %d file(s) not imported; nothing imported into %s", refused, len(paths), dbShown(path))
 	}
 	return fmt.Errorf("%d of %d file(s) not imported into %s", refused, len(paths), db.Path())
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"fmt"
-	"os"
 
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/record"
@@ -18,7 +17,7 @@ const goldAnnotator = "gold"
 func newPatternsCmd() *cobra.Command {
 	var annotator, db, out string
 	cmd := &cobra.Command{
-		Use:   "patterns [--annotator A] [--db FILE]",
+		Use:   "patterns [--annotator A] [--db PATH|URL]",
 		Short: "Write the annotated entities of the database as a phrase-pattern file",
 		Long: "Write every entity span of the project database (not claims, not BOILERPLATE\n" +
 			"regions) as spaCy/Prodigy phrase patterns, one {\"label\", \"pattern\"} per line, for\n" +
@@ -28,8 +27,8 @@ func newPatternsCmd() *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path := dbPath(db, out)
-			if _, err := os.Stat(path); err != nil {
-				return fmt.Errorf("database %s: %w", path, err)
+			if err := dbMustExist(path); err != nil {
+				return err
 			}
 			d, err := store.Open(path)
 			if err != nil {

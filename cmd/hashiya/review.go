@@ -17,7 +17,7 @@ func newReviewCmd() *cobra.Command {
 	var db, reviewer string
 	var auto bool
 	cmd := &cobra.Command{
-		Use:   "review [--db PATH] [--reviewer NAME] [--auto]",
+		Use:   "review [--db PATH|URL] [--reviewer NAME] [--auto]",
 		Short: "Adjudicate the annotators' versions into the gold version",
 		Long: "Open the review screen over the project database: each document that two or more\n" +
 			"annotators worked on, one pane per annotator side by side, what differs marked (a\n" +
@@ -41,8 +41,8 @@ func newReviewCmd() *cobra.Command {
 				return fmt.Errorf("give --reviewer NAME (who decides goes into gold's provenance)")
 			}
 			path := dbPath(db, "annotations.jsonl")
-			if _, err := os.Stat(path); err != nil {
-				return fmt.Errorf("database %s: %w", path, err)
+			if err := dbMustExist(path); err != nil {
+				return err
 			}
 			d, err := store.Open(path)
 			if err != nil {
@@ -62,6 +62,10 @@ func newReviewCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Live: the annotators' commits (another reader, a team server) appear as they land.
+			changes, unsubscribe := d.Subscribe()
+			defer unsubscribe()
+			b.Changes = changes
 			return tui.RunReview(cmd.Context(), b, opts.Keys, opts.Engine, cmd.InOrStdin(), cmd.OutOrStdout())
 		},
 	}

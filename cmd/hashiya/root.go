@@ -138,7 +138,7 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 		notes = append(notes, n)
 	}
 	opts.Warnings = append(notes, opts.Warnings...)
-	opts.Session, opts.DB = sess, dbFile
+	opts.Session, opts.DB = sess, dbShown(dbFile)
 	var mu sync.Mutex
 	var exportErr error // of the last export: a quit-anyway after a failed one says so
 	opts.Export = func() error {
@@ -152,7 +152,7 @@ func runReader(cmd *cobra.Command, args []string, f readerFlags) error {
 	mu.Lock()
 	defer mu.Unlock()
 	if runErr == nil && exportErr != nil {
-		return quitWithoutExport(f.out, dbFile, exportErr)
+		return quitWithoutExport(f.out, dbShown(dbFile), exportErr)
 	}
 	return runErr
 }
@@ -181,7 +181,8 @@ func quitWithoutExport(out, db string, err error) error {
 
 // namePath makes sure a refusal at start names the database it concerns.
 func namePath(err error, path string) error {
-	if strings.Contains(err.Error(), path) {
+	path = dbShown(path)
+	if strings.Contains(err.Error(), path) || store.IsURL(path) && strings.Contains(err.Error(), "PostgreSQL") {
 		return err
 	}
 	return fmt.Errorf("database %s: %w", path, err)

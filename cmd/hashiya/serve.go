@@ -120,7 +120,7 @@ func runServe(ctx context.Context, args []string, f serveFlags, stderr io.Writer
 	defer db.Close()
 	srv, err := serve.New(serve.Config{
 		Listen: f.listen, TeamFile: f.team, HostKey: hostKey, Corpus: corpus, CorpusName: name,
-		DB: db, DBPath: dbFile, Out: f.out, Overlap: overlap, Schema: schema, Engine: engine,
+		DB: db, DBPath: dbShown(dbFile), Out: f.out, Overlap: overlap, Schema: schema, Engine: engine,
 		IdleTimeout: f.idle, SessionsPerKey: f.sessionsPerKey, Log: logger,
 	})
 	if err != nil {
