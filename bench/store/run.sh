@@ -18,10 +18,11 @@
 # making EDITS (40) timed edits, one every INTERVAL (500ms), and edit→durable
 # median/p99 (durable: the server's COMMIT returned); then, as the reference
 # in the same run, one server on a SQLite file with the same SERVERS×SESSIONS
-# sessions; ROUNDS (3) turns of the two, and their ratios. The harness
-# (bench/store/team) drives store sessions directly, one store.Open per
-# server process as `hashiya serve` holds one: no SSH and no screen (for
-# those, bench/serve). On the URL's server a scratch database is created and
+# sessions; ROUNDS (3) turns of the two, and their ratios. Every session also
+# follows the database's commits as a serve screen does (LIVE=false: not).
+# The harness (bench/store/team) drives store sessions directly, one
+# store.Open per server process as `hashiya serve` holds one: no SSH and no
+# screen (for those, bench/serve). On the URL's server a scratch database is created and
 # dropped (its user needs CREATEDB); with --db and no URL, a cluster of its
 # own under /var/tmp (pgtest.Start: initdb, Unix socket only, fsync on).
 #   bench/store/run.sh --db postgres://bench@db.example.org/postgres
@@ -37,7 +38,7 @@ if [ "${1:-}" = "--db" ]; then
 	if [ -n "${2:-}" ]; then db=(-db "$2"); else db=(-private); fi
 	echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 	"$work/team" "${db[@]}" -ref "$work/reference.db" -servers "${SERVERS:-2}" -sessions "${SESSIONS:-50}" \
-		-edits "${EDITS:-40}" -interval "${INTERVAL:-500ms}" -rounds "${ROUNDS:-3}"
+		-edits "${EDITS:-40}" -interval "${INTERVAL:-500ms}" -rounds "${ROUNDS:-3}" -live="${LIVE:-true}"
 	echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 	exit 0
 fi

@@ -46,10 +46,11 @@ func main() {
 	interval := flag.Duration("interval", 500*time.Millisecond, "pause between one session's edits")
 	rounds := flag.Int("rounds", 3, "rounds, each the database under test then the reference")
 	corpus := flag.String("corpus", "model/sample/treaty", "directory of .txt articles used as document texts")
+	live := flag.Bool("live", true, "every session subscribes to the database's commits and reads the team's answers after each of another's, as a serve session's screen does")
 	worker := flag.String("worker", "", "internal: run one server's sessions with this annotator prefix")
 	flag.Parse()
 	if *worker != "" {
-		runWorker(*db, *worker, *corpus, *sessions, *edits, *interval)
+		runWorker(*db, *worker, *corpus, *sessions, *edits, *interval, *live)
 		return
 	}
 	defer runCleanups()
@@ -79,14 +80,17 @@ func main() {
 	refWhat := fmt.Sprintf("SQLite, 1 server × %d sessions", *servers**sessions)
 	fmt.Printf("load: every session an annotator of its own on 50 shared documents, %d timed edits each (7 in 10 new spans, then a resize, an undo, a redo), one every %v, started spread over one interval after all are in; one untimed edit first\n",
 		*edits, *interval)
+	if *live {
+		fmt.Println("live: every session subscribed to the database's commits, reading the team's answers after each of another's (a serve screen's header)")
+	}
 	var ratios [2][]float64
 	for r := range *rounds {
-		a := round(os.Args[0], target, *corpus, fmt.Sprintf("r%da", r+1), *servers, *sessions, *edits, *interval)
+		a := round(os.Args[0], target, *corpus, fmt.Sprintf("r%da", r+1), *servers, *sessions, *edits, *interval, *live)
 		fmt.Printf("round %d  %-38s %s\n", r+1, what, a)
 		if *ref == "" {
 			continue
 		}
-		b := round(os.Args[0], *ref, *corpus, fmt.Sprintf("r%db", r+1), 1, *servers**sessions, *edits, *interval)
+		b := round(os.Args[0], *ref, *corpus, fmt.Sprintf("r%db", r+1), 1, *servers**sessions, *edits, *interval, *live)
 		fmt.Printf("round %d  %-38s %s\n", r+1, refWhat, b)
 		ratios[0] = append(ratios[0], a.q(0.5)/b.q(0.5))
 		ratios[1] = append(ratios[1], a.q(0.99)/b.q(0.99))
@@ -168,6 +172,7 @@ type result struct {
 	failed  int
 	elapsed time.Duration
 	conns   int // the most connections to the database seen at once; -1: not counted
+	reads   int // the screens' reads of the team's answers after others' commits
 }
 
 func (r result) q(p float64) float64 {
@@ -187,13 +192,13 @@ func (r result) String() string {
 	if r.conns >= 0 {
 		conns = fmt.Sprintf(" · at most %d connections", r.conns)
 	}
-	return fmt.Sprintf("%d edits in %.1f s (%.0f/s), failed %d · edit→durable median %.2f ms · p99 %.2f ms · max %.1f ms%s",
-		len(r.lat), r.elapsed.Seconds(), float64(len(r.lat))/r.elapsed.Seconds(), r.failed, r.q(0.5), r.q(0.99), ms(r.lat[len(r.lat)-1]), conns)
+	return fmt.Sprintf("%d edits in %.1f s (%.0f/s), failed %d · edit→durable median %.2f ms · p99 %.2f ms · max %.1f ms · %d live reads%s",
+		len(r.lat), r.elapsed.Seconds(), float64(len(r.lat))/r.elapsed.Seconds(), r.failed, r.q(0.5), r.q(0.99), ms(r.lat[len(r.lat)-1]), r.reads, conns)
 }
 
 // round runs servers worker processes on db, waits until every session of
 // every one is in, starts them together and gathers their latencies.
-func round(self, db, corpus, prefix string, servers, sessions, edits int, interval time.Duration) result {
+func round(self, db, corpus, prefix string, servers, sessions, edits int, interval time.Duration, live bool) result {
 	type proc struct {
 		cmd *exec.Cmd
 		in  io.WriteCloser
@@ -202,7 +207,8 @@ func round(self, db, corpus, prefix string, servers, sessions, edits int, interv
 	ps := make([]proc, servers)
 	for i := range ps {
 		cmd := exec.Command(self, "-worker", fmt.Sprintf("%s%c", prefix, 'a'+i), "-db", db, "-corpus", corpus,
-			"-sessions", strconv.Itoa(sessions), "-edits", strconv.Itoa(edits), "-interval", interval.String())
+			"-sessions", strconv.Itoa(sessions), "-edits", strconv.Itoa(edits), "-interval", interval.String(),
+			"-live="+strconv.FormatBool(live))
 		cmd.Stderr = os.Stderr
 		in, err := cmd.StdinPipe()
 		if err != nil {
@@ -237,6 +243,9 @@ func round(self, db, corpus, prefix string, servers, sessions, edits int, interv
 			case len(f) == 2 && f[0] == "failed":
 				n, _ := strconv.Atoi(f[1])
 				r.failed += n
+			case len(f) == 2 && f[0] == "reads":
+				n, _ := strconv.Atoi(f[1])
+				r.reads += n
 			case len(f) > 0 && f[0] == "lat":
 				for _, v := range f[1:] {
 					ns, err := strconv.ParseInt(v, 10, 64)
@@ -253,6 +262,9 @@ func round(self, db, corpus, prefix string, servers, sessions, edits int, interv
 	}
 	r.elapsed = time.Since(t0)
 	r.conns = peak()
+	if live && r.reads == 0 && servers*sessions > 1 {
+		log.Printf("warning: live subscriptions on %s got no commit at all (the figures lack the screens' reads)", backend(db))
+	}
 	slices.Sort(r.lat)
 	return r
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashiya/hashiya/annotations"
@@ -21,7 +22,7 @@ const sharedDocs = 50
 // runWorker is one server: one store.Open, sessions annotators named
 // prefix-NNN. It says "ready" once every session is open and has made one
 // untimed edit, starts on "go", and prints the latencies and failures.
-func runWorker(path, prefix, corpus string, sessions, edits int, interval time.Duration) {
+func runWorker(path, prefix, corpus string, sessions, edits int, interval time.Duration, live bool) {
 	texts := benchtext.Load(corpus)
 	docs := make([]annotations.DocInfo, sharedDocs)
 	toks := make([][]annotations.Token, sharedDocs)
@@ -43,6 +44,14 @@ func runWorker(path, prefix, corpus string, sessions, edits int, interval time.D
 		t := toks[j%sharedDocs][0]
 		if _, err := ss[j].Apply(annotations.AddSpan{Doc: d, Label: "GPE", Start: t.Start, End: t.End}); err != nil {
 			log.Fatalf("session %d: first edit: %v", j, err)
+		}
+	}
+	var reads atomic.Int64
+	var watchers sync.WaitGroup
+	if live {
+		for _, s := range ss {
+			watchers.Add(1)
+			go func() { defer watchers.Done(); follow(db, s.Annotator(), &reads) }()
 		}
 	}
 	start := gate()
@@ -67,9 +76,33 @@ func runWorker(path, prefix, corpus string, sessions, edits int, interval time.D
 		failed += fails[j]
 		ss[j].Close()
 	}
-	db.Close()
+	db.Close() // ends the subscriptions
+	watchers.Wait()
 	printLatencies(os.Stdout, all)
 	fmt.Println("failed", failed)
+	fmt.Println("reads", reads.Load())
+}
+
+// livePause spaces a screen's reads while commits come in a stream (the
+// reader's teamLivePause).
+const livePause = 500 * time.Millisecond
+
+// follow is what a serve session's screen does with the database's commits:
+// subscribed as every session is, it reads the team's answers again (the
+// header's "mine A/B · team C/D") after a commit of another annotator, then
+// pauses before it waits for the next.
+func follow(db *store.DB, me string, reads *atomic.Int64) {
+	changes, cancel := db.Subscribe()
+	defer cancel()
+	for c := range changes {
+		if c.Annotator == me {
+			continue
+		}
+		if _, err := db.Answers(); err == nil {
+			reads.Add(1)
+		}
+		time.Sleep(livePause)
+	}
 }
 
 // editLoop makes session j's edits, one every interval: mostly new spans,
