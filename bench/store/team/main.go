@@ -189,11 +189,14 @@ func (r result) String() string {
 		return fmt.Sprintf("no edit measured (%d failed)", r.failed)
 	}
 	conns := ""
-	if r.conns >= 0 {
-		conns = fmt.Sprintf(" · at most %d connections", r.conns)
+	if r.reads > 0 {
+		conns = fmt.Sprintf(" · %d live reads", r.reads)
 	}
-	return fmt.Sprintf("%d edits in %.1f s (%.0f/s), failed %d · edit→durable median %.2f ms · p99 %.2f ms · max %.1f ms · %d live reads%s",
-		len(r.lat), r.elapsed.Seconds(), float64(len(r.lat))/r.elapsed.Seconds(), r.failed, r.q(0.5), r.q(0.99), ms(r.lat[len(r.lat)-1]), r.reads, conns)
+	if r.conns >= 0 {
+		conns += fmt.Sprintf(" · at most %d connections", r.conns)
+	}
+	return fmt.Sprintf("%d edits in %.1f s (%.0f/s), failed %d · edit→durable median %.2f ms · p99 %.2f ms · max %.1f ms%s",
+		len(r.lat), r.elapsed.Seconds(), float64(len(r.lat))/r.elapsed.Seconds(), r.failed, r.q(0.5), r.q(0.99), ms(r.lat[len(r.lat)-1]), conns)
 }
 
 // round runs servers worker processes on db, waits until every session of
