@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/store"
+	"github.com/hashiya/hashiya/internal/pgtest"
 	"github.com/hashiya/hashiya/model"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -272,6 +273,7 @@ var backends = []struct {
 	db   func(t *testing.T) string
 }{
 	{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "project.db") }},
+	{"postgres", func(t *testing.T) string { return pgtest.URL(t) }},
 }
 
 // onBackends runs test once per backend, as a subtest named after it.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hashiya/hashiya/annotations"
 	"github.com/hashiya/hashiya/annotations/store"
+	"github.com/hashiya/hashiya/internal/pgtest"
 	"github.com/hashiya/hashiya/model"
 )
 
@@ -28,7 +29,7 @@ func TestMain(m *testing.M) {
 	if dir := os.Getenv(serverHelperEnv); dir != "" {
 		os.Exit(serverHelper(dir))
 	}
-	os.Exit(m.Run())
+	pgtest.Main(m)
 }
 
 func serverHelper(dir string) int {

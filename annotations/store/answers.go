@@ -2,14 +2,19 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
 // AnswerCounts counts this annotator's documents by answer (accept, reject,
 // ignore): one indexed query, for the reader's progress line at start.
 func (s *Session) AnswerCounts() (map[string]int, error) {
-	rows, err := s.db.rq.QueryContext(context.Background(),
-		`SELECT answer, count(*) FROM answers WHERE annotator = ? GROUP BY answer`, s.annID)
+	var rows *sql.Rows
+	err := s.db.retryRead(func() (err error) {
+		rows, err = s.db.rq.QueryContext(context.Background(),
+			`SELECT answer, count(*) FROM answers WHERE annotator = ? GROUP BY answer`, s.annID)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", s.db.path, err)
 	}

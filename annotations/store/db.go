@@ -32,6 +32,8 @@ type DB struct {
 	// tests, makes the lost commit's outcome unknown.
 	afterCommit func() error
 	noStatus    bool
+	// The LISTEN connection's goroutine (pglisten.go), on PostgreSQL.
+	listenStop, listenDone chan struct{}
 
 	// wmu serialises this process's writes on wconn, one connection kept for
 	// them: SQLite has one writer at a time, and per-connection pragmas
@@ -263,10 +265,10 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// write runs fn in one immediate transaction on the write connection and
-// commits it (durable on return: WAL with synchronous=FULL). Any error
-// rolls everything back.
-func (db *DB) write(fn func(ctx context.Context, q querier) error) (err error) {
+// write runs fn in one transaction and commits it, durable on return; any
+// error rolls everything back. fn may run more than once on PostgreSQL
+// (pgWrite retries a broken connection), so it must start from nothing.
+func (db *DB) write(fn func(ctx context.Context, q querier) error) error {
 	if db.pg {
 		return db.pgWrite(fn, true)
 	}
@@ -282,6 +284,8 @@ func (db *DB) writeOnce(fn func(ctx context.Context, q querier) error) error {
 	return db.writeSQLite(fn)
 }
 
+// writeSQLite runs fn in one immediate transaction on the write connection
+// and commits it (durable on return: WAL with synchronous=FULL).
 func (db *DB) writeSQLite(fn func(ctx context.Context, q querier) error) (err error) {
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
@@ -328,6 +332,10 @@ func (db *DB) Close() error {
 	db.wmu.Lock()
 	if db.pg && !db.closed {
 		db.closed = true
+		close(db.listenStop)
+		db.wmu.Unlock()
+		<-db.listenDone
+		db.wmu.Lock()
 		errs = append(errs, db.sql.Close())
 	}
 	if !db.closed {

@@ -74,3 +74,15 @@ func TestEveryMigrationHasAPostgresForm(t *testing.T) {
 		}
 	}
 }
+
+func TestRedactHidesPasswords(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://sara:pw1234@db.example:5432/team?sslmode=require": "postgres://sara@db.example:5432/team?sslmode=require",
+		"postgresql://db.example/team?password=pw1234&user=sara":      "postgresql://db.example/team?password=xxxxx&user=sara",
+		"/home/sara/project.db": "/home/sara/project.db",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -115,8 +116,12 @@ func (s *Session) accept(add func(t *txState) (annotations.Change, string, error
 // Provenance lists where each item of gold's version of doc came from, in
 // kind then item order.
 func (db *DB) Provenance(doc string) ([]Provenance, error) {
-	rows, err := db.rq.QueryContext(context.Background(), `SELECT kind, item, sources, decided_by, decided
-		FROM gold_provenance WHERE doc = (SELECT id FROM documents WHERE doc_id = ?) ORDER BY kind, item`, doc)
+	var rows *sql.Rows
+	err := db.retryRead(func() (err error) {
+		rows, err = db.rq.QueryContext(context.Background(), `SELECT kind, item, sources, decided_by, decided
+			FROM gold_provenance WHERE doc = (SELECT id FROM documents WHERE doc_id = ?) ORDER BY kind, item`, doc)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", db.path, err)
 	}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/hashiya/hashiya/internal/pgtest"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -74,5 +76,35 @@ func testOnlyGoldsSessionAcceptsIntoGold(t *testing.T, target string) {
 	defer g.Close()
 	if _, err := g.AcceptSpan(docA, annotations.Span{Start: 0, End: 3, Label: "X"}, []string{"sara"}, ""); err == nil {
 		t.Fatal("accepted with no decider")
+	}
+}
+
+// Reviewers on two servers write gold at once on PostgreSQL: each accept
+// reads gold's document as it is now, so neither overwrites the other's.
+func TestGoldIsWrittenByReviewersOnEveryServer(t *testing.T) {
+	url := pgtest.URL(t)
+	one, two := openDB(t, url), openDB(t, url)
+	g1, g2 := openSession(t, one, Gold), openSession(t, two, Gold)
+	words := []string{"قال", "الرئيس", "روسيا", "الحدود"}
+	for i, w := range words {
+		g := []*Session{g2, g1}[i%2]
+		s0, s1 := at(t, docA.Text, w)
+		if _, err := g.AcceptSpan(docA, annotations.Span{Start: s0, End: s1, Label: "X"}, []string{"sara"}, "mona"); err != nil {
+			t.Fatalf("accept %s on server %d: %v", w, 2-i%2, err)
+		}
+	}
+	v := view(t, g1, docA.ID)
+	if len(v.Spans) != len(words) {
+		t.Fatalf("gold has %d spans, want %d (one server overwrote the other's): %+v", len(v.Spans), len(words), v.Spans)
+	}
+	p, err := two.Provenance(docA.ID)
+	if err != nil || len(p) != len(words) {
+		t.Fatalf("provenance %+v (%v), want %d items", p, err, len(words))
+	}
+	// Gold's session on SQLite stays one at a time, like every annotator's.
+	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+	openSession(t, db, Gold)
+	if _, err := db.Session(Gold); err == nil {
+		t.Fatal("two gold sessions on one SQLite database")
 	}
 }

@@ -27,7 +27,8 @@ func (db *DB) Session(annotator string) (*Session, error) {
 }
 
 // OpenSession takes the annotator's lease: only one session at a time may
-// write an annotator's work, in this process or any other. A lease held by
+// write an annotator's work, in this process or any other (except gold's on
+// PostgreSQL, which reviewers on several servers share; see Session.shared). A lease held by
 // a live session is refused with a message naming its host and pid; one
 // left by a process gone from this host, or not refreshed for StaleAfter,
 // is taken over.
@@ -39,7 +40,7 @@ func (db *DB) OpenSession(o SessionOptions) (*Session, error) {
 		o.Name = o.Annotator + "-" + db.now().Format("2006-01-02")
 	}
 	s := &Session{db: db, name: o.Name, annotator: o.Annotator, cache: map[string]*docEntry{},
-		stop: make(chan struct{}), stopped: make(chan struct{})}
+		stop: make(chan struct{}), stopped: make(chan struct{}), shared: db.pg && o.Annotator == Gold}
 	err := db.write(func(ctx context.Context, q querier) error {
 		if _, err := q.ExecContext(ctx, "INSERT INTO annotators (name) VALUES (?) ON CONFLICT (name) DO NOTHING", o.Annotator); err != nil {
 			return err
@@ -49,6 +50,10 @@ func (db *DB) OpenSession(o SessionOptions) (*Session, error) {
 		}
 		if err := db.lockAnnotator(ctx, q, s.annID); err != nil {
 			return err
+		}
+		if s.shared {
+			return q.QueryRowContext(ctx, "INSERT INTO sessions (annotator, name, host, pid, started) VALUES (?, ?, ?, ?, ?) RETURNING id",
+				s.annID, o.Name, db.host, os.Getpid(), db.now().UnixMilli()).Scan(&s.sessID)
 		}
 		if err := db.checkLease(ctx, q, s.annID, o.Annotator); err != nil {
 			return err
@@ -115,6 +120,9 @@ var ErrLeaseLost = errors.New("lease lost")
 func (s *Session) renewLease(ctx context.Context, q querier) error {
 	if err := s.db.lockAnnotator(ctx, q, s.annID); err != nil {
 		return err
+	}
+	if s.shared {
+		return nil // no lease: the lock is all a shared session needs
 	}
 	res, err := q.ExecContext(ctx, "UPDATE leases SET heartbeat = ? WHERE annotator = ? AND session = ?",
 		s.db.now().UnixMilli(), s.annID, s.sessID)

@@ -46,6 +46,7 @@ func (db *DB) pgWrite(fn func(ctx context.Context, q querier) error, retry bool)
 		}
 		err := db.pgAttempt(fn, deadline)
 		if err == nil {
+			db.watch.kick() // Subscribe: this process's commits need not wait for the poll
 			return nil
 		}
 		if attempt > 1 && loggedTwice(err) {
@@ -61,6 +62,23 @@ func (db *DB) pgWrite(fn func(ctx context.Context, q querier) error, retry bool)
 		time.Sleep(wait)
 		wait = min(wait*2, time.Second)
 	}
+}
+
+// retryRead runs fn, a read outside a transaction, again while PostgreSQL's
+// connection breaks (for up to 10 s: a reader waits on it), so a
+// pooled connection cut by a restart costs no error on the screen.
+func (db *DB) retryRead(fn func() error) error {
+	err := fn()
+	if !db.pg {
+		return err
+	}
+	wait := 50 * time.Millisecond
+	for deadline := time.Now().Add(10 * time.Second); transient(err) && time.Now().Add(wait).Before(deadline); {
+		time.Sleep(wait)
+		wait = min(wait*2, time.Second)
+		err = fn()
+	}
+	return err
 }
 
 // pgAttempt is one try of pgWrite.
@@ -83,12 +101,11 @@ func (db *DB) pgAttempt(fn func(ctx context.Context, q querier) error, deadline 
 	if err == nil && db.afterCommit != nil {
 		err = db.afterCommit()
 	}
-	if err == nil || !transient(err) {
-		return err
+	if err != nil && transient(err) && !db.noStatus && db.pgCommitted(xid, deadline) {
+		err = nil // the COMMIT reached the server before the connection broke
 	}
-	// The COMMIT may have reached the server before the connection broke.
-	if !db.noStatus && db.pgCommitted(xid, deadline) {
-		return nil
+	if err == nil {
+		db.watch.kick() // this process's subscribers need not wait for the notification
 	}
 	return err
 }

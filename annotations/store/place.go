@@ -28,7 +28,9 @@ func (s *Session) SavePlace(place []byte) error {
 // Place is what SavePlace last kept for this annotator, by any session; nil if nothing.
 func (s *Session) Place() ([]byte, error) {
 	var place string
-	err := s.db.rq.QueryRowContext(context.Background(), "SELECT place FROM places WHERE annotator = ?", s.annID).Scan(&place)
+	err := s.db.retryRead(func() error {
+		return s.db.rq.QueryRowContext(context.Background(), "SELECT place FROM places WHERE annotator = ?", s.annID).Scan(&place)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}

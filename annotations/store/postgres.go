@@ -61,8 +61,10 @@ func openPostgres(target string) (*DB, error) {
 	}
 	password, _ := u.User.Password()
 	scrub := func(s string) string {
-		if len(password) >= 3 {
-			s = strings.ReplaceAll(s, password, "xxxxx")
+		for _, pw := range []string{password, u.Query().Get("password")} {
+			if len(pw) >= 3 {
+				s = strings.ReplaceAll(s, pw, "xxxxx")
+			}
 		}
 		return s
 	}
@@ -110,8 +112,17 @@ func openPostgres(target string) (*DB, error) {
 		sdb.Close()
 		return nil, fmt.Errorf("PostgreSQL %s: %s", where, scrub(err.Error()))
 	}
+	// Writers on several connections take seqs in one order and may commit
+	// in another: the watcher reads back over the last ones.
+	db.watch.lookback = pgLookback
+	db.listenStop, db.listenDone = make(chan struct{}), make(chan struct{})
+	go db.pgListen(cfg.Copy(), db.listenStop, db.listenDone)
 	return db, nil
 }
+
+// pgLookback is how many seqs before the last delivered the commit watcher
+// reads again on PostgreSQL (fewer than watchBatch).
+const pgLookback = 200
 
 // pgHost names the server: host:port, or the socket's directory.
 func pgHost(cfg *pgx.ConnConfig) string {

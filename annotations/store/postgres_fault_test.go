@@ -37,8 +37,21 @@ func TestPostgresRestartBetweenEditsLosesNothing(t *testing.T) {
 	for i := range 5 {
 		must(t, s, annotations.AddSpan{Doc: burstDoc(i), Label: "GPE", Start: 0, End: 3})
 	}
-	if err := c.Restart(); err != nil {
+	// A read while the server is down waits for it to be back.
+	if err := c.Stop(); err != nil {
 		t.Fatal(err)
+	}
+	read := make(chan error)
+	go func() {
+		_, _, err := s.DocProgress()
+		read <- err
+	}()
+	time.Sleep(200 * time.Millisecond)
+	if err := c.StartAgain(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-read; err != nil {
+		t.Fatalf("a read while PostgreSQL restarted: %v", err)
 	}
 	restarted := time.Now().UnixMilli()
 	for i := 5; i < 10; i++ {

@@ -23,6 +23,10 @@ type Session struct {
 	mu     sync.Mutex
 	cache  map[string]*docEntry // committed states of recent documents
 	closed bool
+	// shared: gold's session on PostgreSQL, which reviewers on every server
+	// write at once; it holds no lease and keeps no cache (another server
+	// may have changed any document since), reading each under the lock.
+	shared bool
 
 	stop, stopped chan struct{}
 	closer        closeOnce
@@ -216,6 +220,9 @@ func (s *Session) run(fn func(t *txState) (annotations.Change, error)) (annotati
 }
 
 func (s *Session) remember(id string, e *docEntry) {
+	if s.shared {
+		return
+	}
 	if _, ok := s.cache[id]; !ok && len(s.cache) >= cacheLimit {
 		for k := range s.cache { // any one: the reader reloads what it needs
 			delete(s.cache, k)
@@ -236,7 +243,10 @@ func (s *Session) Doc(id string) (annotations.DocView, error) {
 	e := s.cache[id]
 	if e == nil {
 		var err error
-		if e, err = loadDoc(context.Background(), s.db.rq, s.annID, id); err != nil {
+		if err = s.db.retryRead(func() error {
+			e, err = loadDoc(context.Background(), s.db.rq, s.annID, id)
+			return err
+		}); err != nil {
 			return annotations.DocView{}, fmt.Errorf("database %s: %w", s.db.path, err)
 		}
 		if e == nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -9,10 +10,14 @@ import (
 // answer (accept, reject, ignore). One indexed query, for a team server's routing and
 // progress line.
 func (db *DB) Answers() (map[string]map[string]string, error) {
-	rows, err := db.rq.QueryContext(context.Background(),
-		`SELECT a.name, d.doc_id, x.answer FROM answers x
-		JOIN annotators a ON a.id = x.annotator
-		JOIN documents d ON d.id = x.doc`)
+	var rows *sql.Rows
+	err := db.retryRead(func() (err error) {
+		rows, err = db.rq.QueryContext(context.Background(),
+			`SELECT a.name, d.doc_id, x.answer FROM answers x
+			JOIN annotators a ON a.id = x.annotator
+			JOIN documents d ON d.id = x.doc`)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", db.path, err)
 	}

@@ -29,7 +29,7 @@ type Holder struct {
 // LiveOn says who holds annotator's lease; ok is false when nobody does.
 func (db *DB) LiveOn(annotator string) (h Holder, ok bool, err error) {
 	var beat int64
-	err = db.sql.QueryRowContext(context.Background(), `SELECT COALESCE(ss.server, ''), l.host, l.pid, l.heartbeat
+	err = db.rq.QueryRowContext(context.Background(), `SELECT COALESCE(ss.server, ''), l.host, l.pid, l.heartbeat
 		FROM leases l JOIN annotators a ON a.id = l.annotator
 		LEFT JOIN session_servers ss ON ss.session = l.session
 		WHERE a.name = ?`, annotator).Scan(&h.Server, &h.Host, &h.Pid, &beat)

@@ -195,10 +195,10 @@ func (db *DB) TeamHeartbeat(server string) error {
 // reading the assignments again).
 func (db *DB) TeamState() (live []string, version int64, err error) {
 	ctx := context.Background()
-	if live, _, err = db.teamNames(ctx, db.sql); err != nil {
+	if live, _, err = db.teamNames(ctx, db.rq); err != nil {
 		return nil, 0, db.teamErr(err)
 	}
-	if err := db.sql.QueryRowContext(ctx, "SELECT version FROM routing WHERE id = 1").Scan(&version); err != nil {
+	if err := db.rq.QueryRowContext(ctx, "SELECT version FROM routing WHERE id = 1").Scan(&version); err != nil {
 		return nil, 0, db.teamErr(err)
 	}
 	return live, version, nil
@@ -208,7 +208,7 @@ func (db *DB) TeamState() (live []string, version int64, err error) {
 // whether Assignments would read anything new.
 func (db *DB) RoutingVersion() (int64, error) {
 	var v int64
-	err := db.sql.QueryRowContext(context.Background(), "SELECT version FROM routing WHERE id = 1").Scan(&v)
+	err := db.rq.QueryRowContext(context.Background(), "SELECT version FROM routing WHERE id = 1").Scan(&v)
 	return v, db.teamErr(err)
 }
 
@@ -231,7 +231,7 @@ func (db *DB) Assignments() (map[string][]string, int64, error) {
 
 // AssignedTo lists the documents assigned to annotator now, sorted by ID.
 func (db *DB) AssignedTo(annotator string) ([]string, error) {
-	rows, err := db.sql.QueryContext(context.Background(), "SELECT doc FROM assignments WHERE annotator = ? ORDER BY doc", annotator)
+	rows, err := db.rq.QueryContext(context.Background(), "SELECT doc FROM assignments WHERE annotator = ? ORDER BY doc", annotator)
 	if err != nil {
 		return nil, db.teamErr(err)
 	}
@@ -250,11 +250,18 @@ func (db *DB) AssignedTo(annotator string) ([]string, error) {
 // read runs fn in one read transaction (a consistent view) on a pooled connection.
 func (db *DB) read(fn func(ctx context.Context, q querier) error) error {
 	ctx := context.Background()
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	opts := &sql.TxOptions{ReadOnly: true} // SQLite: one snapshot from the first read
+	if db.pg {
+		opts.Isolation = sql.LevelRepeatableRead // one snapshot for every statement
+	}
+	tx, err := db.sql.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	if db.pg {
+		return fn(ctx, pgQuerier{tx})
+	}
 	return fn(ctx, tx)
 }
 

@@ -23,8 +23,11 @@ func firstLive(doc string, live, pinned []string) []string {
 }
 
 func TestRouteTeamMovesAQuietServersUnstartedDocumentsOnly(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "project.db")
-	a, b := openDB(t, path), openDB(t, path)
+	onBoth(t, testRouteTeamMovesAQuietServers)
+}
+
+func testRouteTeamMovesAQuietServers(t *testing.T, target string) {
+	a, b := openDB(t, target), openDB(t, target)
 	now := time.Now()
 	a.now = func() time.Time { return now }
 	docs := []string{docA.ID, docB.ID}
@@ -76,5 +79,60 @@ func BenchmarkRouteTeam50000(b *testing.B) {
 		b.StopTimer()
 		db.Close()
 		b.StartTimer()
+	}
+}
+
+// topTwo keeps the started annotators and fills up to two from the running ones, in
+// the order the document's name picks.
+func topTwo(doc string, live, pinned []string) []string {
+	want := slices.Clone(pinned)
+	for i := range live {
+		a := live[(i+len(doc))%len(live)]
+		if len(want) < 2 && !slices.Contains(want, a) {
+			want = append(want, a)
+		}
+	}
+	return want
+}
+
+// TestRouteTeamConcurrentServersNeverOverAssign: two servers routing at once, with
+// teams that keep changing, never leave a document with more than the overlap.
+func TestRouteTeamConcurrentServersNeverOverAssign(t *testing.T) {
+	onBoth(t, testRouteTeamConcurrent)
+}
+
+func testRouteTeamConcurrent(t *testing.T, target string) {
+	a, b := openDB(t, target), openDB(t, target)
+	docs := make([]string, 40)
+	for i := range docs {
+		docs[i] = fmt.Sprintf("doc-%02d", i)
+	}
+	teams := [][]string{{"ali", "bob"}, {"cem", "dan", "eda"}, {"bob", "fay"}}
+	errs := make(chan error, 2)
+	for i, db := range []*DB{a, b} {
+		go func() {
+			for round := range 15 {
+				team := teams[(round+i)%len(teams)]
+				if _, err := db.RouteTeam(TeamServer{Name: fmt.Sprint("server-", i), Overlap: 2, Annotators: team}, docs, topTwo); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _, err := a.Assignments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if len(got[d]) != 2 {
+			t.Errorf("%s goes to %v, want two annotators", d, got[d])
+		}
 	}
 }

@@ -146,6 +146,11 @@ func (t *txState) commit(ch annotations.Change, inverse []annotations.Mut, op an
 		return fmt.Errorf("document %q of %s: %w", ch.Doc, ch.Name, errors.Join(err, annotations.ErrUnknownDoc))
 	}
 	t.nops++
+	if t.nops == 1 && t.s.db.pg { // delivered to every server's listener at COMMIT
+		if _, err := t.q.ExecContext(t.ctx, "SELECT pg_notify(?, '')", pgChannel); err != nil {
+			return err
+		}
+	}
 	return t.q.QueryRowContext(t.ctx, `INSERT INTO ops (annotator, session, ts, doc, name, op, change, inverse, uid)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`, t.s.annID, t.s.sessID, ts, e.row, ch.Name, opJSON, change, inv,
 		t.uid+"."+strconv.Itoa(t.nops)).Scan(&t.lastSeq)

@@ -199,13 +199,13 @@ func (db *DB) readCommits(stop chan struct{}) error {
 // lastSeq is the operation log's last seq, 0 when it is empty.
 func (db *DB) lastSeq() (int64, error) {
 	var seq int64
-	err := db.sql.QueryRowContext(context.Background(), "SELECT COALESCE(max(seq), 0) FROM ops").Scan(&seq)
+	err := db.rq.QueryRowContext(context.Background(), "SELECT COALESCE(max(seq), 0) FROM ops").Scan(&seq)
 	return seq, err
 }
 
 // commitsAfter reads up to watchBatch commits after seq, in order.
 func (db *DB) commitsAfter(seq int64) ([]Commit, error) {
-	rows, err := db.sql.QueryContext(context.Background(), `SELECT o.seq, a.name, d.doc_id FROM ops o
+	rows, err := db.rq.QueryContext(context.Background(), `SELECT o.seq, a.name, d.doc_id FROM ops o
 		JOIN annotators a ON a.id = o.annotator
 		JOIN documents d ON d.id = o.doc
 		WHERE o.seq > ? ORDER BY o.seq LIMIT ?`, seq, watchBatch)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -30,8 +29,11 @@ func waitCommit(t *testing.T, ch <-chan Commit, want int64, within time.Duration
 }
 
 func TestSubscribeSeesCommitOfAnotherHandleWithinASecond(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "project.db")
-	writer, watcher := openDB(t, path), openDB(t, path)
+	onBoth(t, testSubscribeSeesAnotherHandle)
+}
+
+func testSubscribeSeesAnotherHandle(t *testing.T, target string) {
+	writer, watcher := openDB(t, target), openDB(t, target)
 	ch, cancel := watcher.Subscribe()
 	defer cancel()
 	s := openSession(t, writer, "alice")
@@ -48,8 +50,10 @@ func TestSubscribeSeesCommitOfAnotherHandleWithinASecond(t *testing.T) {
 	t.Logf("arrived after %v", time.Since(start))
 }
 
-func TestSubscribeSeesOwnCommitAtOnce(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "project.db"))
+func TestSubscribeSeesOwnCommitAtOnce(t *testing.T) { onBoth(t, testSubscribeSeesOwnCommit) }
+
+func testSubscribeSeesOwnCommit(t *testing.T, target string) {
+	db := openDB(t, target)
 	db.watch.every = time.Hour // only the write path's kick can deliver in time
 	ch, cancel := db.Subscribe()
 	defer cancel()
@@ -62,8 +66,11 @@ func TestSubscribeSeesOwnCommitAtOnce(t *testing.T) {
 }
 
 func TestSubscriberThatNeverReadsDoesNotBlockApply(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "project.db")
-	db, other := openDB(t, path), openDB(t, path)
+	onBoth(t, testSubscriberThatNeverReads)
+}
+
+func testSubscriberThatNeverReads(t *testing.T, target string) {
+	db, other := openDB(t, target), openDB(t, target)
 	idle, cancelIdle := db.Subscribe() // never read until the end
 	defer cancelIdle()
 	_, cancelOther := other.Subscribe()
@@ -97,7 +104,11 @@ func TestSubscriberThatNeverReadsDoesNotBlockApply(t *testing.T) {
 }
 
 func TestSubscriptionClosesOnCancelAndOnClose(t *testing.T) {
-	db, err := Open(filepath.Join(t.TempDir(), "project.db"))
+	onBoth(t, testSubscriptionCloses)
+}
+
+func testSubscriptionCloses(t *testing.T, target string) {
+	db, err := Open(target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +135,11 @@ func TestSubscriptionClosesOnCancelAndOnClose(t *testing.T) {
 // commit in another order than they took seqs), a commit whose seq is below one
 // already delivered still arrives, once.
 func TestSubscribeDeliversALowerSeqCommittedLate(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "project.db"))
+	onBoth(t, testSubscribeDeliversLate)
+}
+
+func testSubscribeDeliversLate(t *testing.T, target string) {
+	db := openDB(t, target)
 	db.watch.lookback = 8
 	s := openSession(t, db, "alice")
 	must(t, s, annotations.AddSpan{Doc: docA, Label: "GPE", Start: 0, End: 3}) // seq 1
@@ -132,7 +147,7 @@ func TestSubscribeDeliversALowerSeqCommittedLate(t *testing.T) {
 	defer cancel()
 	logAs := func(seq int) {
 		t.Helper()
-		if _, err := db.sql.Exec(`INSERT INTO ops (seq, annotator, session, ts, doc, name, op, change, inverse)
+		if _, err := db.exec(`INSERT INTO ops (seq, annotator, session, ts, doc, name, op, change, inverse)
 			SELECT ?, annotator, session, ts, doc, name, op, change, inverse FROM ops WHERE seq = 1`, seq); err != nil {
 			t.Fatal(err)
 		}
