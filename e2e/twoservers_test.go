@@ -146,11 +146,12 @@ func (a *annotator) tag(t *testing.T, word int, label string) {
 		a.s.press(km.NextWord)
 	}
 	want := fmt.Sprintf("saved %d edit", a.saved+1)
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(90 * time.Second)
 	for attempt := 1; ; attempt++ {
 		a.s.keys(labelKey(t, label))
 		refused := false
-		for wait := time.Now().Add(20 * time.Second); time.Now().Before(wait); time.Sleep(50 * time.Millisecond) {
+		// The store retries a write for a while before it gives up: the limit is above it.
+		for wait := time.Now().Add(45 * time.Second); time.Now().Before(wait); time.Sleep(50 * time.Millisecond) {
 			scr := a.s.capture()
 			if strings.Contains(scr, want) {
 				a.saved++
@@ -163,13 +164,13 @@ func (a *annotator) tag(t *testing.T, word int, label string) {
 			}
 		}
 		if !refused {
-			t.Fatalf("%s's edit %d (%s on word %d) was neither confirmed nor refused in 20 s:\n%s",
+			t.Fatalf("%s's edit %d (%s on word %d) was neither confirmed nor refused in 45 s:\n%s",
 				a.name, a.saved+1, label, word, a.s.capture())
 		}
 		a.refused++
 		t.Logf("%s: attempt %d refused on screen, trying again:\n%s", a.name, attempt, statusLines(a.s.capture()))
 		if time.Now().After(deadline) {
-			t.Fatalf("%s's edit was refused for 60 s; last screen:\n%s", a.name, a.s.capture())
+			t.Fatalf("%s's edit was refused for 90 s; last screen:\n%s", a.name, a.s.capture())
 		}
 		// The refusal stays on screen until the next status: clear it so that the next
 		// attempt's outcome is its own.
@@ -294,12 +295,12 @@ func (a *annotator) keyOnly(t *testing.T, word int, label string) {
 	a.s.keys(labelKey(t, label))
 }
 
-// outage watches the screen while the database is down, for at most 60 s: it must not
+// outage watches the screen while the database is down, for at most 90 s: it must not
 // confirm the edit; true when it says the edit was not saved.
 func (a *annotator) outage(t *testing.T) bool {
 	t.Helper()
 	saved := fmt.Sprintf("saved %d edit", a.saved+1)
-	for wait := time.Now().Add(60 * time.Second); time.Now().Before(wait); time.Sleep(100 * time.Millisecond) {
+	for wait := time.Now().Add(90 * time.Second); time.Now().Before(wait); time.Sleep(100 * time.Millisecond) {
 		scr := a.s.capture()
 		if strings.Contains(scr, saved) {
 			t.Fatalf("%s's edit was confirmed while PostgreSQL was down:\n%s", a.name, scr)
@@ -311,24 +312,28 @@ func (a *annotator) outage(t *testing.T) bool {
 			return true
 		}
 	}
-	t.Logf("%s: the edit was still held after 60 s of the database down", a.name)
+	t.Logf("%s: the edit was still held after 90 s of the database down", a.name)
 	return false
 }
 
-// clearRefusal moves off the word and back, so that the next status is the next edit's.
+// clearRefusal replaces the refusal on the status line with a message that touches no
+// data (an annotator asking for the others' work), so that the next status is the next
+// edit's: moving the cursor leaves the status as it is.
 func (a *annotator) clearRefusal() {
-	km := tui.DefaultKeyMap()
-	a.s.press(km.PrevWord)
-	a.s.press(km.NextWord)
+	a.s.press(tui.DefaultKeyMap().Others)
+	a.s.waitFor(notReviewer)
 	a.s.waitForGone("NOT SAVED")
 }
+
+// notReviewer is what an annotator is told on asking for the others' annotations.
+const notReviewer = "only reviewers and admins see the other annotators' annotations"
 
 // settle waits for the outcome of the edit whose key went in before a fault: confirmed,
 // or refused on screen and then tried again until it is.
 func (a *annotator) settle(t *testing.T, label, when string) {
 	t.Helper()
 	want := fmt.Sprintf("saved %d edit", a.saved+1)
-	for wait := time.Now().Add(40 * time.Second); time.Now().Before(wait); time.Sleep(50 * time.Millisecond) {
+	for wait := time.Now().Add(60 * time.Second); time.Now().Before(wait); time.Sleep(50 * time.Millisecond) {
 		scr := a.s.capture()
 		if strings.Contains(scr, want) {
 			a.saved++
@@ -343,7 +348,7 @@ func (a *annotator) settle(t *testing.T, label, when string) {
 			return
 		}
 	}
-	t.Fatalf("%s's edit %s was neither confirmed nor refused in 40 s:\n%s", a.name, when, a.s.capture())
+	t.Fatalf("%s's edit %s was neither confirmed nor refused in 60 s:\n%s", a.name, when, a.s.capture())
 }
 
 // exported is the part of a Prodigy record the check reads.
