@@ -60,9 +60,9 @@ func TestLiveProgressAcrossServersSQLite(t *testing.T) {
 }
 
 // TestLiveProgressReachesOtherServerOnPostgreSQL is liveAcrossServers on one PostgreSQL.
-// It fails while the store's subscription reads the operation log with '?' placeholders
-// on the raw pool (commitsAfter in annotations/store/watch.go): on PostgreSQL every read
-// is an error, retried silently, and no commit ever reaches a subscriber.
+// It failed when the store's subscription read the operation log with '?' placeholders on
+// the raw pool: on PostgreSQL every read was an error, retried silently, and no commit
+// reached a subscriber.
 func TestLiveProgressReachesOtherServerOnPostgreSQL(t *testing.T) {
 	liveAcrossServers(t, pgtest.URL(t))
 }
