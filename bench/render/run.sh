@@ -5,10 +5,12 @@
 # ratios are hashiya / fribidi (below 1: hashiya is cheaper).
 #
 #   bench/render/run.sh [-n RUNS] [SIZE_BYTES]
+#   REF=<commit> bench/render/run.sh [-n RUNS]   # also this build against REF's, in turns
 #
 #   no wrapping:  GOMAXPROCS=1 hashiya render --width 0   vs  fribidi --nopad --nobreak
 #                 hashiya render --width 0 (all cores)     vs  fribidi --nopad --nobreak
 #   wrapping:     GOMAXPROCS=1 hashiya render --width 80  vs  fribidi --nopad --width 80
+#   with REF:     GOMAXPROCS=1 hashiya render --width 0 and --width 80 vs REF's build
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=7
@@ -22,6 +24,11 @@ trap 'rm -rf "$work"' EXIT
 command -v fribidi >/dev/null || { echo "fribidi not installed (apt-get install libfribidi-bin)" >&2; exit 1; }
 
 go build -o "$work/hashiya" ./cmd/hashiya
+if [ -n "${REF:-}" ]; then
+	mkdir "$work/ref"
+	git archive "$REF" | tar -x -C "$work/ref"
+	(cd "$work/ref" && go build -o "$work/hashiya-ref" ./cmd/hashiya)
+fi
 go run ./bench/render/gen -size "$size" -o "$work/input.txt"
 printf 'input: %s bytes, %s lines; %s alternating runs of each\n' "$(wc -c <"$work/input.txt")" "$(wc -l <"$work/input.txt")" "$runs"
 
@@ -68,7 +75,7 @@ compare() {
 	cb=$(median "$work/b" 1) wb=$(median "$work/b" 2)
 	printf '\n%-44s cpu %6.3f s  wall %6.3f s\n' "$la" "$ca" "$wa"
 	printf '%-44s cpu %6.3f s  wall %6.3f s\n' "$lb" "$cb" "$wb"
-	printf '%-44s cpu %6.2f     wall %6.2f\n' "ratio hashiya / fribidi" "$(echo "$ca / $cb" | bc -l)" "$(echo "$wa / $wb" | bc -l)"
+	printf '%-44s cpu %6.2f     wall %6.2f\n' "ratio ${ratio:-hashiya / fribidi}" "$(echo "$ca / $cb" | bc -l)" "$(echo "$wa / $wb" | bc -l)"
 }
 
 h=$work/hashiya
@@ -78,3 +85,10 @@ compare "hashiya render --width 0 (all cores)" "fribidi --nopad --nobreak" \
 	-- "$h" render --width 0 -- fribidi --nopad --nobreak
 compare "GOMAXPROCS=1 hashiya render --width 80" "fribidi --nopad --width 80" \
 	-- env GOMAXPROCS=1 "$h" render --width 80 -- fribidi --nopad --width 80
+if [ -n "${REF:-}" ]; then
+	r=$work/hashiya-ref
+	ratio="this build / REF's" compare "GOMAXPROCS=1 hashiya render --width 0" "REF's build, the same" \
+		-- env GOMAXPROCS=1 "$h" render --width 0 -- env GOMAXPROCS=1 "$r" render --width 0
+	ratio="this build / REF's" compare "GOMAXPROCS=1 hashiya render --width 80" "REF's build, the same" \
+		-- env GOMAXPROCS=1 "$h" render --width 80 -- env GOMAXPROCS=1 "$r" render --width 80
+fi

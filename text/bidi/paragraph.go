@@ -187,17 +187,23 @@ func (p *Paragraph) resolve(dir Direction) {
 
 // removedOnly resolves a paragraph whose only explicit formatting characters are BN.
 func (p *Paragraph) removedOnly() {
-	seq := grow(p.seq, len(p.orig))[:0] // sized once: appending would copy a long paragraph's over and over
-	ts := grow(p.ts, len(p.orig))[:0]
-	for i, c := range p.orig {
+	orig := p.orig
+	seq := grow(p.seq, len(orig)) // sized once: appending would copy a long paragraph's over and over
+	ts := grow(p.ts, len(orig))
+	levels := p.levels[:len(orig)]
+	m := 0 // indices and writes, no appends: a loop without calls keeps its variables in registers
+	for i, c := range orig {
 		if c == BN {
-			p.levels[i] = Removed
+			levels[i] = Removed
 			continue
 		}
-		p.levels[i] = p.base
-		seq = append(seq, int32(i))
-		ts = append(ts, c)
+		levels[i] = p.base
+		if m < len(seq) && m < len(ts) {
+			seq[m], ts[m] = int32(i), c
+			m++
+		}
 	}
+	seq, ts = seq[:m], ts[:m]
 	p.seq, p.ts = seq, ts
 	if len(seq) > 0 {
 		d := dirOf(p.base)

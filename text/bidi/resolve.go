@@ -23,23 +23,58 @@ const weakClasses = 1<<NSM | 1<<EN | 1<<ES | 1<<ET | 1<<AN | 1<<CS
 // hasBracket is set in Paragraph.seen when the text holds an opening paired bracket.
 const hasBracket = 1 << 31
 
-// resolveWeak applies W1–W7 to ts in one pass. W4 looks one type ahead, so the types after
-// W1–W3 are computed one position early (w13); a run of ET waits for the type after it (W5).
+// resolveWeak applies W1–W7 to ts. The characters the weak rules neither change nor need
+// more of than their own class (all but NSM, EN, ES, ET, AN and CS: quiet ones) are skipped
+// in a tight loop that only follows the last strong type; from each other character
+// resolveWeakFrom runs the rules until a quiet character leaves no state behind. AL is left
+// as it is, the later rules read it as R (W3).
 func resolveWeak(ts []Class, sos Class) {
-	n := len(ts)
-	if n == 0 {
-		return
+	strong, done := sos, 0 // ts[:done] is resolved; strong is the last L, R or AL in it, or sos (W2)
+	for k := 0; k < len(ts); {
+		if !isWeak[ts[k]] {
+			k++
+			continue
+		}
+		for j := k - 1; j >= done; j-- { // the last strong type of the quiet stretch, if any
+			if c := ts[j]; c <= AL {
+				strong = c
+				break
+			}
+		}
+		prev := sos // the type an NSM at k takes (W1)
+		if k > 0 {
+			if prev = ts[k-1]; prev >= LRI { // an isolate initiator or PDI: ON
+				prev = ON
+			}
+		}
+		k, strong = resolveWeakFrom(ts, k, prev, strong)
+		done = k
 	}
+}
+
+// resolveWeakFrom applies W1–W7 to ts from k0, where the character before has the type prev
+// (W1) and the last strong type is strong, up to and including the first quiet character
+// after which no rule has anything pending. It returns the index after it and the last
+// strong type.
+//
+// W4 looks one type ahead, so the types after W1–W3 are computed one position early (w13);
+// a run of ET waits for the type after it (W5).
+func resolveWeakFrom(ts []Class, k0 int, prev, strong Class) (int, Class) {
+	n := len(ts)
 	var w w13
-	w.prev, w.strong = sos, sos
-	strong, prevEN := sos, false // W5–W7: the last strong type (L or R), whether EN came before
-	etStart := -1                // start of a pending run of ET
-	before, cur := ON, w.step(ts[0])
-	for k := 0; k < n; k++ {
+	w.prev, w.strong = prev, strong
+	if strong == AL {
+		strong = R // W7 reads the types after W3
+	}
+	prevEN := false // W5: whether EN came just before
+	etStart := -1   // start of a pending run of ET
+	before, cur := ON, w.step(ts[k0])
+	for k := k0; k < n; k++ {
 		next := ON
 		if k+1 < n {
 			next = w.step(ts[k+1])
 		}
+		orig := ts[k]
 		c, b := cur, before
 		before, cur = cur, next
 		switch c {
@@ -49,7 +84,11 @@ func resolveWeak(ts []Class, sos Class) {
 				etStart = -1
 			}
 			strong, prevEN = c, false
-			ts[k] = c
+			if orig == NSM {
+				ts[k] = c
+			} else if weakClasses&(1<<(orig&31)) == 0 { // L, R or AL
+				return k + 1, w.strong
+			}
 			continue
 		case ES, CS: // W4: a single ES or CS between two numbers of the same kind
 			if b == EN && next == EN {
@@ -77,11 +116,23 @@ func resolveWeak(ts []Class, sos Class) {
 			}
 		}
 		ts[k] = c
+		if weakClasses&(1<<(orig&31)) == 0 {
+			return k + 1, w.strong
+		}
 	}
 	if etStart >= 0 {
 		fillET(ts[etStart:], prevEN, strong)
 	}
+	return n, w.strong
 }
+
+// isWeak[c] says whether class c is in weakClasses (a table: a variable shift costs more).
+var isWeak = func() (t [256]bool) {
+	for c := range 32 {
+		t[c] = weakClasses&(1<<c) != 0
+	}
+	return t
+}()
 
 // w13 applies W1–W3 to one type after another.
 type w13 struct {

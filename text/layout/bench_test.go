@@ -66,3 +66,27 @@ func benchRender(b *testing.B, opts Options) {
 
 func BenchmarkRenderNoWrap(b *testing.B)  { benchRender(b, Options{Align: true}) }
 func BenchmarkRenderWidth80(b *testing.B) { benchRender(b, Options{Width: 80, Align: true}) }
+
+// benchRenderUTF8 lays out generated news lines as `hashiya render` does for valid lines
+// (AppendTextUTF8 on each line's bytes), on one core.
+func benchRenderUTF8(b *testing.B, opts Options) {
+	var buf bytes.Buffer
+	mixgen.New(1).Write(&buf, 4<<20, 60)
+	lines := bytes.Split(bytes.TrimSuffix(buf.Bytes(), []byte("\n")), []byte("\n"))
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	var l Layouter
+	var out []byte
+	for b.Loop() {
+		out = out[:0]
+		for _, line := range lines {
+			var ok bool
+			if out, ok = l.AppendTextUTF8(out, line, opts); !ok {
+				b.Fatalf("line not taken by AppendTextUTF8: %q", line)
+			}
+		}
+	}
+}
+
+func BenchmarkRenderUTF8NoWrap(b *testing.B)  { benchRenderUTF8(b, Options{Align: true}) }
+func BenchmarkRenderUTF8Width80(b *testing.B) { benchRenderUTF8(b, Options{Width: 80, Align: true}) }

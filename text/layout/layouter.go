@@ -139,48 +139,65 @@ func (l *Layouter) classifyUTF8(b []byte) (n int, any prop, seen bidi.ClassSet, 
 	l.grow(len(b)) // at least one byte per code point
 	src, props, class := l.src[:len(b)], l.props[:len(b)], l.class[:len(b)]
 	hasBreak := false
-	for i := 0; i < len(b); n++ {
-		c := b[i]
-		var r rune
-		var p prop
-		var cl bidi.Class
-		switch {
-		case c < utf8.RuneSelf:
-			if c == '\r' {
-				return 0, 0, 0, false
-			}
-			r, p, cl = rune(c), lowProps[c], lowClasses[c]
-			i++
-		case c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80: // 2 bytes: Arabic, Hebrew
-			r = rune(c&0x1F)<<6 | rune(b[i+1]&0x3F)
-			if r == 0x85 { // NEL
-				return 0, 0, 0, false
-			}
-			if r < 0x700 {
-				p, cl = lowProps[r], lowClasses[r]
-			} else {
-				p, cl = propOf(r), bidi.ClassOf(r)
-			}
-			i += 2
-		default:
-			var size int
-			r, size = utf8.DecodeRune(b[i:])
-			if (r == utf8.RuneError && size == 1) || r == 0x2029 {
-				return 0, 0, 0, false
-			}
-			p, cl = propOf(r), bidi.ClassOf(r)
-			hasBreak = hasBreak || p.kind() == kBreak
-			i += size
+	for i := 0; i < len(b); {
+		var a prop
+		var s bidi.ClassSet
+		i, n, a, s = classifyShort(b, i, n, src, props, class)
+		any, seen = any|a, seen|s
+		if i >= len(b) {
+			break
 		}
+		// What classifyShort leaves: 3- and 4-byte UTF-8, CR, NEL, invalid bytes.
+		r, size := utf8.DecodeRune(b[i:])
+		if (r == utf8.RuneError && size == 1) || r == '\r' || r == 0x85 || r == 0x2029 || n >= len(src) {
+			return 0, 0, 0, false
+		}
+		e := entryOf(r)
+		p, cl := e.prop(), e.class()
+		hasBreak = hasBreak || p.kind() == kBreak
+		i += size
 		src[n], props[n], class[n] = r, p, cl
 		any |= p
-		seen |= 1 << cl
+		seen |= 1 << (cl & 31)
+		n++
 	}
 	l.hasBreak = hasBreak
 	// The arrays were grown to len(b): cut them to the paragraph (hangs looks at len(l.src)).
 	l.src, l.props, l.class = l.src[:n], l.props[:n], l.class[:n]
 	l.disp, l.dw, l.base = l.disp[:n], l.dw[:n], l.base[:n]
 	return n, any, seen, true
+}
+
+// classifyShort is classifyUTF8's loop for the 1- and 2-byte UTF-8 of b from i (the scripts
+// of the news: Latin, Hebrew, Arabic), one direct table entry each, with n code points
+// decoded so far; it stops at anything else, or a CR or NEL, and returns where it stopped,
+// the new n and the props and classes it met. A loop without calls, so that its variables
+// stay in registers.
+func classifyShort(b []byte, i, n int, src []rune, props []prop, class []bidi.Class) (int, int, prop, bidi.ClassSet) {
+	var any prop
+	var seen bidi.ClassSet
+	src, props, class = src[:len(b)], props[:len(b)], class[:len(b)]
+	for i < len(b) && n < len(b) { // n <= i: the second test lets the compiler drop the index checks
+		c := b[i]
+		var r rune
+		switch {
+		case c < utf8.RuneSelf && c != '\r':
+			r = rune(c)
+			i++
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80 && (c != 0xC2 || b[i+1] != 0x85): // not NEL
+			r = rune(c&0x1F)<<6 | rune(b[i+1]&0x3F)
+			i += 2
+		default:
+			return i, n, any, seen
+		}
+		e := lowEntries[r&(lowLimit-1)] // r < 0x800
+		p, cl := e.prop(), e.class()
+		src[n], props[n], class[n] = r, p, cl
+		any |= p
+		seen |= 1 << (cl & 31)
+		n++
+	}
+	return i, n, any, seen
 }
 
 // resolve sanitizes the paragraph, resolves its bidi levels, shapes it and prepares what each
@@ -195,11 +212,13 @@ func (l *Layouter) resolve(text []rune, opts Options) (base bidi.Level, bp *bidi
 	for i, r := range text {
 		var p prop
 		var c bidi.Class
-		if uint32(r) < uint32(len(lowProps)) {
-			p, c = lowProps[r], lowClasses[r]
+		if uint32(r) < lowLimit {
+			e := lowEntries[r]
+			p, c = e.prop(), e.class()
 		} else {
 			r = validRune(r)
-			p, c = propOf(r), bidi.ClassOf(r)
+			e := entryOf(r)
+			p, c = e.prop(), e.class()
 			hasBreak = hasBreak || p.kind() == kBreak
 		}
 		if !l.srcShared {
@@ -231,7 +250,15 @@ func (l *Layouter) finishResolve(n int, any prop, seen bidi.ClassSet, opts Optio
 	}
 	l.prepare(src, opts)
 	if opts.Shaping == App && needBidi {
-		l.shape(src, levels, opts)
+		const embeddings = 1<<bidi.LRE | 1<<bidi.RLE | 1<<bidi.LRO | 1<<bidi.RLO | 1<<bidi.PDF |
+			1<<bidi.LRI | 1<<bidi.RLI | 1<<bidi.FSI | 1<<bidi.PDI
+		if !opts.Ligatures && seen&embeddings == 0 && any&propOddJoiner == 0 {
+			// One isolating run sequence, and every character that may join a neighbour is R,
+			// AL or removed (BN): two joining neighbours always share a level.
+			l.shapeOneLevel(src, opts)
+		} else {
+			l.shape(src, levels, opts)
+		}
 	}
 	return base, bp
 }
@@ -267,19 +294,14 @@ func (l *Layouter) prepare(src []rune, opts Options) {
 	n := len(src)
 	props, disp, dw, base := l.props[:n], l.disp[:n], l.dw[:n], l.base[:n]
 	ink := 0
-	for i, r := range src {
-		p := props[i]
-		if p.kind() == kNormal { // the common case first
-			w := p.width()
-			disp[i], dw[i], base[i] = r, int8(w), true
-			if w == 2 && opts.Width == 1 {
-				disp[i], dw[i] = ellipsis, 1
-			}
-			if r != ' ' {
-				ink += int(dw[i])
-			}
-			continue
+	for i := 0; i < n; i++ {
+		var cells int
+		i, cells = prepareBase(src, props, disp, dw, base, i, opts.Width == 1) // the common case
+		ink += cells
+		if i >= n {
+			break
 		}
+		r, p := src[i], props[i]
 		d, w := rune(0), 0
 		switch p.kind() {
 		case kMark:
@@ -300,36 +322,108 @@ func (l *Layouter) prepare(src []rune, opts Options) {
 	l.ink = ink
 }
 
+// prepareBase is prepare's loop for the base characters from i on: it stops at the first
+// other index and returns it, with the cells it counted in ink. narrow: wide characters show
+// an ellipsis (a line of one cell). A loop without calls, so that its variables stay in
+// registers.
+func prepareBase(src []rune, props []prop, disp []rune, dw []int8, base []bool, i int, narrow bool) (int, int) {
+	n := len(src)
+	props, disp, dw, base = props[:n], disp[:n], dw[:n], base[:n]
+	ink := 0
+	for ; i < n; i++ {
+		p := props[i]
+		if p&kindMask != 0 {
+			break
+		}
+		r, w := src[i], int8(p&3)
+		if r != ' ' {
+			ink += int(w)
+		}
+		if w == 2 && narrow {
+			r, w = ellipsis, 1
+			ink--
+		}
+		disp[i], dw[i], base[i] = r, w, true
+	}
+	return i, ink
+}
+
 // shape gives the Arabic letters of the prepared paragraph their presentation forms in
 // disp, as shape.Shape would (joining in logical order, skipping transparent characters,
 // only at one level; lam-alef ligatures with Options.Ligatures), reading the Joining_Type
 // from the props.
 func (l *Layouter) shape(src []rune, levels []bidi.Level, opts Options) {
 	n := len(src)
-	props := l.props[:n]
+	props, disp, dw := l.props[:n], l.disp[:n], l.dw[:n]
 	if levels != nil {
 		levels = levels[:n]
 	}
-	last, lastType, lastJoins := -1, shape.NonJoining, false
+	// The last non-transparent character (its form waits for the next one), its Joining_Type,
+	// whether it joins the one before it and whether it may take a form.
+	last, lastType, lastJoins, lastForms := -1, shape.NonJoining, false, false
 	merged := -1 // the alef drawn by the lam-alef ligature before it
 	for i, p := range props {
 		t := p.joining()
 		if t == shape.Transparent {
 			continue
 		}
-		if t == shape.NonJoining && lastType == shape.NonJoining && (last < 0 || props[last]&propForms == 0) {
-			last, lastJoins = i, false // between two non-joining characters: no form
+		if t == shape.NonJoining && lastType == shape.NonJoining && !lastForms {
+			last, lastJoins, lastForms = i, false, p&propForms != 0 // between two non-joining characters: no form
 			continue
 		}
 		joins := lastType&shape.LeftJoining != 0 && t&shape.RightJoining != 0 && last >= 0 &&
 			(levels == nil || sameLevel(levels[last], levels[i]))
-		if last >= 0 && (props[last]&propForms != 0 || last == merged) {
+		if lastForms && last != merged && props[last].kind() == kNormal && (src[last] != shape.Lam || !opts.Ligatures) {
+			// The common case, inline: a letter that is not a lam of a possible ligature.
+			r := src[last]
+			if f := shape.Form(r, lastJoins, joins); f != r {
+				if uint32(f-formsStart) < uint32(len(formEntries)) && formEntries[f-formsStart].prop()&(7<<2|3) == prop(kNormal)<<2|1 && dw[last] == 1 {
+					disp[last] = f // a presentation form one cell wide, as the letter was
+				} else {
+					l.setShaped(last, f, opts)
+				}
+			}
+		} else if last >= 0 && (lastForms || last == merged) {
 			merged = l.putForm(src, last, lastJoins, joins, merged, opts)
 		}
-		last, lastType, lastJoins = i, t, joins
+		last, lastType, lastJoins, lastForms = i, t, joins, p&propForms != 0
 	}
-	if last >= 0 && (props[last]&propForms != 0 || last == merged) {
+	if last >= 0 && (lastForms || last == merged) {
 		l.putForm(src, last, lastJoins, false, merged, opts)
+	}
+}
+
+// shapeOneLevel is shape for a paragraph whose joining neighbours always share a level,
+// without ligatures.
+func (l *Layouter) shapeOneLevel(src []rune, opts Options) {
+	n := len(src)
+	props, disp, dw := l.props[:n], l.disp[:n], l.dw[:n]
+	// The last non-transparent character (its form waits for the next one), its Joining_Type,
+	// whether it joins the one before it and whether it is a base character that may take a
+	// form.
+	last, lastType, lastJoins, lastForms := 0, shape.NonJoining, false, false
+	for i, p := range props {
+		t := p.joining()
+		if t == shape.Transparent {
+			continue
+		}
+		joins := lastType&shape.LeftJoining != 0 && t&shape.RightJoining != 0
+		if lastForms {
+			r := src[last]
+			if f := shape.Form(r, lastJoins, joins); f != r {
+				if uint32(f-formsStart) < uint32(len(formEntries)) && formEntries[f-formsStart].prop()&(kindMask|3) == 1 && dw[last] == 1 {
+					disp[last] = f // a presentation form one cell wide, as the letter was
+				} else {
+					l.setShaped(last, f, opts)
+				}
+			}
+		}
+		last, lastType, lastJoins, lastForms = i, t, joins, p&(propForms|kindMask) == propForms
+	}
+	if lastForms {
+		if r := src[last]; shape.Form(r, lastJoins, false) != r {
+			l.setShaped(last, shape.Form(r, lastJoins, false), opts)
+		}
 	}
 }
 
@@ -364,8 +458,8 @@ func sameLevel(a, b bidi.Level) bool {
 // setShaped makes index i show its shaped form d unless d is invisible.
 func (l *Layouter) setShaped(i int, d rune, opts Options) {
 	var w int
-	if uint32(d-formsStart) < uint32(len(formProps)) {
-		if fp := formProps[d-formsStart]; fp.kind() == kNormal { // a presentation form: RuneWidth, inline
+	if uint32(d-formsStart) < uint32(len(formEntries)) {
+		if fp := formEntries[d-formsStart].prop(); fp.kind() == kNormal { // a presentation form: RuneWidth, inline
 			w = fp.width()
 		}
 	} else {

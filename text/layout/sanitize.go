@@ -94,7 +94,7 @@ func sanitize(s string, keepNewlines bool) string {
 			b.WriteByte(' ')
 		case propOf(r).kind() == kControl:
 			b.WriteRune(controlPicture(r))
-		case isBidiControl(r):
+		case propOf(r).kind() == kBidiCtl:
 			b.WriteRune(bidiMarker(r))
 		default:
 			b.WriteRune(r)

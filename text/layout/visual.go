@@ -129,29 +129,9 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 	lineW := l.lineUnits(ls, le, width, opts)
 	var hi, lowOdd bidi.Level = 0, bidi.Removed
 	runs := l.runs[:0]
-	if visual { // the runs of units at one level; other indices join the run before them
-		lev = lev[:le-ls]
-		uw := l.uw[ls:le]
-		prev := base
-		runStart, runLevel := 0, bidi.Removed // the open run, and its level (Removed: no unit yet)
-		for k, v := range lev {
-			if v != bidi.Removed {
-				prev = v
-			}
-			if prev == runLevel || uw[k] < 0 {
-				continue
-			}
-			if runLevel != bidi.Removed {
-				runs = append(runs, levelRun{int32(ls + runStart), int32(ls + k), runLevel})
-				runStart = k
-			}
-			runLevel = prev
-			hi = max(hi, prev)
-			if prev&1 == 1 {
-				lowOdd = min(lowOdd, prev)
-			}
-		}
-		runs = append(runs, levelRun{int32(ls + runStart), int32(le), runLevel})
+	if visual {
+		runs = levelRuns(grow(l.runs, le-ls+1), lev[:le-ls], l.uw[ls:le], ls, base)
+		hi, lowOdd = levelSpan(runs)
 	}
 	if visual && opts.Align && width > 0 && base&1 == 1 {
 		for pad := width - lineW; pad > 0; pad-- {
@@ -173,6 +153,45 @@ func (l *Layouter) appendLine(dst []byte, ls, le int, base bidi.Level, bp *bidi.
 	return dst
 }
 
+// levelRuns cuts a line starting at ls, whose levels are lev and the cells of its indices uw
+// (-1: not a unit), into the runs of units at one level, each index joining the run before
+// it when it is not a unit, and returns them in runs, which must have room for len(lev)+1.
+// A loop of its own, without calls: in appendLine the compiler kept its variables in memory.
+func levelRuns(runs []levelRun, lev []bidi.Level, uw []int32, ls int, base bidi.Level) []levelRun {
+	uw = uw[:len(lev)]
+	nr := 0
+	prev := base
+	runStart, runLevel := 0, bidi.Removed // the open run, and its level (Removed: no unit yet)
+	for k, v := range lev {
+		if v != bidi.Removed {
+			prev = v
+		}
+		if prev == runLevel || uw[k] < 0 {
+			continue
+		}
+		if runLevel != bidi.Removed && nr < len(runs) {
+			runs[nr] = levelRun{int32(ls + runStart), int32(ls + k), runLevel}
+			nr++
+			runStart = k
+		}
+		runLevel = prev
+	}
+	runs[nr] = levelRun{int32(ls + runStart), int32(ls + len(lev)), runLevel}
+	return runs[:nr+1]
+}
+
+// levelSpan returns the highest level of runs and the lowest odd one (Removed: none).
+func levelSpan(runs []levelRun) (hi, lowOdd bidi.Level) {
+	lowOdd = bidi.Removed
+	for _, r := range runs {
+		hi = max(hi, r.level)
+		if r.level&1 == 1 {
+			lowOdd = min(lowOdd, r.level)
+		}
+	}
+	return hi, lowOdd
+}
+
 // lineUnits sets uw[i] for the line [ls, le): the cells of index i when it has cells of its
 // own (a unit), else -1; it returns the line's width.
 func (l *Layouter) lineUnits(ls, le, width int, opts Options) (lineW int) {
@@ -182,6 +201,12 @@ func (l *Layouter) lineUnits(ls, le, width int, opts Options) (lineW int) {
 	for i := ls; i < le; i++ {
 		var w int
 		if isBase[i] { // step's common case, inline
+			if j, cells := baseUnits(isBase, dw, uw, i, col, width); j > i {
+				col += cells
+				lineW += cells
+				sb, i = j-1, j-1
+				continue
+			}
 			w, sb = int(dw[i]), i
 			if width > 0 && col+w > width && src[i] == ' ' && l.hangs(i) { // a hanging space: no cells
 				uw[i] = -1
@@ -210,49 +235,128 @@ func (l *Layouter) lineUnits(ls, le, width int, opts Options) (lineW int) {
 	return lineW
 }
 
-// appendRange appends the units of [s, e) (uw >= 0), in logical order or, on a
-// right-to-left level (odd), in reverse and mirrored; le is the end of the line.
-func (l *Layouter) appendRange(dst []byte, s, e, le int, odd bool) []byte {
-	uw, disp, src, props, isBase := l.uw[:le], l.disp[:le], l.src[:le], l.props[:le], l.base[:le]
-	i, step := s, 1
-	if odd {
-		i, step = e-1, -1
+// baseUnits sets uw to dw for the base characters from i on, as lineUnits would, up to the
+// first other index or the first that does not fit in width (when width > 0), where col is
+// the column at i; it returns where it stopped and the cells it counted. A loop without
+// calls, so that its variables stay in registers.
+func baseUnits(isBase []bool, dw []int8, uw []int32, i, col, width int) (int, int) {
+	limit := width
+	if width <= 0 {
+		limit = int(^uint(0) >> 1)
 	}
-	for ; i >= s && i < e; i += step {
-		w := uw[i]
+	uw = uw[:len(isBase)]
+	dw = dw[:len(isBase)]
+	start := col
+	for ; i < len(isBase) && isBase[i]; i++ {
+		w := int(dw[i])
+		if col+w > limit {
+			break
+		}
+		uw[i] = int32(w)
+		col += w
+	}
+	return i, col - start
+}
+
+// appendRange appends the units of [s, e) (uw >= 0), in logical order or, on a
+// right-to-left level (odd), in reverse and mirrored; le is the end of the line. A base
+// character shown as a code point below U+10000, unmirrored, with no marks after it (the
+// common case) is encoded inline, in room grown beforehand; appendUnit does the rest.
+func (l *Layouter) appendRange(dst []byte, s, e, le int, odd bool) []byte {
+	uw, disp, props, isBase := l.uw[:le], l.disp[:le], l.props[:le], l.base[:le]
+	if s < 0 || e > le || s >= e {
+		return dst
+	}
+	slow := kindMask // props that take appendUnit
+	if odd {
+		slow |= propMirror
+	}
+	buf, k := roomFor(dst, e-s)
+	if !odd {
+		for i := s; i < e; i++ {
+			w, p, r := uw[i], props[i], disp[i]
+			if w <= 0 {
+				continue // no cell of its own, or a tab clamped to nothing
+			}
+			if p&slow != 0 || uint32(r) >= 0x10000 || (i+1 < le && !isBase[i+1]) {
+				buf, k = roomFor(l.appendUnit(buf[:k], i, le, odd), e-i)
+				continue
+			}
+			switch {
+			case r < utf8.RuneSelf:
+				buf[k] = byte(r)
+				k++
+			case r < 0x800:
+				_ = buf[k+1]
+				buf[k], buf[k+1] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+				k += 2
+			default:
+				_ = buf[k+2]
+				buf[k], buf[k+1], buf[k+2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+				k += 3
+			}
+		}
+		return buf[:k]
+	}
+	for i := e - 1; i >= s; i-- {
+		w, p, r := uw[i], props[i], disp[i]
 		if w <= 0 {
-			continue // no cell of its own, or a tab clamped to nothing
-		}
-		r := disp[i]
-		switch p := props[i]; p.kind() {
-		case kNormal:
-			if p&propMirror != 0 && odd && r == src[i] {
-				r = bidi.Mirror(r) // a shaped form or an ellipsis has no mirrored glyph
-			}
-		case kTab:
-			for ; w > 0; w-- {
-				dst = append(dst, ' ')
-			}
 			continue
-		case kMark: // no base: drawn on a dotted circle
-			dst = utf8.AppendRune(dst, dottedCircle)
-			r = src[i]
+		}
+		if p&slow != 0 || uint32(r) >= 0x10000 || (i+1 < le && !isBase[i+1]) {
+			buf, k = roomFor(l.appendUnit(buf[:k], i, le, odd), i-s+1)
+			continue
+		}
+		switch {
+		case r < utf8.RuneSelf:
+			buf[k] = byte(r)
+			k++
+		case r < 0x800:
+			_ = buf[k+1]
+			buf[k], buf[k+1] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+			k += 2
 		default:
-			dst = utf8.AppendRune(dst, r)
-			continue // controls and markers take no marks
+			_ = buf[k+2]
+			buf[k], buf[k+1], buf[k+2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+			k += 3
 		}
-		if r < utf8.RuneSelf {
-			dst = append(dst, byte(r))
-		} else if r < 0x800 {
-			dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
-		} else if r < 0x10000 { // a presentation form; never a surrogate
-			dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
-		} else {
-			dst = utf8.AppendRune(dst, r)
+	}
+	return buf[:k]
+}
+
+// roomFor returns dst grown to its capacity, with room for the inline encoding of n units
+// (3 bytes each) after its length k.
+func roomFor(dst []byte, n int) (buf []byte, k int) {
+	if cap(dst)-len(dst) < 3*n {
+		dst = slices.Grow(dst, 3*n)
+	}
+	return dst[:cap(dst)], len(dst)
+}
+
+// appendUnit appends unit i of a line ending at le (uw[i] > 0) with the marks drawn on it,
+// mirrored on an odd level.
+func (l *Layouter) appendUnit(dst []byte, i, le int, odd bool) []byte {
+	w := l.uw[i]
+	r := l.disp[i]
+	switch p := l.props[i]; p.kind() {
+	case kNormal:
+		if p&propMirror != 0 && odd && r == l.src[i] {
+			r = bidi.Mirror(r) // a shaped form or an ellipsis has no mirrored glyph
 		}
-		if i+1 < le && !isBase[i+1] {
-			dst = l.appendMarks(dst, i+1, le)
+	case kTab:
+		for ; w > 0; w-- {
+			dst = append(dst, ' ')
 		}
+		return dst
+	case kMark: // no base: drawn on a dotted circle
+		dst = utf8.AppendRune(dst, dottedCircle)
+		r = l.src[i]
+	default:
+		return utf8.AppendRune(dst, r) // controls and markers take no marks
+	}
+	dst = utf8.AppendRune(dst, r)
+	if i+1 < le && !l.base[i+1] {
+		dst = l.appendMarks(dst, i+1, le)
 	}
 	return dst
 }

@@ -5,12 +5,19 @@
 package main
 
 import (
+	"flag"
 	"github.com/hashiya/hashiya/text/internal/ucdfile"
 	"log"
+	"path/filepath"
 	"strings"
 )
 
-const ucdDir = "../ucd/" // relative to text/shape, where go generate runs
+// Flags: where the UCD files are and where tables.go goes, relative to text/shape, where go
+// generate runs (the up-to-date test writes elsewhere).
+var (
+	ucdDir  = "../ucd"
+	outFile = "tables.go"
+)
 
 // Joining types, with the same values as the constants of package shape.
 const (
@@ -38,6 +45,9 @@ const lam = 0x0644
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
+	flag.StringVar(&ucdDir, "ucd", ucdDir, "directory holding the UCD files")
+	flag.StringVar(&outFile, "out", outFile, "output file")
+	flag.Parse()
 	jt, alefs := joiningTypes()
 	forms, ligs, folds := presentationForms(alefs)
 
@@ -49,7 +59,7 @@ func main() {
 	writeForms(&b, jt, forms)
 	writeLamAlef(&b, jt, ligs)
 	writeFold(&b, folds)
-	if err := writeGo("tables.go", b.String()); err != nil {
+	if err := writeGo(outFile, b.String()); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -64,40 +74,22 @@ func hex(s string) rune {
 	return r
 }
 
-// joiningTypes returns the Joining_Type of every code point, and the letters of
-// Joining_Group Alef. Unlisted code points are T when their General_Category is Mn, Me
-// or Cf, else U (the ArabicShaping.txt header).
+// joiningTypes returns the Joining_Type of every code point (ucdfile.JoiningTypes), and the
+// letters of Joining_Group Alef.
 func joiningTypes() (jt []uint8, alefs map[rune]bool) {
-	jt = make([]uint8, 0x110000)
-	alefs = map[rune]bool{}
-	var first rune
-	ucdLines("UnicodeData.txt", func(f []string) {
-		cp := hex(f[0])
-		if strings.HasSuffix(f[1], "First>") {
-			first = cp
-			return
-		}
-		lo := cp
-		if strings.HasSuffix(f[1], "Last>") {
-			lo = first
-		}
-		if f[2] == "Mn" || f[2] == "Me" || f[2] == "Cf" {
-			for c := lo; c <= cp; c++ {
-				jt[c] = jtT
-			}
-		}
-	})
-	types := map[string]uint8{"U": jtU, "R": jtR, "L": jtL, "D": jtD, "C": jtC, "T": jtT}
-	ucdLines("ArabicShaping.txt", func(f []string) {
-		t, ok := types[f[2]]
-		if !ok {
-			log.Fatalf("unknown joining type %q", f[2])
-		}
-		jt[hex(f[0])] = t
-		if f[3] == "ALEF" {
-			alefs[hex(f[0])] = true
-		}
-	})
+	gc, err := ucdfile.Categories(ucdDir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	letters, alefs, err := ucdfile.JoiningTypes(ucdDir, gc)
+	if err != nil {
+		log.Fatal(err)
+	}
+	types := map[byte]uint8{'U': jtU, 'R': jtR, 'L': jtL, 'D': jtD, 'C': jtC, 'T': jtT}
+	jt = make([]uint8, len(letters))
+	for r, t := range letters {
+		jt[r] = types[t]
+	}
 	return jt, alefs
 }
 
@@ -138,7 +130,7 @@ func presentationForms(alefs map[rune]bool) (forms map[rune]*[4]rune, ligs map[r
 }
 
 func ucdLines(name string, fn func(f []string)) {
-	if err := ucdfile.Fields(ucdDir+name, fn); err != nil {
+	if err := ucdfile.Fields(filepath.Join(ucdDir, name), fn); err != nil {
 		log.Fatal(err)
 	}
 }
