@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -133,8 +132,6 @@ type annotator struct {
 	// refused counts the edits the screen said were not saved (and were tried again).
 	refused int
 }
-
-var savedCountRE = regexp.MustCompile(`saved (\d+) edit`)
 
 // tag moves the cursor to word and tags it with label, trying again while the screen
 // says the edit was not saved; it returns once the screen confirms it. An edit that is
