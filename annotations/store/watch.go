@@ -123,19 +123,31 @@ func (h *watchHub) kick() {
 func (db *DB) poll(kick, stop chan struct{}, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
+	var retry <-chan time.Time
 	for {
 		select {
 		case <-stop:
 			return
 		case <-kick:
 		case <-t.C:
+		case <-retry:
 		}
-		if err := db.readCommits(stop); err != nil && db.isClosed() {
-			db.closeSubscribers(stop)
-			return
+		retry = nil
+		if err := db.readCommits(stop); err != nil {
+			if db.isClosed() {
+				db.closeSubscribers(stop)
+				return
+			}
+			// A read that failed (the pool's connections cut by a restart) is
+			// tried again soon: the kick that asked for it is spent, and the
+			// commits it was to find may have no notification left to come.
+			retry = time.After(min(every, watchRetry))
 		}
 	}
 }
+
+// watchRetry spaces reads of the log after one failed.
+const watchRetry = 100 * time.Millisecond
 
 // readCommits delivers the commits logged since the last one delivered.
 // Errors are left for the next poll (a database restarting), unless the
