@@ -3,7 +3,6 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -54,7 +53,7 @@ func (a *App) headerLine() string {
 			mid += " · " + a.team.progress
 		}
 		if a.opts.DB != "" {
-			mid += " · db " + visualLTR(filepath.Base(a.opts.DB), 24, a.opts.Engine) // the first screen gives the full path
+			mid += " · db " + visualLTR(dbLabel(a.opts.DB), 24, a.opts.Engine) // the first screen gives the full path
 		}
 	}
 	if n := len(a.warnings); n > 0 {
