@@ -129,6 +129,11 @@ func (p *painter) paint() {
 // teardown gives the terminal back the modes paintSetup changed.
 func (p *painter) teardown() {
 	if p.began {
-		io.WriteString(p.out, paintTeardown)
+		p.giveBack()
 	}
 }
+
+// giveBack undoes paintSetup's modes whether or not they were set: a remote
+// session may end (a panic in its first command) before or while its first
+// frame is written, and undoing a mode that is off changes nothing.
+func (p *painter) giveBack() { io.WriteString(p.out, paintTeardown) }

@@ -30,7 +30,7 @@ func RunSession(ctx context.Context, opts Options, term SessionTerminal) (err er
 	io.WriteString(term.Out, bdsmExplicit)
 	defer io.WriteString(term.Out, bdsmImplicit)
 	pt := newPainter(New(opts), term.Out, colorprofile.Env(term.Env))
-	defer pt.teardown()
+	defer pt.giveBack()
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("reader panicked: %v\n%s", r, debug.Stack())
