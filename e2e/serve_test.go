@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"net"
 	"os"
 	"os/exec"
@@ -40,45 +39,7 @@ func startServer(t *testing.T, bin, dir string, port int) *server {
 		"--team", filepath.Join(dir, "team.toml"), "--host-key", filepath.Join(dir, "host_ed25519"),
 		"--db", filepath.Join(dir, "project.db"), "--out", filepath.Join(dir, "annotations.jsonl"),
 		"--log", filepath.Join(dir, "serve.log"))
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+dir, "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	s := &server{cmd: cmd, exited: make(chan error, 1)}
-	lines := make(chan string, 16)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-		s.exited <- cmd.Wait()
-	}()
-	t.Cleanup(func() { cmd.Process.Kill() })
-	deadline := time.After(30 * time.Second)
-	for {
-		select {
-		case l, ok := <-lines:
-			if !ok {
-				t.Fatalf("hashiya serve ended before listening: %v", <-s.exited)
-			}
-			if m := hostKeyRE.FindStringSubmatch(l); m != nil {
-				s.hostKey = m[1]
-				go func() { // keep draining
-					for range lines {
-					}
-				}()
-				return s
-			}
-		case <-deadline:
-			t.Fatal("hashiya serve never said it was listening")
-		}
-	}
+	return runServer(t, cmd, dir)
 }
 
 // stop sends SIGTERM and wants exit status 0.

@@ -32,7 +32,7 @@ func startSite(t *testing.T, bin, dir, site, db string, port int) *server {
 }
 
 // runServer starts a prepared serve command and waits for the line naming its host key
-// (startServer's wait, for a command line of the caller's).
+// (startServer builds the usual command line; other tests bring their own).
 func runServer(t *testing.T, cmd *exec.Cmd, dir string) *server {
 	t.Helper()
 	cmd.Dir = dir
