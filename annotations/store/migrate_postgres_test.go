@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashiya/hashiya/annotations"
-	"github.com/hashiya/hashiya/annotations/record"
 	"github.com/hashiya/hashiya/internal/pgtest"
 )
 
@@ -121,30 +119,7 @@ func TestMigrationsFromEveryVersionPostgres(t *testing.T) {
 		if v == 0 {
 			continue
 		}
-		s := openSession(t, db, "alice")
-		c := view(t, s, docA.ID).Claims
-		if len(c) != 1 || len(c[0].Links) != 1 || c[0].Links[0].To != "b-2#c1" {
-			t.Fatalf("from version %d: claims %+v", v, c)
-		}
-		var to, claim, rel string
-		if err := db.row("SELECT to_doc, to_claim, relation FROM links").Scan(&to, &claim, &rel); err != nil ||
-			to != "b-2" || claim != "c1" || rel != "same-claim" {
-			t.Fatalf("from version %d: links row %q %q %q (%v)", v, to, claim, rel, err)
-		}
-		x := must(t, s, annotations.AddClaim{Doc: docA, Start: 0, End: 3}).Claim
-		must(t, s, annotations.Undo{Doc: docA.ID})
-		if v := view(t, s, docA.ID); len(v.Claims) != 1 || v.Claims[0].ID == x.ID {
-			t.Fatalf("undo on a migrated database: %+v", v.Claims)
-		}
-		s.Close()
-		src := ImportSource{Name: "f.jsonl", SHA256: sha("f" + itoa(v))}
-		rec := record.Record{Text: docB.Text, Meta: record.Meta{ID: docB.ID}, AnnotatorID: "bob"}
-		if _, err := db.Import(src, []record.Record{rec}); err != nil {
-			t.Fatalf("from version %d: import: %v", v, err)
-		}
-		if _, err := db.Import(src, []record.Record{rec}); err == nil {
-			t.Fatalf("from version %d: the same file imported twice", v)
-		}
+		checkMigrated(t, db, v)
 	}
 }
 
