@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -17,23 +16,7 @@ var otherDocReadRE = regexp.MustCompile(`▸[2-5]/5 \S+ +\S+ · (rtl|ltr)`)
 // second and pressing nothing, sees the team's progress count it (issue 14: live updates
 // across servers on one database).
 func liveAcrossServers(t *testing.T, db string) {
-	need(t, "ssh")
-	need(t, "ssh-keygen")
-	need(t, "tmux")
-	bin := buildHashiya(t)
-	dir := t.TempDir()
-	for _, who := range []string{"sara", "bob"} {
-		keygen(t, filepath.Join(dir, who), who+"@e2e", "")
-		out, err := exec.Command(bin, "team", "add", who, "--key", filepath.Join(dir, who+".pub"), "--team", filepath.Join(dir, "team.toml")).CombinedOutput()
-		if err != nil {
-			t.Fatalf("team add %s: %v\n%s", who, err, out)
-		}
-	}
-	portA, portB := freePort(t), freePort(t)
-	srvA := startSite(t, bin, dir, "a", db, portA)
-	srvB := startSite(t, bin, dir, "b", db, portB)
-	sara := connectWide(t, dir, filepath.Join(dir, "sara"), portA)
-	bob := connectWide(t, dir, filepath.Join(dir, "bob"), portB)
+	_, srvA, srvB, sara, bob := startTwoSites(t, db)
 	for _, s := range []*session{sara, bob} {
 		s.waitForRE(focusedLoadedRE)
 		s.waitFor("team 0/5")

@@ -209,23 +209,8 @@ type faults interface {
 // edit a screen confirmed is then in one `hashiya export --db`, exactly once, at the
 // offsets of the word tagged.
 func twoServersOneDatabase(t *testing.T, db string, pg faults) {
-	need(t, "ssh")
-	need(t, "ssh-keygen")
-	need(t, "tmux")
-	bin := buildHashiya(t)
-	dir := t.TempDir()
-	for _, who := range []string{"sara", "bob"} {
-		keygen(t, filepath.Join(dir, who), who+"@e2e", "")
-		out, err := exec.Command(bin, "team", "add", who, "--key", filepath.Join(dir, who+".pub"), "--team", filepath.Join(dir, "team.toml")).CombinedOutput()
-		if err != nil {
-			t.Fatalf("team add %s: %v\n%s", who, err, out)
-		}
-	}
-	portA, portB := freePort(t), freePort(t)
-	srvA := startSite(t, bin, dir, "a", db, portA)
-	srvB := startSite(t, bin, dir, "b", db, portB)
-	sara := &annotator{name: "sara", s: connectWide(t, dir, filepath.Join(dir, "sara"), portA)}
-	bob := &annotator{name: "bob", s: connectWide(t, dir, filepath.Join(dir, "bob"), portB)}
+	bin, srvA, srvB, saraS, bobS := startTwoSites(t, db)
+	sara, bob := &annotator{name: "sara", s: saraS}, &annotator{name: "bob", s: bobS}
 	for _, a := range []*annotator{sara, bob} {
 		a.s.waitFor("annotator: " + a.name)
 		a.s.waitForRE(focusedLoadedRE)
@@ -438,4 +423,28 @@ func keepArtifactBytes(t *testing.T, name string, b []byte) {
 		t.Fatal(err)
 	}
 	keepArtifact(t, p)
+}
+
+// startTwoSites makes a team of sara and bob, starts two servers ("a" and "b") on
+// database db, and connects sara to the first and bob to the second over ssh.
+func startTwoSites(t *testing.T, db string) (bin string, srvA, srvB *server, sara, bob *session) {
+	t.Helper()
+	need(t, "ssh")
+	need(t, "ssh-keygen")
+	need(t, "tmux")
+	bin = buildHashiya(t)
+	dir := t.TempDir()
+	for _, who := range []string{"sara", "bob"} {
+		keygen(t, filepath.Join(dir, who), who+"@e2e", "")
+		out, err := exec.Command(bin, "team", "add", who, "--key", filepath.Join(dir, who+".pub"), "--team", filepath.Join(dir, "team.toml")).CombinedOutput()
+		if err != nil {
+			t.Fatalf("team add %s: %v\n%s", who, err, out)
+		}
+	}
+	portA, portB := freePort(t), freePort(t)
+	srvA = startSite(t, bin, dir, "a", db, portA)
+	srvB = startSite(t, bin, dir, "b", db, portB)
+	sara = connectWide(t, dir, filepath.Join(dir, "sara"), portA)
+	bob = connectWide(t, dir, filepath.Join(dir, "bob"), portB)
+	return bin, srvA, srvB, sara, bob
 }
